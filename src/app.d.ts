@@ -1,0 +1,17 @@
+import type { Session, SessionParticipant, SessionUser } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			participant: SessionParticipant | null;
+			participantSession: Session | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,29 @@
+/**
+ * Who may do what inside an organisation. Pure, so pages can hide buttons with the
+ * same table the server uses to refuse.
+ */
+export const ROLES = ['owner', 'facilitator', 'member', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+	| 'org.view'
+	| 'org.manageMembers'
+	| 'workshop.create'
+	| 'workshop.edit'
+	| 'workshop.run'
+	| 'workshop.view';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+	owner: ['org.view', 'org.manageMembers', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view'],
+	facilitator: ['org.view', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view'],
+	member: ['org.view', 'workshop.view'],
+	observer: ['org.view', 'workshop.view']
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+	return role ? GRANTS[role].includes(permission) : false;
+}
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

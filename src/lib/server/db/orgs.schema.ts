@@ -1,0 +1,38 @@
+import { boolean, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { user } from './auth.schema';
+import { ROLES } from '../../orgs/roles';
+
+export const organisation = pgTable('organisation', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const membership = pgTable(
+	'membership',
+	{
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ROLES }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.organisationId, t.userId] })]
+);
+
+/** A one-time invitation link; `id` is the SHA-256 of the token in the link. */
+export const invitation = pgTable('invitation', {
+	id: text('id').primaryKey(),
+	organisationId: text('organisation_id')
+		.notNull()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	role: text('role', { enum: ROLES }).notNull(),
+	createdBy: text('created_by')
+		.notNull()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	used: boolean('used').notNull().default(false)
+});

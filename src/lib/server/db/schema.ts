@@ -1,0 +1,5 @@
+// One schema for Postgres and PGlite; one file per domain.
+export * from './auth.schema';
+export * from './sessions.schema';
+export * from './orgs.schema';
+export * from './workshops.schema';

@@ -1,0 +1,62 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { organisation } from './orgs.schema';
+import { user } from './auth.schema';
+import { FUNCTIONS, KINDS, STATUSES } from '../../workshops/rules';
+
+export const workshop = pgTable(
+	'workshop',
+	{
+		id: text('id').primaryKey(),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		purpose: text('purpose').notNull().default(''),
+		kind: text('kind', { enum: KINDS }).notNull(),
+		function: text('function', { enum: FUNCTIONS }).notNull(),
+		date: date('date', { mode: 'string' }),
+		kelurahan: text('kelurahan').notNull().default(''),
+		kecamatan: text('kecamatan').notNull().default(''),
+		status: text('status', { enum: STATUSES }).notNull().default('draft'),
+		joinCode: text('join_code').notNull().unique(),
+		/** The self-declared groups participants choose from (keys of GROUPS). */
+		groups: jsonb('groups').$type<string[]>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('workshop_org_idx').on(t.organisationId)]
+);
+
+export const agendaItem = pgTable(
+	'agenda_item',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		minutes: integer('minutes').notNull()
+	},
+	(t) => [index('agenda_workshop_idx').on(t.workshopId)]
+);
+
+/**
+ * Someone present at a workshop. No e-mail or phone, ever; children have no name,
+ * only a pseudonym. `assisted` marks people the facilitator added (no phone).
+ */
+export const participant = pgTable(
+	'participant',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		displayName: text('display_name'),
+		pseudonym: text('pseudonym').notNull(),
+		groups: jsonb('groups').$type<string[]>().notNull(),
+		assisted: boolean('assisted').notNull().default(false),
+		addedBy: text('added_by').references(() => user.id, { onDelete: 'set null' }),
+		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('participant_workshop_idx').on(t.workshopId)]
+);

@@ -1,0 +1,51 @@
+/**
+ * Demo data for a first start on the embedded database (or with DEMO=1): one
+ * organisation, one facilitator, one open workshop. Demo-only credentials, printed at
+ * start and written in the README.
+ */
+import { eq } from 'drizzle-orm';
+import { db } from './db';
+import { membership, user, workshop } from './db/schema';
+import { signUp } from '$lib/accounts/accounts.server';
+import { createWorkshop, replaceAgenda, setStatus } from '$lib/workshops/workshops.server';
+import { GROUPS } from '$lib/workshops/rules';
+
+export const DEMO_EMAIL = 'fasilitator@demo.test';
+export const DEMO_PASSWORD = 'demo-rembuk-2026';
+
+/** Seeds once; returns the demo workshop's join code (null if the demo account is gone). */
+export async function seedDemo(): Promise<string | null> {
+	const [existing] = await db
+		.select({ joinCode: workshop.joinCode })
+		.from(user)
+		.innerJoin(membership, eq(membership.userId, user.id))
+		.innerJoin(workshop, eq(workshop.organisationId, membership.organisationId))
+		.where(eq(user.email, DEMO_EMAIL))
+		.limit(1);
+	if (existing) return existing.joinCode;
+	const created = await signUp({
+		name: 'Fasilitator Demo',
+		email: DEMO_EMAIL,
+		password: DEMO_PASSWORD,
+		organisationName: 'Shelter Warga Tamamaung (demo)'
+	});
+	if (!created.ok) return null;
+	const demo = await createWorkshop(created.organisationId, {
+		title: 'Musrenbang Anak Kelurahan Tamamaung 2027',
+		purpose: 'Mengumpulkan dan memprioritaskan usulan anak untuk pencegahan kekerasan di lingkungan.',
+		kind: 'co-commissioning',
+		function: 'pencegahan',
+		date: '2027-01-15',
+		kelurahan: 'Tamamaung',
+		kecamatan: 'Panakkukang',
+		groups: [...GROUPS]
+	});
+	await replaceAgenda(demo.id, [
+		{ title: 'Pembukaan dan perkenalan', minutes: 10 },
+		{ title: 'Menggali masalah bersama', minutes: 30 },
+		{ title: 'Usulan dan pemungutan suara prioritas', minutes: 40 },
+		{ title: 'Rencana tindak lanjut', minutes: 20 }
+	]);
+	await setStatus(demo.id, 'open');
+	return demo.joinCode;
+}

@@ -1,0 +1,71 @@
+import { fail } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { can } from '$lib/orgs/roles';
+import {
+	addParticipant,
+	getAttendance,
+	listAgenda,
+	removeParticipant,
+	replaceAgenda,
+	requireWorkshop,
+	setStatus
+} from '$lib/workshops/workshops.server';
+import { agendaForm, assistedForm, statusForm } from '$lib/workshops/forms';
+import { parseForm } from '$lib/accounts/forms';
+import { requireUser } from '$lib/server/guards';
+import { publicOrigin } from '$lib/server/venue';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+	depends('app:attendance');
+	const { workshop, organisation, role } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.view');
+	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
+	return {
+		workshop,
+		organisation: { id: organisation.id, name: organisation.name },
+		canEdit: can(role, 'workshop.edit'),
+		canRun: can(role, 'workshop.run'),
+		agenda: await listAgenda(workshop.id),
+		attendance: await getAttendance(workshop.id),
+		joinUrl,
+		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+	};
+};
+
+const participantForm = z.object({ participantId: z.string().min(1).max(64) });
+
+export const actions: Actions = {
+	status: async ({ request, locals, params }) => {
+		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
+		const form = parseForm(statusForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		await setStatus(params.id, form.data.status);
+		return { saved: 'status' };
+	},
+	agenda: async ({ request, locals, params }) => {
+		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');
+		const form = parseForm(agendaForm, await request.formData());
+		if (!form.ok) return fail(400, { agendaErrors: form.errors });
+		await replaceAgenda(params.id, form.data);
+		return { saved: 'agenda' };
+	},
+	/** Someone present without a phone: the facilitator records them (marked assisted). */
+	assisted: async ({ request, locals, params }) => {
+		const user = requireUser(locals);
+		const { workshop } = await requireWorkshop(user.id, params.id, 'workshop.run');
+		const form = parseForm(assistedForm, await request.formData());
+		if (!form.ok) return fail(400, { assistedErrors: form.errors });
+		const result = await addParticipant(workshop, form.data, user.id);
+		if (!result.ok) return fail(400, { assistedErrors: { groups: result.error } });
+		return { saved: 'assisted' };
+	},
+	remove: async ({ request, locals, params }) => {
+		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
+		const form = parseForm(participantForm, await request.formData());
+		if (!form.ok || !(await removeParticipant(params.id, form.data.participantId))) {
+			return fail(404, { errors: { form: 'error_not_found' } });
+		}
+		return { saved: 'removed' };
+	}
+};

@@ -1,0 +1,27 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { dev } from '$app/environment';
+import * as auth from '$lib/server/auth/session';
+import { signUp } from '$lib/accounts/accounts.server';
+import { parseForm, signUpForm } from '$lib/accounts/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/orgs');
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = parseForm(signUpForm, await request.formData());
+		if (!form.ok) {
+			const v = form.values as Record<string, string | undefined>;
+			return fail(400, { errors: form.errors, values: { name: v.name ?? '', email: v.email ?? '', organisationName: v.organisationName ?? '' } });
+		}
+		const { name, email, organisationName } = form.data;
+		const created = await signUp(form.data);
+		if (!created.ok) return fail(400, { errors: { email: created.error }, values: { name, email, organisationName } });
+		const token = auth.generateSessionToken();
+		const session = await auth.createSession(token, { userId: created.user.id });
+		auth.setSessionCookie(cookies, 'member', token, session.expiresAt, !dev && url.protocol === 'https:');
+		redirect(303, `/orgs/${created.organisationId}`);
+	}
+};

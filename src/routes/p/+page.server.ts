@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { workshop } from '$lib/server/db/schema';
+import { listAgenda } from '$lib/workshops/workshops.server';
+import type { PageServerLoad } from './$types';
+
+/** The participant's home: only the one workshop their session opens. */
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.participant) redirect(303, '/join');
+	const [found] = await db
+		.select({ title: workshop.title, status: workshop.status, purpose: workshop.purpose })
+		.from(workshop)
+		.where(eq(workshop.id, locals.participant.workshopId));
+	return {
+		workshop: found,
+		me: { name: locals.participant.displayName ?? locals.participant.pseudonym, groups: locals.participant.groups },
+		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes }))
+	};
+};

@@ -1,0 +1,53 @@
+/**
+ * `npm start`: our own small HTTP server around adapter-node's handler, so that the
+ * realtime endpoint (/collab, registered by hooks.server.ts on start) shares the app's
+ * port and origin. Listens on all interfaces and prints the addresses phones on the
+ * same Wi-Fi can use (venue mode).
+ *
+ * Runs directly under Node 24 (type stripping): keep this file to erasable TypeScript.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { execSync } from 'node:child_process';
+import { lanAddresses } from './lib/server/venue.ts';
+
+const root = new URL('..', import.meta.url);
+const handlerFile = new URL('build/handler.js', root);
+
+if (!existsSync(handlerFile)) {
+	console.log('No build yet: building the app once (npm run build)…');
+	execSync('npm run -s build', { cwd: root, stdio: 'inherit' });
+}
+
+const { handler } = await import(handlerFile.href);
+
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
+
+const server = createServer(handler);
+server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+	const upgrade = (globalThis as Record<symbol, UpgradeHandler | undefined>)[UPGRADE];
+	if (upgrade) upgrade(req, socket, head);
+	else socket.destroy();
+});
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+server.listen(port, host, () => {
+	const address = server.address();
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	console.log(`Ruang Rembuk is running: http://localhost:${actualPort}`);
+	if (host === '0.0.0.0' || host === '::') {
+		for (const ip of lanAddresses()) console.log(`  on this network (phones on the same Wi-Fi): http://${ip}:${actualPort}`);
+	}
+});
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	server.closeAllConnections();
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
