@@ -28,6 +28,8 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					env: { TEST_DB: backend },
+					globalSetup: backend === "postgres" ? ["tests/integration/postgres-template.ts"] : [],
+					fileParallelism: backend === "pglite",
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -15,6 +15,13 @@ export const registerForm = z.object({ name, email, password });
 export const newPasswordForm = z.object({ password });
 export const changePasswordForm = z.object({ currentPassword: z.string().min(1, { error: 'error_required' }), password });
 
+/** Field name -> message key, as form actions return them. */
+export type FormErrors = Partial<Record<string, string>>;
+
+export function fieldError(field: string, key: string): FormErrors {
+	return { [field]: key };
+}
+
 /** Parses FormData against a schema; on failure returns the first error key per field. */
 export function parseForm<S extends z.ZodType>(schema: S, data: FormData) {
 	const raw: Record<string, unknown> = {};
@@ -25,7 +32,7 @@ export function parseForm<S extends z.ZodType>(schema: S, data: FormData) {
 	}
 	const result = schema.safeParse(raw);
 	if (result.success) return { ok: true as const, data: result.data as z.infer<S> };
-	const errors: Record<string, string> = {};
+	const errors: FormErrors = {};
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
 		errors[field] ??= issue.message.startsWith('error_') ? issue.message : 'error_invalid';

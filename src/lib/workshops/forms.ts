@@ -14,7 +14,7 @@ export const workshopForm = z.object({
 	date: z.union([z.literal(''), z.iso.date({ error: 'error_date' })]).default(''),
 	kelurahan: text(120).default(''),
 	kecamatan: text(120).default(''),
-	groups: list(z.enum(GROUPS, { error: 'error_invalid' })).pipe(z.array(z.string()).min(1, { error: 'error_groups_empty' }))
+	groups: list(z.enum(GROUPS, { error: 'error_invalid' })).refine((g) => g.length > 0, { error: 'error_groups_empty' })
 });
 export type WorkshopInput = z.infer<typeof workshopForm>;
 

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { changePassword } from '$lib/accounts/accounts.server';
-import { changePasswordForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, changePasswordForm, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions } from './$types';
 
@@ -11,7 +11,7 @@ export const actions: Actions = {
 		const form = parseForm(changePasswordForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await changePassword(user.id, form.data.currentPassword, form.data.password);
-		if (!result.ok) return fail(400, { errors: { currentPassword: result.error } });
+		if (!result.ok) return fail(400, { errors: fieldError('currentPassword', result.error) });
 		return { changed: true };
 	}
 };

@@ -3,7 +3,7 @@ import { dev } from '$app/environment';
 import * as auth from '$lib/server/auth/session';
 import { loginByAccount, loginByIp } from '$lib/server/auth/rate-limit';
 import { checkCredentials } from '$lib/accounts/accounts.server';
-import { loginForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, loginForm, parseForm } from '$lib/accounts/forms';
 import { safeNext } from '$lib/server/redirects';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,13 +21,13 @@ export const actions: Actions = {
 		const ip = getClientAddress();
 		const wait = Math.max(loginByIp.retryAfter(ip), loginByAccount.retryAfter(email));
 		if (wait > 0) {
-			return fail(429, { errors: { form: 'error_too_many_attempts' }, retryMinutes: Math.ceil(wait / 60_000), email });
+			return fail(429, { errors: fieldError('form', 'error_too_many_attempts'), retryMinutes: Math.ceil(wait / 60_000), email });
 		}
 		const found = await checkCredentials(email, password);
 		if (!found) {
 			loginByIp.hit(ip);
 			loginByAccount.hit(email);
-			return fail(400, { errors: { form: 'error_login' }, email });
+			return fail(400, { errors: fieldError('form', 'error_login'), email });
 		}
 		loginByAccount.reset(email);
 		const token = auth.generateSessionToken();

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import * as auth from '$lib/server/auth/session';
 import { signUp } from '$lib/accounts/accounts.server';
-import { parseForm, signUpForm } from '$lib/accounts/forms';
+import { fieldError, parseForm, signUpForm } from '$lib/accounts/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		}
 		const { name, email, organisationName } = form.data;
 		const created = await signUp(form.data);
-		if (!created.ok) return fail(400, { errors: { email: created.error }, values: { name, email, organisationName } });
+		if (!created.ok) return fail(400, { errors: fieldError('email', created.error), values: { name, email, organisationName } });
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(token, { userId: created.user.id });
 		auth.setSessionCookie(cookies, 'member', token, session.expiresAt, !dev && url.protocol === 'https:');

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import * as auth from '$lib/server/auth/session';
 import { createUser } from '$lib/accounts/accounts.server';
-import { parseForm, registerForm } from '$lib/accounts/forms';
+import { fieldError, parseForm, registerForm } from '$lib/accounts/forms';
 import { acceptInvitation, findInvitation } from '$lib/orgs/orgs.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const actions: Actions = {
 	accept: async ({ params, locals }) => {
 		if (!locals.user) redirect(303, `/login?next=/invite/${params.token}`);
 		const result = await acceptInvitation(params.token, locals.user.id);
-		if (!result.ok) return fail(400, { errors: { form: result.error } });
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		redirect(303, `/orgs/${result.organisationId}`);
 	},
 	/** Someone new creates an account and joins in one step. */
@@ -25,11 +25,11 @@ export const actions: Actions = {
 		const v = form.ok ? form.data : (form.values as Record<string, string | undefined>);
 		const values = { name: v.name ?? '', email: v.email ?? '' };
 		if (!form.ok) return fail(400, { errors: form.errors, values });
-		if (!(await findInvitation(params.token))) return fail(400, { errors: { form: 'error_link_invalid' }, values });
+		if (!(await findInvitation(params.token))) return fail(400, { errors: fieldError('form', 'error_link_invalid'), values });
 		const created = await createUser(form.data);
-		if (!created.ok) return fail(400, { errors: { email: created.error }, values });
+		if (!created.ok) return fail(400, { errors: fieldError('email', created.error), values });
 		const result = await acceptInvitation(params.token, created.user.id);
-		if (!result.ok) return fail(400, { errors: { form: result.error }, values });
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error), values });
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(token, { userId: created.user.id });
 		auth.setSessionCookie(cookies, 'member', token, session.expiresAt, !dev && url.protocol === 'https:');

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import * as auth from '$lib/server/auth/session';
-import { parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/accounts/forms';
 import { joinForm } from '$lib/workshops/forms';
 import { normalizeJoinCode } from '$lib/workshops/rules';
 import { addParticipant, findOpenWorkshopByCode } from '$lib/workshops/workshops.server';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const form = parseForm(joinForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await addParticipant(workshop, form.data);
-		if (!result.ok) return fail(400, { errors: { groups: result.error } });
+		if (!result.ok) return fail(400, { errors: fieldError('groups', result.error) });
 		// One participant session per browser: joining another workshop replaces the old one.
 		if (locals.participantSession) await auth.invalidateSession(locals.participantSession.id);
 		const token = auth.generateSessionToken();

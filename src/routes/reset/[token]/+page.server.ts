@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { findPasswordReset, resetPassword } from '$lib/accounts/accounts.server';
-import { newPasswordForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, newPasswordForm, parseForm } from '$lib/accounts/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -13,7 +13,7 @@ export const actions: Actions = {
 		const form = parseForm(newPasswordForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await resetPassword(params.token, form.data.password);
-		if (!result.ok) return fail(400, { errors: { form: result.error } });
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		redirect(303, '/login?reset=1');
 	}
 };

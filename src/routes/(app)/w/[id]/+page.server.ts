@@ -11,7 +11,7 @@ import {
 	setStatus
 } from '$lib/workshops/workshops.server';
 import { agendaForm, assistedForm, statusForm } from '$lib/workshops/forms';
-import { parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
@@ -57,14 +57,14 @@ export const actions: Actions = {
 		const form = parseForm(assistedForm, await request.formData());
 		if (!form.ok) return fail(400, { assistedErrors: form.errors });
 		const result = await addParticipant(workshop, form.data, user.id);
-		if (!result.ok) return fail(400, { assistedErrors: { groups: result.error } });
+		if (!result.ok) return fail(400, { assistedErrors: fieldError('groups', result.error) });
 		return { saved: 'assisted' };
 	},
 	remove: async ({ request, locals, params }) => {
 		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
 		const form = parseForm(participantForm, await request.formData());
 		if (!form.ok || !(await removeParticipant(params.id, form.data.participantId))) {
-			return fail(404, { errors: { form: 'error_not_found' } });
+			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		}
 		return { saved: 'removed' };
 	}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changeRole, createInvitation, listMembers, requirePermission } from '$lib/orgs/orgs.server';
 import { issuePasswordReset } from '$lib/accounts/accounts.server';
 import { can, ROLES } from '$lib/orgs/roles';
-import { parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,7 +38,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const members = await listMembers(params.orgId);
 		const target = members.find((mem) => mem.userId === form.data.userId);
-		if (!target) return fail(404, { errors: { form: 'error_not_member' } });
+		if (!target) return fail(404, { errors: fieldError('form', 'error_not_member') });
 		const token = await issuePasswordReset(user.id, target.userId);
 		return { resetLink: `${url.origin}/reset/${token}`, resetFor: target.name };
 	},
@@ -48,7 +48,7 @@ export const actions: Actions = {
 		const form = parseForm(memberForm.extend(roleForm.shape), await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await changeRole(params.orgId, form.data.userId, form.data.role);
-		if (!result.ok) return fail(400, { errors: { form: result.error } });
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { roleChanged: true };
 	}
 };

@@ -1,0 +1,33 @@
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or (TEST_DB=postgres)
+ * a clone of the migrated template database. Call `useTestDatabase()` at the top of a file.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import postgres from 'postgres';
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { TEMPLATE, urlFor } from './postgres-template';
+
+export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+export function useTestDatabase(): void {
+	let name = '';
+	beforeAll(async () => {
+		if (backend === 'pglite') {
+			await openDatabase({});
+			return;
+		}
+		name = `rr_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+		const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+		await admin.unsafe(`create database "${name}" template "${TEMPLATE}"`);
+		await admin.end();
+		await openDatabase({ databaseUrl: urlFor(name), migrate: false });
+	});
+	afterAll(async () => {
+		await closeDatabase();
+		if (name) {
+			const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+			await admin.unsafe(`drop database if exists "${name}" with (force)`);
+			await admin.end();
+		}
+	});
+}

@@ -1,0 +1,38 @@
+/**
+ * Vitest global setup for the Postgres run (immich's pattern): migrate once into a
+ * template database; every test file then gets its own fresh clone (see db.ts).
+ */
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+
+export const TEMPLATE = 'rr_test_template';
+
+export function urlFor(database: string): string {
+	const url = new URL(process.env.DATABASE_URL!);
+	url.pathname = `/${database}`;
+	return url.toString();
+}
+
+export default async function setup() {
+	const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+	try {
+		// Leftovers of an interrupted run are dropped first.
+		const stale = await admin`select datname from pg_database where datname like 'rr_test_%'`;
+		for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+		await admin.unsafe(`create database "${TEMPLATE}"`);
+	} finally {
+		await admin.end();
+	}
+	const client = postgres(urlFor(TEMPLATE), { max: 1, onnotice: () => {} });
+	try {
+		await migrate(drizzle(client), { migrationsFolder: 'drizzle' });
+	} finally {
+		await client.end();
+	}
+	return async () => {
+		const cleanup = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+		await cleanup.unsafe(`drop database if exists "${TEMPLATE}" with (force)`);
+		await cleanup.end();
+	};
+}
