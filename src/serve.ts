@@ -20,12 +20,22 @@ if (!existsSync(handlerFile)) {
 	execSync('npm run -s build', { cwd: root, stdio: 'inherit' });
 }
 
+// adapter-node assumes https unless told otherwise. Without ORIGIN or PROTOCOL_HEADER we
+// say what the socket really is (venue mode is plain http on the LAN), in a header of our
+// own that a client cannot set.
+const PROTOCOL = 'x-ruang-rembuk-protocol';
+const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (tellProtocol) process.env.PROTOCOL_HEADER = PROTOCOL;
+
 const { handler } = await import(handlerFile.href);
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
 
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	if (tellProtocol) req.headers[PROTOCOL] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	handler(req, res);
+});
 server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 	const upgrade = (globalThis as Record<symbol, UpgradeHandler | undefined>)[UPGRADE];
 	if (upgrade) upgrade(req, socket, head);
