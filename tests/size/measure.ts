@@ -1,0 +1,80 @@
+/**
+ * `npm run size`: the gzipped JavaScript each participant page makes a phone download
+ * (everything the page loads, chunks and preloads included), measured in Chromium
+ * against the production build. Fails above the budget.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.ts';
+
+const BUDGET_KB = 100;
+const root = join(import.meta.dirname, '..', '..');
+const port = 4400 + Math.floor(Math.random() * 500);
+
+if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--build')) {
+	const build = spawn('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
+	await new Promise((done) => build.on('exit', done));
+}
+
+const server = spawn('node', ['src/serve.ts'], {
+	cwd: root,
+	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-')) },
+	stdio: ['ignore', 'pipe', 'inherit']
+});
+const joinCode = await new Promise<string>((resolve, reject) => {
+	let seen = '';
+	server.stdout!.on('data', (chunk) => {
+		seen += chunk;
+		const code = /join code ([A-Z0-9]{6})/.exec(seen)?.[1];
+		if (code && seen.includes('is running')) resolve(code);
+	});
+	server.on('exit', () => reject(new Error(`server exited:\n${seen}`)));
+});
+
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+const page = await context.newPage();
+const base = `http://127.0.0.1:${port}`;
+
+async function measure(label: string, go: () => Promise<unknown>) {
+	const scripts = new Map<string, number>();
+	const onResponse = async (response: import('@playwright/test').Response) => {
+		const url = response.url();
+		if (response.request().resourceType() === 'script' || url.endsWith('.js')) {
+			scripts.set(url, gzipSync(await response.body()).length);
+		}
+	};
+	page.on('response', onResponse);
+	await page.goto('about:blank');
+	await go();
+	await page.waitForLoadState('networkidle');
+	page.off('response', onResponse);
+	const bytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+	return { page: label, files: scripts.size, kB: Math.round((bytes / 1024) * 10) / 10 };
+}
+
+// A fresh page load each time (cache disabled), as a first visit on a phone.
+await context.route('**/*', (route) => route.continue());
+const results = [
+	await measure('/join', () => page.goto(`${base}/join`)),
+	await measure('/j/<code> (consent)', () => page.goto(`${base}/j/${joinCode}`)),
+	await measure('/j/<code>?step=profile', () => page.goto(`${base}/j/${joinCode}?step=profile`))
+];
+await page.getByRole('button', { name: 'Masuk ke lokakarya' }).click();
+await page.waitForURL('**/p');
+results.push(await measure('/p (participant home)', () => page.goto(`${base}/p`)));
+
+await browser.close();
+server.kill('SIGTERM');
+
+console.table(results);
+const over = results.filter((r) => r.kB > BUDGET_KB);
+if (over.length) {
+	console.error(`Over the ${BUDGET_KB} kB budget: ${over.map((r) => r.page).join(', ')}`);
+	process.exit(1);
+}
+console.log(`All participant pages within ${BUDGET_KB} kB of gzipped JavaScript.`);
