@@ -1,6 +1,21 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * In `vite dev`, websocket upgrades to /collab go to the same realtime handler as in
+ * production (registered by hooks.server.ts when the server starts).
+ */
+const collabInDev: Plugin = {
+	name: 'ruang-rembuk-collab-dev',
+	configureServer(server) {
+		server.httpServer?.on('upgrade', (req, socket, head) => {
+			if (!req.url?.startsWith('/collab/')) return;
+			const upgrade = (globalThis as Record<symbol, ((...args: unknown[]) => boolean) | undefined>)[Symbol.for('ruang-rembuk.upgrade')];
+			if (!upgrade || !upgrade(req, socket, head)) socket.destroy();
+		});
+	}
+};
 
 const integrationDb = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -12,7 +27,8 @@ export default defineConfig({
 			strategy: ['cookie', 'baseLocale'],
 			cookieName: 'lang'
 		}),
-		sveltekit()
+		sveltekit(),
+		collabInDev
 	],
 	server: { host: true },
 	test: {

@@ -6,11 +6,19 @@ import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
+import * as realtime from '$lib/server/realtime';
+import { getControlState } from '$lib/boards/boards.server';
+
+/** src/serve.ts (and the dev plugin in vite.config.ts) hand websocket upgrades to this. */
+const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
 
 /** Runs once when the server starts: migrate, and on a first embedded start seed the demo. */
 export const init: ServerInit = async () => {
 	const databaseUrl = process.env.DATABASE_URL || undefined;
 	await openDatabase({ databaseUrl, dataDir: process.env.DATA_DIR || 'data' });
+	realtime.setControlSource(getControlState);
+	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
+	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = realtime.closeAll;
 	if (!databaseUrl || process.env.DEMO === '1') {
 		const code = await seedDemo();
 		if (code) {

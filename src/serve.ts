@@ -29,7 +29,7 @@ if (tellProtocol) process.env.PROTOCOL_HEADER = PROTOCOL;
 
 const { handler } = await import(handlerFile.href);
 
-type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
 
 const server = createServer((req, res) => {
@@ -38,8 +38,7 @@ const server = createServer((req, res) => {
 });
 server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 	const upgrade = (globalThis as Record<symbol, UpgradeHandler | undefined>)[UPGRADE];
-	if (upgrade) upgrade(req, socket, head);
-	else socket.destroy();
+	if (!upgrade || !upgrade(req, socket, head)) socket.destroy();
 });
 
 const port = Number(process.env.PORT ?? 3000);
@@ -54,10 +53,15 @@ server.listen(port, host, () => {
 	}
 });
 
-function shutdown() {
-	server.close(() => process.exit(0));
+// On stop, boards still being edited are written to the database before we exit.
+const SHUTDOWN = Symbol.for('ruang-rembuk.shutdown');
+async function shutdown() {
+	setTimeout(() => process.exit(0), 5000).unref();
+	server.close();
 	server.closeAllConnections();
-	setTimeout(() => process.exit(0), 3000).unref();
+	const closeRooms = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[SHUTDOWN];
+	await closeRooms?.().catch((e) => console.error(e));
+	process.exit(0);
 }
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

@@ -11,12 +11,14 @@ export type Permission =
 	| 'workshop.create'
 	| 'workshop.edit'
 	| 'workshop.run'
-	| 'workshop.view';
+	| 'workshop.view'
+	/** Write directly into a board's shared document (participants never do). */
+	| 'board.edit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-	owner: ['org.view', 'org.manageMembers', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view'],
-	facilitator: ['org.view', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view'],
-	member: ['org.view', 'workshop.view'],
+	owner: ['org.view', 'org.manageMembers', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view', 'board.edit'],
+	facilitator: ['org.view', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view', 'board.edit'],
+	member: ['org.view', 'workshop.view', 'board.edit'],
 	observer: ['org.view', 'workshop.view']
 };
 

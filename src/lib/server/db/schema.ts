@@ -3,3 +3,4 @@ export * from './auth.schema';
 export * from './sessions.schema';
 export * from './orgs.schema';
 export * from './workshops.schema';
+export * from './boards.schema';

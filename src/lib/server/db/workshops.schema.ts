@@ -21,6 +21,10 @@ export const workshop = pgTable(
 		joinCode: text('join_code').notNull().unique(),
 		/** The self-declared groups participants choose from (keys of GROUPS). */
 		groups: jsonb('groups').$type<string[]>().notNull(),
+		/** Live state the facilitator drives ("follow me", the shared timer). */
+		currentAgendaItemId: text('current_agenda_item_id'),
+		currentBoardId: text('current_board_id'),
+		timerEndsAt: timestamp('timer_ends_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('workshop_org_idx').on(t.organisationId)]

@@ -1,0 +1,148 @@
+/**
+ * Use cases for boards: create and list them, the facilitator's live controls (lock,
+ * hide authors, moderation, timer, follow me) and participants' contributions, which
+ * are checked here and then written into the document by the server.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { agendaItem, board, boardSubmission, workshop } from '$lib/server/db/schema';
+import { generateId } from '$lib/server/auth/tokens';
+import { RateLimiter } from '$lib/server/auth/rate-limit';
+import * as realtime from '$lib/server/realtime';
+import type { SessionParticipant } from '$lib/server/auth/session';
+import { addNote, hasNote, toggleReaction, type Colour, type Pictogram } from './model';
+import type { ControlState } from './control';
+
+export type Board = typeof board.$inferSelect;
+
+export async function listBoards(workshopId: string) {
+	return db
+		.select({ id: board.id, title: board.title, locked: board.locked, hideAuthors: board.hideAuthors, moderation: board.moderation })
+		.from(board)
+		.where(eq(board.workshopId, workshopId))
+		.orderBy(asc(board.position), asc(board.createdAt));
+}
+
+export async function createBoard(workshopId: string, title: string): Promise<string> {
+	const id = generateId();
+	const existing = await listBoards(workshopId);
+	await db.insert(board).values({ id, workshopId, title, position: existing.length });
+	await publish(workshopId);
+	return id;
+}
+
+export async function findBoard(boardId: string) {
+	const [found] = await db.select().from(board).where(eq(board.id, boardId));
+	return found ?? null;
+}
+
+/** The authoritative live state, as the control document shows it. */
+export async function getControlState(workshopId: string): Promise<ControlState> {
+	const [w] = await db
+		.select({ currentAgendaItemId: workshop.currentAgendaItemId, currentBoardId: workshop.currentBoardId, timerEndsAt: workshop.timerEndsAt })
+		.from(workshop)
+		.where(eq(workshop.id, workshopId));
+	const boards = await listBoards(workshopId);
+	let currentAgendaTitle: string | null = null;
+	if (w?.currentAgendaItemId) {
+		const [item] = await db.select({ title: agendaItem.title }).from(agendaItem).where(eq(agendaItem.id, w.currentAgendaItemId));
+		currentAgendaTitle = item?.title ?? null;
+	}
+	return {
+		boards: Object.fromEntries(boards.map((b) => [b.id, { title: b.title, locked: b.locked, hideAuthors: b.hideAuthors, moderation: b.moderation }])),
+		currentAgendaItemId: w?.currentAgendaItemId ?? null,
+		currentAgendaTitle,
+		currentBoardId: w?.currentBoardId ?? null,
+		timerEndsAt: w?.timerEndsAt ? w.timerEndsAt.getTime() : null
+	};
+}
+
+async function publish(workshopId: string) {
+	await realtime.publishControl(workshopId, await getControlState(workshopId));
+}
+
+export async function setBoardFlags(boardId: string, flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title'>>) {
+	const [updated] = await db.update(board).set(flags).where(eq(board.id, boardId)).returning({ workshopId: board.workshopId });
+	if (updated) await publish(updated.workshopId);
+}
+
+/** Starts the shared timer for `minutes`, or stops it (null). */
+export async function setTimer(workshopId: string, minutes: number | null) {
+	const timerEndsAt = minutes ? new Date(Date.now() + minutes * 60_000) : null;
+	await db.update(workshop).set({ timerEndsAt }).where(eq(workshop.id, workshopId));
+	await publish(workshopId);
+}
+
+/** "Follow me": everyone's screen follows this agenda item and board. */
+export async function setFollow(workshopId: string, follow: { agendaItemId: string | null; boardId: string | null }) {
+	if (follow.agendaItemId) {
+		const [item] = await db.select().from(agendaItem).where(and(eq(agendaItem.id, follow.agendaItemId), eq(agendaItem.workshopId, workshopId)));
+		if (!item) return { ok: false as const, error: 'error_not_found' };
+	}
+	if (follow.boardId) {
+		const found = await findBoard(follow.boardId);
+		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
+	}
+	await db.update(workshop).set({ currentAgendaItemId: follow.agendaItemId, currentBoardId: follow.boardId }).where(eq(workshop.id, workshopId));
+	await publish(workshopId);
+	return { ok: true as const };
+}
+
+// Per participant: 20 notes and 60 reactions a minute are plenty in a room.
+const notesPerParticipant = new RateLimiter(20, 60_000);
+const reactionsPerParticipant = new RateLimiter(60, 60_000);
+
+export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null };
+
+/**
+ * A participant's note. Outcomes: 'added' (written into the board with the participant
+ * as author), 'queued' (moderation on: waits for approval), 'duplicate' (this id was
+ * already received: offline queues resend), or an error key.
+ */
+export async function contributeNote(participant: SessionParticipant, boardId: string, input: Contribution) {
+	const found = await findBoard(boardId);
+	if (!found || found.workshopId !== participant.workshopId) return { ok: false as const, error: 'error_not_found' };
+	if (found.locked) return { ok: false as const, error: 'error_board_locked' };
+	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
+	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
+	if (notesPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
+	notesPerParticipant.hit(participant.id);
+	const authorName = participant.displayName ?? participant.pseudonym;
+	if (found.moderation) {
+		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text: input.text, colour: input.colour, pictogram: input.pictogram });
+		return { ok: true as const, outcome: 'queued' as const };
+	}
+	await realtime.changeBoardDoc(boardId, (doc) =>
+		addNote(doc, { text: input.text, colour: input.colour, pictogram: input.pictogram, authorId: participant.id, authorName, authorKind: 'participant' }, input.id)
+	);
+	return { ok: true as const, outcome: 'added' as const };
+}
+
+export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {
+	const found = await findBoard(boardId);
+	if (!found || found.workshopId !== participant.workshopId) return { ok: false as const, error: 'error_not_found' };
+	if (found.locked) return { ok: false as const, error: 'error_board_locked' };
+	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
+	reactionsPerParticipant.hit(participant.id);
+	await realtime.changeBoardDoc(boardId, (doc) => toggleReaction(doc, noteId, emoji, participant.id));
+	return { ok: true as const };
+}
+
+export async function listSubmissions(boardId: string) {
+	return db.select().from(boardSubmission).where(eq(boardSubmission.boardId, boardId)).orderBy(asc(boardSubmission.createdAt));
+}
+
+/** The facilitator approves a waiting note: the server writes it into the board. */
+export async function approveSubmission(boardId: string, submissionId: string) {
+	const [sub] = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning();
+	if (!sub) return { ok: false as const, error: 'error_not_found' };
+	await realtime.changeBoardDoc(boardId, (doc) =>
+		addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null, authorId: sub.participantId, authorName: sub.authorName, authorKind: 'participant' }, sub.id)
+	);
+	return { ok: true as const };
+}
+
+export async function rejectSubmission(boardId: string, submissionId: string) {
+	const rows = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning({ id: boardSubmission.id });
+	return rows.length > 0 ? { ok: true as const } : { ok: false as const, error: 'error_not_found' };
+}

@@ -1,0 +1,212 @@
+/**
+ * The board model: the one place that knows the shape of a board's Y.Doc.
+ *
+ *   doc.getMap('notes')    id -> Y.Map { text, colour, pictogram, authorId, authorName,
+ *                                        authorKind, x, y, clusterId, frameId, createdAt }
+ *   doc.getMap('clusters') id -> Y.Map { title }
+ *   doc.getMap('frames')   id -> Y.Map { title, prompt, pictogram, x, y, w, h }
+ *   doc.getMap('reactions') `${noteId}|${emoji}|${authorId}` -> 1
+ *
+ * Everything else reads and writes through these functions, so pages, the server's
+ * participant actions and templates agree.
+ */
+import * as Y from 'yjs';
+
+export const COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const;
+export type Colour = (typeof COLOURS)[number];
+
+/** Pictograms for people who read little: a small fixed set, shown large. */
+export const PICTOGRAMS = ['idea', 'problem', 'heart', 'home', 'school', 'health', 'safety', 'play'] as const;
+export type Pictogram = (typeof PICTOGRAMS)[number];
+export const PICTOGRAM_EMOJI: Record<Pictogram, string> = {
+	idea: '💡',
+	problem: '⚠️',
+	heart: '❤️',
+	home: '🏠',
+	school: '🏫',
+	health: '🩺',
+	safety: '🛡️',
+	play: '⚽'
+};
+
+export const REACTIONS = ['👍', '❤️', '❓'] as const;
+export const MAX_NOTE_LENGTH = 500;
+
+export type AuthorKind = 'member' | 'participant';
+
+export type Note = {
+	id: string;
+	text: string;
+	colour: Colour;
+	pictogram: Pictogram | null;
+	authorId: string;
+	authorName: string;
+	authorKind: AuthorKind;
+	x: number;
+	y: number;
+	clusterId: string | null;
+	frameId: string | null;
+	createdAt: number;
+};
+
+export type Cluster = { id: string; title: string };
+export type Frame = { id: string; title: string; prompt: string; pictogram: Pictogram | null; x: number; y: number; w: number; h: number };
+
+export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt'>> & Pick<Note, 'text' | 'authorId' | 'authorName' | 'authorKind'>;
+
+export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
+export const clustersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('clusters');
+export const framesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('frames');
+export const reactionsOf = (doc: Y.Doc) => doc.getMap<number>('reactions');
+
+export function isColour(value: unknown): value is Colour {
+	return typeof value === 'string' && (COLOURS as readonly string[]).includes(value);
+}
+export function isPictogram(value: unknown): value is Pictogram {
+	return typeof value === 'string' && (PICTOGRAMS as readonly string[]).includes(value);
+}
+
+export function newId(): string {
+	return crypto.randomUUID();
+}
+
+export function addNote(doc: Y.Doc, input: NoteInput, id = newId(), origin?: unknown): string {
+	doc.transact(() => {
+		const note = new Y.Map<unknown>();
+		const count = notesOf(doc).size;
+		const fields: Omit<Note, 'id'> = {
+			text: input.text.slice(0, MAX_NOTE_LENGTH),
+			colour: isColour(input.colour) ? input.colour : 'yellow',
+			pictogram: isPictogram(input.pictogram) ? input.pictogram : null,
+			authorId: input.authorId,
+			authorName: input.authorName,
+			authorKind: input.authorKind,
+			// New notes fan out in a grid so they never land on top of each other.
+			x: input.x ?? 40 + (count % 6) * 190,
+			y: input.y ?? 40 + Math.floor(count / 6) * 150,
+			clusterId: input.clusterId ?? null,
+			frameId: input.frameId ?? null,
+			createdAt: Date.now()
+		};
+		for (const [key, value] of Object.entries(fields)) note.set(key, value);
+		notesOf(doc).set(id, note);
+	}, origin);
+	return id;
+}
+
+export function updateNote(doc: Y.Doc, id: string, patch: Partial<Pick<Note, 'text' | 'colour' | 'pictogram' | 'x' | 'y' | 'clusterId' | 'frameId'>>, origin?: unknown): void {
+	const note = notesOf(doc).get(id);
+	if (!note) return;
+	doc.transact(() => {
+		if (patch.text !== undefined) note.set('text', patch.text.slice(0, MAX_NOTE_LENGTH));
+		if (patch.colour !== undefined && isColour(patch.colour)) note.set('colour', patch.colour);
+		if (patch.pictogram !== undefined) note.set('pictogram', isPictogram(patch.pictogram) ? patch.pictogram : null);
+		if (patch.x !== undefined) note.set('x', Math.round(patch.x));
+		if (patch.y !== undefined) note.set('y', Math.round(patch.y));
+		if (patch.clusterId !== undefined) note.set('clusterId', patch.clusterId);
+		if (patch.frameId !== undefined) note.set('frameId', patch.frameId);
+	}, origin);
+}
+
+export function deleteNote(doc: Y.Doc, id: string, origin?: unknown): void {
+	doc.transact(() => {
+		notesOf(doc).delete(id);
+		const reactions = reactionsOf(doc);
+		for (const key of [...reactions.keys()]) if (key.startsWith(`${id}|`)) reactions.delete(key);
+	}, origin);
+}
+
+export function hasNote(doc: Y.Doc, id: string): boolean {
+	return notesOf(doc).has(id);
+}
+
+/** Groups notes into a new cluster with a title. */
+export function createCluster(doc: Y.Doc, title: string, noteIds: string[], origin?: unknown): string {
+	const id = newId();
+	doc.transact(() => {
+		const cluster = new Y.Map<unknown>();
+		cluster.set('title', title.slice(0, 200));
+		clustersOf(doc).set(id, cluster);
+		for (const noteId of noteIds) notesOf(doc).get(noteId)?.set('clusterId', id);
+	}, origin);
+	return id;
+}
+
+export function renameCluster(doc: Y.Doc, id: string, title: string, origin?: unknown): void {
+	doc.transact(() => clustersOf(doc).get(id)?.set('title', title.slice(0, 200)), origin);
+}
+
+/** Removes a cluster; its notes stay on the board, ungrouped. */
+export function deleteCluster(doc: Y.Doc, id: string, origin?: unknown): void {
+	doc.transact(() => {
+		clustersOf(doc).delete(id);
+		for (const note of notesOf(doc).values()) if (note.get('clusterId') === id) note.set('clusterId', null);
+	}, origin);
+}
+
+export function addFrame(doc: Y.Doc, frame: Omit<Frame, 'id'>, id = newId(), origin?: unknown): string {
+	doc.transact(() => {
+		const map = new Y.Map<unknown>();
+		for (const [key, value] of Object.entries(frame)) map.set(key, value);
+		framesOf(doc).set(id, map);
+	}, origin);
+	return id;
+}
+
+export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string, authorId: string, origin?: unknown): void {
+	if (!hasNote(doc, noteId) || !(REACTIONS as readonly string[]).includes(emoji)) return;
+	const key = `${noteId}|${emoji}|${authorId}`;
+	doc.transact(() => {
+		const reactions = reactionsOf(doc);
+		if (reactions.has(key)) reactions.delete(key);
+		else reactions.set(key, 1);
+	}, origin);
+}
+
+function readNote(id: string, map: Y.Map<unknown>): Note {
+	const get = <T>(key: string, fallback: T) => (map.get(key) ?? fallback) as T;
+	return {
+		id,
+		text: String(get('text', '')),
+		colour: isColour(map.get('colour')) ? (map.get('colour') as Colour) : 'yellow',
+		pictogram: isPictogram(map.get('pictogram')) ? (map.get('pictogram') as Pictogram) : null,
+		authorId: String(get('authorId', '')),
+		authorName: String(get('authorName', '')),
+		authorKind: get<AuthorKind>('authorKind', 'member'),
+		x: Number(get('x', 0)) || 0,
+		y: Number(get('y', 0)) || 0,
+		clusterId: (map.get('clusterId') as string | null) ?? null,
+		frameId: (map.get('frameId') as string | null) ?? null,
+		createdAt: Number(get('createdAt', 0))
+	};
+}
+
+/** Plain snapshot of the board for rendering, oldest note first. */
+export function readBoard(doc: Y.Doc) {
+	const notes = [...notesOf(doc).entries()].map(([id, map]) => readNote(id, map)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	const clusters: Cluster[] = [...clustersOf(doc).entries()].map(([id, map]) => ({ id, title: String(map.get('title') ?? '') }));
+	const frames: Frame[] = [...framesOf(doc).entries()].map(([id, map]) => ({
+		id,
+		title: String(map.get('title') ?? ''),
+		prompt: String(map.get('prompt') ?? ''),
+		pictogram: isPictogram(map.get('pictogram')) ? (map.get('pictogram') as Pictogram) : null,
+		x: Number(map.get('x') ?? 0),
+		y: Number(map.get('y') ?? 0),
+		w: Number(map.get('w') ?? 400),
+		h: Number(map.get('h') ?? 300)
+	}));
+	const reactions = new Map<string, Record<string, number>>();
+	for (const key of reactionsOf(doc).keys()) {
+		const [noteId, emoji] = key.split('|');
+		const counts = reactions.get(noteId) ?? {};
+		counts[emoji] = (counts[emoji] ?? 0) + 1;
+		reactions.set(noteId, counts);
+	}
+	return { notes, clusters, frames, reactions };
+}
+export type BoardView = ReturnType<typeof readBoard>;
+
+/** The maps a person's undo history covers. */
+export function undoScope(doc: Y.Doc) {
+	return [notesOf(doc), clustersOf(doc), framesOf(doc), reactionsOf(doc)];
+}

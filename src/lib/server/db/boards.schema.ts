@@ -1,0 +1,65 @@
+import { bigserial, boolean, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { workshop } from './workshops.schema';
+
+/** Raw bytes (Yjs updates). Postgres and PGlite both hand back a Uint8Array-like value. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => new Uint8Array(value)
+});
+
+/**
+ * A board is one Y.Doc. Its content is `snapshot` plus the `board_update` rows after
+ * it. `locked`, `hide_authors` and `moderation` are authoritative, so they live here and
+ * reach clients only through the server-written control document.
+ */
+export const board = pgTable(
+	'board',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		position: integer('position').notNull().default(0),
+		locked: boolean('locked').notNull().default(false),
+		hideAuthors: boolean('hide_authors').notNull().default(false),
+		moderation: boolean('moderation').notNull().default(false),
+		snapshot: bytea('snapshot'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('board_workshop_idx').on(t.workshopId)]
+);
+
+/** The server document's updates since the snapshot, appended with write-behind. */
+export const boardUpdate = pgTable(
+	'board_update',
+	{
+		seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => board.id, { onDelete: 'cascade' }),
+		data: bytea('data').notNull()
+	},
+	(t) => [index('board_update_board_idx').on(t.boardId, t.seq)]
+);
+
+/**
+ * A participant's note waiting for the facilitator's approval (moderation on). The
+ * note reaches the board document only when approved, written by the server.
+ */
+export const boardSubmission = pgTable(
+	'board_submission',
+	{
+		id: text('id').primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => board.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').notNull(),
+		authorName: text('author_name').notNull(),
+		text: text('text').notNull(),
+		colour: text('colour').notNull(),
+		pictogram: text('pictogram'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('board_submission_board_idx').on(t.boardId)]
+);

@@ -1,0 +1,174 @@
+/**
+ * The realtime endpoint: `/collab/<room>` on the app's own port (see src/serve.ts and
+ * the dev plugin in vite.config.ts). Rooms load on first use and unload when empty.
+ *
+ * Upgrades are always accepted, then closed with a code when refused: y-websocket
+ * retries forever after a rejected HTTP upgrade, but stops on 4400-4499.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { board } from '../db/schema';
+import { CONTROL_PREFIX, controlRoom, writeControl, type ControlState } from '$lib/boards/control';
+import { authorize } from './access';
+import { CLOSE, readLimits, type Limits } from './limits';
+import { Room } from './room';
+
+export const COLLAB_PATH = '/collab/';
+
+let limits: Limits = readLimits();
+const rooms = new Map<string, Room>();
+const unloading = new Map<string, Promise<void>>();
+const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+let controlSource: ((workshopId: string) => Promise<ControlState>) | null = null;
+
+const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+
+/** For tests and benchmarks: change limits before rooms are opened. */
+export function configure(overrides: Partial<Limits>): void {
+	limits = { ...readLimits(), ...overrides };
+	wss.options.maxPayload = limits.maxMessageBytes;
+}
+
+/** The control documents are built from SQL by the workshops domain (set at start). */
+export function setControlSource(source: (workshopId: string) => Promise<ControlState>): void {
+	controlSource = source;
+}
+
+export function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	if (!url.pathname.startsWith(COLLAB_PATH)) return false;
+	let room: string;
+	try {
+		room = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+	} catch {
+		room = '';
+	}
+	const viewOnly = url.searchParams.get('mode') === 'view';
+	wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, room, viewOnly));
+	return true;
+}
+
+async function accept(ws: WebSocket, req: IncomingMessage, name: string, viewOnly: boolean): Promise<void> {
+	// Messages that arrive while we check access are held by ws until we listen.
+	ws.pause?.();
+	try {
+		if (!name || name.length > 100 || !db) {
+			ws.close(CLOSE.notFound, 'No such room');
+			return;
+		}
+		const grant = await authorize(req, name, viewOnly);
+		if ('code' in grant) {
+			ws.close(grant.code, grant.reason);
+			return;
+		}
+		const room = await openRoom(name);
+		if (room.boardId && room.connections.size >= limits.maxClientsPerBoard) {
+			ws.close(CLOSE.boardFull, 'Board is full');
+			scheduleUnload(room);
+			return;
+		}
+		clearIdle(name);
+		room.join(ws, grant);
+		ws.on('close', () => {
+			if (room.connections.size === 0) scheduleUnload(room);
+		});
+	} catch (e) {
+		console.error('Realtime connection failed:', e);
+		ws.close(1011, 'Server error');
+	} finally {
+		ws.resume?.();
+	}
+}
+
+/** Gets a loaded room, loading it (after any unload still in progress) if needed. */
+export async function openRoom(name: string): Promise<Room> {
+	let room = rooms.get(name);
+	if (!room) {
+		const isControl = name.startsWith(CONTROL_PREFIX);
+		room = new Room(name, isControl ? null : name, limits, unloading.get(name));
+		rooms.set(name, room);
+		if (!isControl) {
+			const [row] = await db.select({ locked: board.locked }).from(board).where(eq(board.id, name));
+			room.locked = row?.locked ?? false;
+		}
+		room.ready.catch(() => rooms.delete(name));
+		if (isControl && controlSource) {
+			const source = controlSource;
+			const created = room;
+			await created.ready;
+			writeControl(created.doc, await source(name.slice(CONTROL_PREFIX.length)));
+		}
+	}
+	await room.ready;
+	return room;
+}
+
+function clearIdle(name: string) {
+	const timer = idleTimers.get(name);
+	if (timer) clearTimeout(timer);
+	idleTimers.delete(name);
+}
+
+function scheduleUnload(room: Room): void {
+	clearIdle(room.name);
+	idleTimers.set(
+		room.name,
+		setTimeout(() => {
+			idleTimers.delete(room.name);
+			if (room.connections.size > 0 || rooms.get(room.name) !== room) return;
+			rooms.delete(room.name);
+			const done = room.destroy().finally(() => {
+				if (unloading.get(room.name) === done) unloading.delete(room.name);
+			});
+			unloading.set(room.name, done);
+		}, limits.idleUnloadMs)
+	);
+}
+
+/**
+ * Changes a board's document on the server, as the author of a server-checked action
+ * (a participant's note). Loads the board if nobody has it open.
+ */
+export async function changeBoardDoc<T>(boardId: string, change: (doc: Y.Doc) => T): Promise<T> {
+	const room = await openRoom(boardId);
+	const result = change(room.doc);
+	await room.flush();
+	if (room.connections.size === 0) scheduleUnload(room);
+	return result;
+}
+
+/** Reads a board's document (loading it if needed), e.g. to promote a cluster. */
+export async function readBoardDoc<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+	const room = await openRoom(boardId);
+	const result = read(room.doc);
+	if (room.connections.size === 0) scheduleUnload(room);
+	return result;
+}
+
+/** Rewrites a workshop's control document after the facilitator changed live state. */
+export async function publishControl(workshopId: string, state: ControlState): Promise<void> {
+	for (const [boardId, control] of Object.entries(state.boards)) {
+		const room = rooms.get(boardId);
+		if (room) room.locked = control.locked;
+	}
+	const room = rooms.get(controlRoom(workshopId));
+	if (room) writeControl(room.doc, state);
+}
+
+/** Flushes every room and closes every socket (shutdown, tests). */
+export async function closeAll(): Promise<void> {
+	for (const timer of idleTimers.values()) clearTimeout(timer);
+	idleTimers.clear();
+	const all = [...rooms.values()];
+	rooms.clear();
+	await Promise.all([...all.map((room) => room.destroy(CLOSE.shuttingDown)), ...unloading.values()]);
+}
+
+export function roomStats(name: string) {
+	const room = rooms.get(name);
+	return room ? { connections: room.connections.size, ...room.stats } : null;
+}
