@@ -43,3 +43,24 @@ export const kindLabel = label(KIND);
 export const functionLabel = label(FUNCTION);
 export const statusLabel = label(STATUS);
 export const groupLabel = label(GROUP);
+
+const COLOUR: Record<string, () => string> = {
+	yellow: m.colour_yellow,
+	green: m.colour_green,
+	blue: m.colour_blue,
+	pink: m.colour_pink,
+	orange: m.colour_orange,
+	purple: m.colour_purple
+};
+const PICTOGRAM: Record<string, () => string> = {
+	idea: m.picto_idea,
+	problem: m.picto_problem,
+	heart: m.picto_heart,
+	home: m.picto_home,
+	school: m.picto_school,
+	health: m.picto_health,
+	safety: m.picto_safety,
+	play: m.picto_play
+};
+export const colourLabel = label(COLOUR);
+export const pictogramLabel = label(PICTOGRAM);

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { workshop } from '$lib/server/db/schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
+import { getControlState, listBoards } from '$lib/boards/boards.server';
 import type { PageServerLoad } from './$types';
 
 /** The participant's home: only the one workshop their session opens. */
@@ -15,6 +16,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		workshop: found,
 		me: { name: locals.participant.displayName ?? locals.participant.pseudonym, groups: locals.participant.groups },
-		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes }))
+		workshopId: locals.participant.workshopId,
+		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes })),
+		boards: (await listBoards(locals.participant.workshopId)).map(({ id, title }) => ({ id, title })),
+		control: await getControlState(locals.participant.workshopId)
 	};
 };

@@ -15,6 +15,7 @@ import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
+import { createBoard, listBoards } from '$lib/boards/boards.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		canEdit: can(role, 'workshop.edit'),
 		canRun: can(role, 'workshop.run'),
 		agenda: await listAgenda(workshop.id),
+		boards: await listBoards(workshop.id),
 		attendance: await getAttendance(workshop.id),
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
@@ -34,8 +36,16 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 };
 
 const participantForm = z.object({ participantId: z.string().min(1).max(64) });
+const boardForm = z.object({ title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }) });
 
 export const actions: Actions = {
+	board: async ({ request, locals, params }) => {
+		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');
+		const form = parseForm(boardForm, await request.formData());
+		if (!form.ok) return fail(400, { boardErrors: form.errors });
+		await createBoard(params.id, form.data.title);
+		return { saved: 'board' };
+	},
 	status: async ({ request, locals, params }) => {
 		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
 		const form = parseForm(statusForm, await request.formData());

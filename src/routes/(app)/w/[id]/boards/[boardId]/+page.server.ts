@@ -1,0 +1,85 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import QRCode from 'qrcode';
+import { can } from '$lib/orgs/roles';
+import { listAgenda, requireWorkshop } from '$lib/workshops/workshops.server';
+import { approveSubmission, findBoard, getControlState, listSubmissions, rejectSubmission, setBoardFlags, setFollow, setTimer } from '$lib/boards/boards.server';
+import { fieldError, parseForm } from '$lib/accounts/forms';
+import { requireUser } from '$lib/server/guards';
+import { publicOrigin } from '$lib/server/venue';
+import type { Actions, PageServerLoad } from './$types';
+
+async function requireBoard(locals: App.Locals, workshopId: string, boardId: string, permission: 'workshop.view' | 'workshop.run') {
+	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
+	const board = await findBoard(boardId);
+	if (!board || board.workshopId !== access.workshop.id) error(404, 'Not found');
+	return { ...access, board };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+	depends('app:moderation');
+	const { workshop, role, board } = await requireBoard(locals, params.id, params.boardId, 'workshop.view');
+	const canRun = can(role, 'workshop.run');
+	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
+	return {
+		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
+		board: { id: board.id, title: board.title },
+		canEdit: can(role, 'board.edit'),
+		canRun,
+		me: { id: locals.user!.id, name: locals.user!.name },
+		agenda: (await listAgenda(workshop.id)).map(({ id, title, minutes }) => ({ id, title, minutes })),
+		control: await getControlState(workshop.id),
+		submissions: canRun ? await listSubmissions(board.id) : [],
+		joinUrl,
+		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
+	};
+};
+
+const flagsForm = z.object({ flag: z.enum(['locked', 'hideAuthors', 'moderation']), value: z.enum(['on', 'off']) });
+const timerForm = z.object({ minutes: z.coerce.number().int().min(0, { error: 'error_minutes' }).max(180, { error: 'error_minutes' }) });
+const followForm = z.object({ agendaItemId: z.string().max(64).default(''), follow: z.enum(['board', 'none']).default('board') });
+const submissionForm = z.object({ submissionId: z.string().min(1).max(64) });
+
+export const actions: Actions = {
+	flag: async ({ request, locals, params }) => {
+		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(flagsForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		await setBoardFlags(board.id, { [form.data.flag]: form.data.value === 'on' });
+		return { done: 'flag' };
+	},
+	timer: async ({ request, locals, params }) => {
+		const { workshop } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(timerForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		await setTimer(workshop.id, form.data.minutes || null);
+		return { done: 'timer' };
+	},
+	follow: async ({ request, locals, params }) => {
+		const { workshop, board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(followForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await setFollow(workshop.id, {
+			agendaItemId: form.data.agendaItemId || null,
+			boardId: form.data.follow === 'board' ? board.id : null
+		});
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
+		return { done: 'follow' };
+	},
+	approve: async ({ request, locals, params }) => {
+		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(submissionForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await approveSubmission(board.id, form.data.submissionId);
+		if (!result.ok) return fail(404, { errors: fieldError('form', result.error) });
+		return { done: 'approve' };
+	},
+	reject: async ({ request, locals, params }) => {
+		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(submissionForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await rejectSubmission(board.id, form.data.submissionId);
+		if (!result.ok) return fail(404, { errors: fieldError('form', result.error) });
+		return { done: 'reject' };
+	}
+};

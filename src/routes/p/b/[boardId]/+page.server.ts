@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
+import { contributeNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
+import { parseForm } from '$lib/accounts/forms';
+import { requireParticipant } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!locals.participant) redirect(303, '/join');
+	const board = await findBoard(params.boardId);
+	if (!board || board.workshopId !== locals.participant.workshopId) error(404, 'Not found');
+	return {
+		board: { id: board.id, title: board.title },
+		workshopId: board.workshopId,
+		me: { id: locals.participant.id },
+		control: await getControlState(board.workshopId)
+	};
+};
+
+const noteForm = z.object({
+	id: z.uuid({ error: 'error_invalid' }),
+	text: z.string().trim().min(1, { error: 'error_required' }).max(MAX_NOTE_LENGTH, { error: 'error_too_long' }),
+	colour: z.enum(COLOURS, { error: 'error_invalid' }),
+	pictogram: z.union([z.literal(''), z.enum(PICTOGRAMS)], { error: 'error_invalid' }).default('')
+});
+const reactForm = z.object({ noteId: z.string().min(1).max(64), emoji: z.enum(REACTIONS, { error: 'error_invalid' }) });
+
+export const actions: Actions = {
+	/** A participant's idea from the input card; the server writes it into the board. */
+	note: async ({ request, locals, params }) => {
+		const participant = requireParticipant(locals);
+		const form = parseForm(noteForm, await request.formData());
+		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
+		const { id, text, colour, pictogram } = form.data;
+		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null });
+		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
+		return { outcome: result.outcome };
+	},
+	react: async ({ request, locals, params }) => {
+		const participant = requireParticipant(locals);
+		const form = parseForm(reactForm, await request.formData());
+		if (!form.ok) return fail(400, { error: 'error_invalid' });
+		const result = await reactToNote(participant, params.boardId, form.data.noteId, form.data.emoji);
+		if (!result.ok) return fail(400, { error: result.error });
+		return { outcome: 'reacted' };
+	}
+};
