@@ -5,6 +5,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import postgres from 'postgres';
 import { closeDatabase, openDatabase } from '$lib/server/db';
+import { closeAll } from '$lib/server/realtime';
 import { TEMPLATE, urlFor } from './postgres-template';
 
 export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -23,6 +24,7 @@ export function useTestDatabase(): void {
 		await openDatabase({ databaseUrl: urlFor(name), migrate: false });
 	});
 	afterAll(async () => {
+		await closeAll(); // boards still loaded are written before the database goes
 		await closeDatabase();
 		if (name) {
 			const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });

@@ -126,6 +126,26 @@ describe('realtime boards', () => {
 		expect(stored.filter((t) => t.includes('wrote this') || t.includes('raw write'))).toEqual([]);
 	});
 
+	it('enforces the client limit per board and the message size limit', async () => {
+		realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20, maxClientsPerBoard: 2, maxMessageBytes: 64 * 1024 });
+		try {
+			const a = connect(h, boardId, ownerCookie);
+			const b = connect(h, boardId, ownerCookie);
+			await until(() => a.provider.synced && b.provider.synced);
+			expect(await rawClose(h, boardId, { cookie: ownerCookie })).toBe(4429);
+			a.provider.destroy();
+			await until(() => realtime.roomStats(boardId)?.connections === 1);
+			const big = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, { headers: { cookie: ownerCookie, origin: h.origin } });
+			await new Promise((resolve) => big.on('open', resolve));
+			const closed = new Promise<number>((resolve) => big.on('close', resolve));
+			big.send(new Uint8Array(100 * 1024));
+			expect(await closed).toBe(1009);
+			b.provider.destroy();
+		} finally {
+			realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 });
+		}
+	});
+
 	it('shows the name the session holds in awareness, whatever the client claims', async () => {
 		const a = connect(h, boardId, observerCookie);
 		const b = connect(h, boardId, ownerCookie);

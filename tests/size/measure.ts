@@ -67,6 +67,8 @@ const results = [
 await page.getByRole('button', { name: 'Masuk ke lokakarya' }).click();
 await page.waitForURL('**/p');
 results.push(await measure('/p (participant home)', () => page.goto(`${base}/p`)));
+const boardHref = await page.getByRole('link', { name: 'Menggali masalah bersama' }).getAttribute('href');
+results.push(await measure('/p/b/<board> (input card)', () => page.goto(`${base}${boardHref}`)));
 
 await browser.close();
 server.kill('SIGTERM');

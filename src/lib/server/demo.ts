@@ -9,6 +9,7 @@ import { membership, user, workshop } from './db/schema';
 import { signUp } from '$lib/accounts/accounts.server';
 import { createWorkshop, replaceAgenda, setStatus } from '$lib/workshops/workshops.server';
 import { GROUPS } from '$lib/workshops/rules';
+import { createBoard } from '$lib/boards/boards.server';
 
 export const DEMO_EMAIL = 'fasilitator@demo.test';
 export const DEMO_PASSWORD = 'demo-rembuk-2026';
@@ -46,6 +47,7 @@ export async function seedDemo(): Promise<string | null> {
 		{ title: 'Usulan dan pemungutan suara prioritas', minutes: 40 },
 		{ title: 'Rencana tindak lanjut', minutes: 20 }
 	]);
+	await createBoard(demo.id, 'Menggali masalah bersama');
 	await setStatus(demo.id, 'open');
 	return demo.joinCode;
 }

@@ -27,7 +27,7 @@ export function readLimits(): Limits {
 		messageBurst: num('COLLAB_MESSAGE_BURST', 300),
 		messagesPerSecond: num('COLLAB_MESSAGES_PER_SECOND', 100),
 		maxBufferedBytes: num('COLLAB_MAX_BUFFERED_BYTES', 8 * 1024 * 1024),
-		flushDelayMs: Math.min(num('COLLAB_FLUSH_MS', 200), 500),
+		flushDelayMs: Math.min(num('COLLAB_FLUSH_MS', 400), 500),
 		compactAfterRows: num('COLLAB_COMPACT_ROWS', 500),
 		idleUnloadMs: num('COLLAB_IDLE_UNLOAD_MS', 5000)
 	};

@@ -175,8 +175,10 @@ export class Room {
 	}
 
 	private broadcast(message: Uint8Array, origin: unknown): void {
+		// One Buffer for every recipient (ws would otherwise wrap the bytes once per socket).
+		const buffer = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
 		for (const connection of this.connections.values()) {
-			if (connection.socket !== origin) this.send(connection, message);
+			if (connection.socket !== origin) this.send(connection, buffer);
 		}
 	}
 
@@ -188,7 +190,7 @@ export class Room {
 			socket.close(CLOSE.tooSlow, 'Too slow');
 			return;
 		}
-		socket.send(message, { binary: true });
+		socket.send(message);
 	}
 
 	private leave(connection: Connection): void {

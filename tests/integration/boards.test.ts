@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as realtime from '$lib/server/realtime';
+import {
+	approveSubmission,
+	contributeNote,
+	createBoard,
+	getControlState,
+	listSubmissions,
+	rejectSubmission,
+	setBoardFlags,
+	setFollow,
+	setTimer
+} from '$lib/boards/boards.server';
+import { readBoard } from '$lib/boards/model';
+import { addParticipant, replaceAgenda, listAgenda } from '$lib/workshops/workshops.server';
+import type { SessionParticipant } from '$lib/server/auth/session';
+import { useTestDatabase } from './db';
+import { anOrganisationWithOwner, aWorkshop } from './factories';
+
+useTestDatabase();
+beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
+
+async function aParticipant(workshop: { id: string; groups: string[] }, name = 'Sari'): Promise<SessionParticipant> {
+	const joined = await addParticipant(workshop, { displayName: name, groups: [] });
+	if (!joined.ok) throw new Error('setup');
+	const { id, workshopId, displayName, pseudonym, groups } = joined.participant;
+	return { id, workshopId, displayName, pseudonym, groups };
+}
+const card = (text: string) => ({ id: crypto.randomUUID(), text, colour: 'green' as const, pictogram: null });
+const texts = (boardId: string) => realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => `${n.text}|${n.authorName}|${n.authorKind}`));
+
+describe('participant contributions', () => {
+	it('are written into the board with the participant as author, once per id', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const boardId = await createBoard(w.id, 'Papan');
+		const sari = await aParticipant(w);
+		const idea = card('Lampu lorong');
+		expect(await contributeNote(sari, boardId, idea)).toEqual({ ok: true, outcome: 'added' });
+		expect(await contributeNote(sari, boardId, idea)).toEqual({ ok: true, outcome: 'duplicate' });
+		expect(await texts(boardId)).toEqual(['Lampu lorong|Sari|participant']);
+	});
+
+	it('are refused on a locked board and on another workshop', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const other = await aWorkshop(organisationId);
+		const boardId = await createBoard(w.id, 'Papan');
+		const otherBoard = await createBoard(other.id, 'Papan lain');
+		const sari = await aParticipant(w);
+		expect(await contributeNote(sari, otherBoard, card('salah tempat'))).toEqual({ ok: false, error: 'error_not_found' });
+		await setBoardFlags(boardId, { locked: true });
+		expect(await contributeNote(sari, boardId, card('terkunci'))).toEqual({ ok: false, error: 'error_board_locked' });
+		expect(await texts(boardId)).toEqual([]);
+		expect(await texts(otherBoard)).toEqual([]);
+	});
+
+	it('wait for approval when moderation is on', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const boardId = await createBoard(w.id, 'Papan');
+		await setBoardFlags(boardId, { moderation: true });
+		const sari = await aParticipant(w);
+		const good = card('Posyandu remaja');
+		const bad = card('kata kasar');
+		expect(await contributeNote(sari, boardId, good)).toEqual({ ok: true, outcome: 'queued' });
+		expect(await contributeNote(sari, boardId, bad)).toEqual({ ok: true, outcome: 'queued' });
+		expect(await contributeNote(sari, boardId, good)).toEqual({ ok: true, outcome: 'duplicate' });
+		expect(await texts(boardId)).toEqual([]);
+		expect((await listSubmissions(boardId)).map((s) => s.text)).toEqual(['Posyandu remaja', 'kata kasar']);
+		expect(await approveSubmission(boardId, good.id)).toEqual({ ok: true });
+		expect(await rejectSubmission(boardId, bad.id)).toEqual({ ok: true });
+		expect(await approveSubmission(boardId, bad.id)).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await texts(boardId)).toEqual(['Posyandu remaja|Sari|participant']);
+		expect(await listSubmissions(boardId)).toEqual([]);
+	});
+
+	it('are rate limited per participant', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const boardId = await createBoard(w.id, 'Papan');
+		const eager = await aParticipant(w, 'Cepat');
+		const calm = await aParticipant(w, 'Tenang');
+		for (let i = 0; i < 20; i++) expect((await contributeNote(eager, boardId, card(`ide ${i}`))).ok).toBe(true);
+		expect(await contributeNote(eager, boardId, card('satu lagi'))).toEqual({ ok: false, error: 'error_slow_down' });
+		expect((await contributeNote(calm, boardId, card('giliranku'))).ok).toBe(true);
+	});
+});
+
+describe('live controls', () => {
+	it('lock, timer and follow me reach the control state', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const boardId = await createBoard(w.id, 'Papan');
+		await replaceAgenda(w.id, [{ title: 'Menggali masalah', minutes: 30 }]);
+		const [item] = await listAgenda(w.id);
+		await setBoardFlags(boardId, { locked: true, hideAuthors: true });
+		await setTimer(w.id, 5);
+		expect(await setFollow(w.id, { agendaItemId: item.id, boardId })).toEqual({ ok: true });
+		const state = await getControlState(w.id);
+		expect(state.boards[boardId]).toMatchObject({ locked: true, hideAuthors: true, moderation: false });
+		expect(state.currentBoardId).toBe(boardId);
+		expect(state.currentAgendaTitle).toBe('Menggali masalah');
+		expect(state.timerEndsAt! - Date.now()).toBeGreaterThan(4 * 60_000);
+		const other = await aWorkshop(organisationId);
+		expect(await setFollow(other.id, { agendaItemId: item.id, boardId: null })).toEqual({ ok: false, error: 'error_not_found' });
+	});
+});
