@@ -12,7 +12,7 @@ import {
 	setTimer
 } from '$lib/boards/boards.server';
 import { readBoard } from '$lib/boards/model';
-import { addParticipant, replaceAgenda, listAgenda } from '$lib/workshops/workshops.server';
+import { addParticipant, replaceAgenda, listAgenda, setStatus } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop } from './factories';
@@ -51,6 +51,8 @@ describe('participant contributions', () => {
 		expect(await contributeNote(sari, otherBoard, card('salah tempat'))).toEqual({ ok: false, error: 'error_not_found' });
 		await setBoardFlags(boardId, { locked: true });
 		expect(await contributeNote(sari, boardId, card('terkunci'))).toEqual({ ok: false, error: 'error_board_locked' });
+		await setStatus(w.id, 'closed');
+		expect(await contributeNote(sari, boardId, card('sudah tutup'))).toEqual({ ok: false, error: 'error_workshop_closed' });
 		expect(await texts(boardId)).toEqual([]);
 		expect(await texts(otherBoard)).toEqual([]);
 	});

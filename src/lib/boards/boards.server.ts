@@ -99,10 +99,20 @@ export type Contribution = { id: string; text: string; colour: Colour; pictogram
  * as author), 'queued' (moderation on: waits for approval), 'duplicate' (this id was
  * already received: offline queues resend), or an error key.
  */
-export async function contributeNote(participant: SessionParticipant, boardId: string, input: Contribution) {
+/** The board, if this participant may write to it now; otherwise why not. */
+async function writableBoard(participant: SessionParticipant, boardId: string) {
 	const found = await findBoard(boardId);
 	if (!found || found.workshopId !== participant.workshopId) return { ok: false as const, error: 'error_not_found' };
+	const [w] = await db.select({ status: workshop.status }).from(workshop).where(eq(workshop.id, found.workshopId));
+	if (w?.status !== 'open') return { ok: false as const, error: 'error_workshop_closed' };
 	if (found.locked) return { ok: false as const, error: 'error_board_locked' };
+	return { ok: true as const, board: found };
+}
+
+export async function contributeNote(participant: SessionParticipant, boardId: string, input: Contribution) {
+	const checked = await writableBoard(participant, boardId);
+	if (!checked.ok) return checked;
+	const found = checked.board;
 	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
 	if (notesPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
@@ -119,9 +129,8 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 }
 
 export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {
-	const found = await findBoard(boardId);
-	if (!found || found.workshopId !== participant.workshopId) return { ok: false as const, error: 'error_not_found' };
-	if (found.locked) return { ok: false as const, error: 'error_board_locked' };
+	const checked = await writableBoard(participant, boardId);
+	if (!checked.ok) return checked;
 	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
 	reactionsPerParticipant.hit(participant.id);
 	await realtime.changeBoardDoc(boardId, (doc) => toggleReaction(doc, noteId, emoji, participant.id));
