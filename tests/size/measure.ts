@@ -42,16 +42,19 @@ const base = `http://127.0.0.1:${port}`;
 
 async function measure(label: string, go: () => Promise<unknown>) {
 	const scripts = new Map<string, number>();
-	const onResponse = async (response: import('@playwright/test').Response) => {
+	const reads: Promise<void>[] = [];
+	const onResponse = (response: import('@playwright/test').Response) => {
 		const url = response.url();
 		if (response.request().resourceType() === 'script' || url.endsWith('.js')) {
-			scripts.set(url, gzipSync(await response.body()).length);
+			reads.push(response.body().then((body) => void scripts.set(url, gzipSync(body).length)));
 		}
 	};
 	page.on('response', onResponse);
 	await page.goto('about:blank');
 	await go();
 	await page.waitForLoadState('networkidle');
+	// Every body is read before the next navigation, which would make it unavailable.
+	await Promise.all(reads);
 	page.off('response', onResponse);
 	const bytes = [...scripts.values()].reduce((a, b) => a + b, 0);
 	return { page: label, files: scripts.size, kB: Math.round((bytes / 1024) * 10) / 10 };
