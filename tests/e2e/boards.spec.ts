@@ -131,6 +131,7 @@ test('edits made offline are kept and merge on reconnect', async ({ page, browse
 	await lp.getByLabel('Email').fill(email);
 	await lp.getByLabel('Kata sandi').fill(password);
 	await lp.getByRole('button', { name: 'Masuk' }).click();
+	await expect(lp).toHaveURL(/\/orgs/);
 	const net = await cuttable(lp);
 	await lp.goto(boardUrl);
 	await expect(lp.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
@@ -152,6 +153,7 @@ test('edits made offline are kept and merge on reconnect', async ({ page, browse
 	const p = await phone.newPage();
 	await p.goto(`/j/${code}?step=profile`);
 	await p.getByRole('button', { name: 'Masuk ke lokakarya' }).click();
+	await expect(p).toHaveURL(/\/p$/);
 	const pnet = await cuttable(p);
 	await p.getByRole('link', { name: 'Papan luring' }).click();
 	await expect(p.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');

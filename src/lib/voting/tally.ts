@@ -1,0 +1,56 @@
+/**
+ * Recount any Pabulib file:
+ *   npm run -s tally -- <file.pb> --rule greedy|mes|mes-add1|phragmen [--step <amount>]
+ * Prints one JSON object: the selected project ids in selection order and their cost.
+ * Utilities are the cost for approval ballots and the points for cumulative ones.
+ * Ties: the file's META `tie_break` (e.g. "cost,votes,lot") and `tie_break_lot` (the lot
+ * drawn before counting) when present; otherwise lowest cost, most votes, then id order.
+ * `mes-add1` is MES with Add1 (step: --step, else 1% of B/n) then utilitarian completion.
+ */
+import { readFileSync } from 'node:fs';
+import { formatMoney, parseMoney, parsePabulib, toElection } from './pabulib.ts';
+import { Q } from './rational.ts';
+import { DEFAULT_TIE_ORDER, greedy, mes, mesCompleted, naturalCompare, phragmen, type TieBreak, type TieKey } from './rules.ts';
+
+const RULES = ['greedy', 'mes', 'mes-add1', 'phragmen'] as const;
+
+function fail(message: string): never {
+	process.stderr.write(`${message}\nUsage: tally <file.pb> --rule ${RULES.join('|')} [--step <amount>]\n`);
+	process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const file = args.find((a, i) => !a.startsWith('--') && !['--rule', '--step'].includes(args[i - 1] ?? ''));
+const option = (name: string) => {
+	const i = args.indexOf(name);
+	return i === -1 ? undefined : args[i + 1];
+};
+const rule = option('--rule') as (typeof RULES)[number] | undefined;
+if (!file) fail('Which file?');
+if (!rule || !RULES.includes(rule)) fail('Which rule?');
+
+let parsed;
+try {
+	parsed = parsePabulib(readFileSync(file, 'utf8'));
+} catch (e) {
+	fail(`Cannot read ${file}: ${(e as Error).message}`);
+}
+const election = toElection(parsed);
+const order = (parsed.meta.tie_break?.split(',').map((s) => s.trim()) as TieKey[] | undefined) ?? [...DEFAULT_TIE_ORDER];
+const lot = parsed.meta.tie_break_lot?.split(',').map((s) => s.trim()) ?? parsed.projects.map((p) => p.id).sort(naturalCompare);
+const tie: TieBreak = { order, lot };
+
+let step: Q;
+try {
+	const raw = option('--step');
+	step = raw ? Q.of(parseMoney(raw, parsed.scale)) : Q.of(election.budget, BigInt(Math.max(1, election.votes.length)) * 100n);
+} catch (e) {
+	fail((e as Error).message);
+}
+
+const outcome =
+	rule === 'greedy' ? greedy(election, tie) : rule === 'mes' ? mes(election, tie) : rule === 'phragmen' ? phragmen(election, tie) : mesCompleted(election, tie, step);
+
+process.stdout.write(
+	JSON.stringify({ rule, selected: outcome.selected, cost: Number(formatMoney(outcome.cost, parsed.scale)), budget: Number(formatMoney(election.budget, parsed.scale)) }) + '\n'
+);
