@@ -184,10 +184,11 @@ export function mes(e: Election, tie: TieBreak, perVoter?: Q): MesOutcome {
 			const order = best ? rate.cmp(best.rate) : -1;
 			if (order < 0) best = { project: p, rate };
 			else if (order === 0) {
-				const decided = compare(p, best!.project);
-				const [winner, loser] = decided.order < 0 ? [p, best!.project] : [best!.project, p];
-				ties.push({ winner: winner.id, over: loser.id, decidedBy: decided.by });
-				if (winner === p) best = { project: p, rate };
+				const current: Project = best!.project;
+				const decided = compare(p, current);
+				const challengerWins = decided.order < 0;
+				ties.push({ winner: challengerWins ? p.id : current.id, over: challengerWins ? current.id : p.id, decidedBy: decided.by });
+				if (challengerWins) best = { project: p, rate };
 			}
 		}
 		candidates = candidates.filter((p) => !unaffordable.has(p.id));

@@ -5,7 +5,8 @@
  * Utilities are the cost for approval ballots and the points for cumulative ones.
  * Ties: the file's META `tie_break` (e.g. "cost,votes,lot") and `tie_break_lot` (the lot
  * drawn before counting) when present; otherwise lowest cost, most votes, then id order.
- * `mes-add1` is MES with Add1 (step: --step, else 1% of B/n) then utilitarian completion.
+ * `mes-add1` is MES with Add1 (step: --step, else META add1_step, else 1% of B/n), then
+ * utilitarian completion.
  */
 import { readFileSync } from 'node:fs';
 import { formatMoney, parseMoney, parsePabulib, toElection } from './pabulib.ts';
@@ -42,7 +43,8 @@ const tie: TieBreak = { order, lot };
 
 let step: Q;
 try {
-	const raw = option('--step');
+	// The app records its Add1 step in META (add1_step) so a recount uses the same one.
+	const raw = option('--step') ?? parsed.meta.add1_step;
 	step = raw ? Q.of(parseMoney(raw, parsed.scale)) : Q.of(election.budget, BigInt(Math.max(1, election.votes.length)) * 100n);
 } catch (e) {
 	fail((e as Error).message);

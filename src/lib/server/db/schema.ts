@@ -4,3 +4,4 @@ export * from './sessions.schema';
 export * from './orgs.schema';
 export * from './workshops.schema';
 export * from './boards.schema';
+export * from './voting.schema';

@@ -1,0 +1,166 @@
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { workshop } from './workshops.schema';
+import { user } from './auth.schema';
+import { FUNCTIONS } from '../../workshops/rules';
+import { BALLOT_FORMATS, CHANNELS, ROUND_RULES } from '../../voting/ballots';
+
+/** A proposal (usulan) put forward in a forum. Cost in whole Rupiah. */
+export const proposal = pgTable(
+	'proposal',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		problem: text('problem').notNull().default(''),
+		targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
+		kelurahan: text('kelurahan').notNull().default(''),
+		rw: text('rw').notNull().default(''),
+		lorong: text('lorong').notNull().default(''),
+		function: text('function', { enum: FUNCTIONS }).notNull(),
+		activity: text('activity').notNull().default(''),
+		volume: integer('volume'),
+		unit: text('unit').notNull().default(''),
+		cost: bigint('cost', { mode: 'bigint' }).notNull(),
+		agency: text('agency').notNull().default(''),
+		/** Who proposed it: a name, or only a group when anonymous. */
+		proposedBy: text('proposed_by').notNull().default(''),
+		proposedByGroup: text('proposed_by_group'),
+		status: text('status', { enum: ['active', 'withdrawn', 'merged'] }).notNull().default('active'),
+		mergedInto: text('merged_into'),
+		/** The board note it was promoted from, if any. */
+		boardId: text('board_id'),
+		noteId: text('note_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('proposal_workshop_idx').on(t.workshopId)]
+);
+
+/** Every change to a proposal: who, when, what (merges keep both histories). */
+export const proposalEvent = pgTable(
+	'proposal_event',
+	{
+		id: text('id').primaryKey(),
+		proposalId: text('proposal_id')
+			.notNull()
+			.references(() => proposal.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['created', 'edited', 'withdrawn', 'merged-into', 'merged-from', 'promoted'] }).notNull(),
+		actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('proposal_event_proposal_idx').on(t.proposalId)]
+);
+
+export const votingRound = pgTable(
+	'voting_round',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		format: text('format', { enum: BALLOT_FORMATS }).notNull(),
+		rule: text('rule', { enum: ROUND_RULES }).notNull(),
+		proposalIds: jsonb('proposal_ids').$type<string[]>().notNull(),
+		/** The pagu indikatif in whole Rupiah. */
+		budget: bigint('budget', { mode: 'bigint' }).notNull(),
+		minSelections: integer('min_selections').notNull().default(1),
+		maxSelections: integer('max_selections'),
+		pointsPerVoter: integer('points_per_voter'),
+		maxPointsPerProposal: integer('max_points_per_proposal'),
+		topK: integer('top_k'),
+		/** Add1 step per voter in Rupiah; null means 1% of B/n, fixed when the round closes. */
+		add1Step: bigint('add1_step', { mode: 'bigint' }),
+		allowChange: boolean('allow_change').notNull().default(false),
+		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+		revealed: boolean('revealed').notNull().default(false),
+		/** The lot, drawn when voting opens (before any counting): proposal ids in priority order. */
+		lot: jsonb('lot').$type<string[]>(),
+		/** Frozen at close: rule, parameters, tie-break order, counts and winners. */
+		result: jsonb('result').$type<Record<string, unknown>>(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		closedAt: timestamp('closed_at', { withTimezone: true })
+	},
+	(t) => [index('voting_round_workshop_idx').on(t.workshopId)]
+);
+
+/**
+ * A secret ballot. It carries no participant id: one-per-person is enforced by
+ * `ballot_guard`, stored apart. A ballot can be changed (when allowed) only with the
+ * receipt its caster holds; only the receipt's SHA-256 is stored.
+ */
+export const ballot = pgTable(
+	'ballot',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => votingRound.id, { onDelete: 'cascade' }),
+		channel: text('channel', { enum: CHANNELS }).notNull(),
+		/** Approval/knapsack/ranked: proposal ids (ranked in order); cumulative: {id: points}. */
+		choices: jsonb('choices').$type<string[] | Record<string, number>>().notNull(),
+		/** Self-declared groups, shown only for groups of at least 5 voters. */
+		groups: jsonb('groups').$type<string[]>().notNull().default([]),
+		receiptHash: text('receipt_hash')
+	},
+	(t) => [index('ballot_round_idx').on(t.roundId)]
+);
+
+/** Who has voted in a round: the guard against voting twice, never joined to ballots. */
+export const ballotGuard = pgTable(
+	'ballot_guard',
+	{
+		roundId: text('round_id')
+			.notNull()
+			.references(() => votingRound.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.participantId] })]
+);
+
+/** Paper ballots entered as totals per proposal (score-based rules only). */
+export const paperTotal = pgTable(
+	'paper_total',
+	{
+		roundId: text('round_id')
+			.notNull()
+			.references(() => votingRound.id, { onDelete: 'cascade' }),
+		proposalId: text('proposal_id').notNull(),
+		votes: integer('votes').notNull(),
+		ballots: integer('ballots').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.proposalId] })]
+);
+
+/** The workshop's plan (minimal here; the plans issue extends it). */
+export const plan = pgTable('plan', {
+	id: text('id').primaryKey(),
+	workshopId: text('workshop_id')
+		.notNull()
+		.unique()
+		.references(() => workshop.id, { onDelete: 'cascade' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const planItem = pgTable(
+	'plan_item',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		function: text('function', { enum: FUNCTIONS }).notNull(),
+		cost: bigint('cost', { mode: 'bigint' }),
+		priorityRank: integer('priority_rank'),
+		originKind: text('origin_kind', { enum: ['vote', 'board'] }).notNull(),
+		originRoundId: text('origin_round_id'),
+		originProposalId: text('origin_proposal_id'),
+		votes: integer('votes'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('plan_item_plan_idx').on(t.planId)]
+);

@@ -1,0 +1,109 @@
+/**
+ * Counting a round: turns stored ballots into an election, runs the round's rule and
+ * builds the frozen result with what the explanation needs. Pure (no database).
+ */
+import { Q } from './rational.ts';
+import { approvalVote, bordaVote, greedy, mesCompleted, scores, topK, DEFAULT_TIE_ORDER, type Election, type Vote } from './rules.ts';
+import type { BallotFormat, Channel, Choices, RoundRule } from './ballots';
+
+export type CountInput = {
+	format: BallotFormat;
+	rule: RoundRule;
+	budget: bigint;
+	topK: number | null;
+	add1Step: bigint | null;
+	lot: string[];
+	proposals: { id: string; title: string; cost: bigint }[];
+	ballots: { channel: Channel; choices: Choices; groups: string[] }[];
+	paperTotals: { proposalId: string; votes: number; ballots: number }[];
+};
+
+export const MIN_GROUP_SIZE = 5;
+
+export function toVote(format: BallotFormat, choices: Choices): Vote {
+	if (format === 'cumulative') return new Map(Object.entries(choices as Record<string, number>).map(([id, p]) => [id, BigInt(p)]));
+	if (format === 'ranked') return bordaVote(choices as string[]);
+	return approvalVote(choices as string[]);
+}
+
+/** The frozen result of a round; JSON-safe (money as strings). */
+export type RoundResult = ReturnType<typeof countRound>;
+
+export function countRound(input: CountInput) {
+	const votes = input.ballots.map((b) => toVote(input.format, b.choices));
+	// Paper totals add to the scores only (they carry no individual ballots); MES refuses them upstream.
+	const totals = new Map(input.paperTotals.map((t) => [t.proposalId, BigInt(t.votes)]));
+	const election: Election = {
+		projects: input.proposals.map(({ id, cost }) => ({ id, cost })),
+		budget: input.budget,
+		votes: totals.size > 0 ? [...votes, totals] : votes,
+		utility: input.format === 'approval' || input.format === 'knapsack' ? 'cost' : 'points'
+	};
+	const tie = { order: DEFAULT_TIE_ORDER, lot: input.lot };
+	const score = scores(election);
+	const n = votes.length;
+	const step = input.add1Step ?? (n > 0 ? (input.budget / BigInt(n) / 100n > 0n ? input.budget / BigInt(n) / 100n : 1n) : 1n);
+
+	let selected: string[];
+	let ties;
+	let mesDetail = null;
+	if (input.rule === 'greedy') ({ selected, ties } = greedy(election, tie));
+	else if (input.rule === 'topk') ({ selected, ties } = topK(election, tie, input.topK ?? 1));
+	else {
+		const outcome = mesCompleted(election, tie, Q.of(step));
+		({ selected, ties } = outcome);
+		mesDetail = {
+			share: outcome.perVoter.floor().toString(),
+			baseShare: n > 0 ? (input.budget / BigInt(n)).toString() : '0',
+			step: step.toString(),
+			iterations: outcome.iterations,
+			completedBy: outcome.completedBy,
+			rounds: outcome.rounds.map((r) => {
+				const paid = [...r.payments.values()];
+				return {
+					proposalId: r.project,
+					supporters: paid.length,
+					// What each supporter paid, in whole Rupiah (rounded down for display).
+					maxPayment: paid.reduce((a, b) => (a.cmp(b) >= 0 ? a : b), Q.ZERO).floor().toString(),
+					total: paid.reduce((a, b) => a.add(b), Q.ZERO).floor().toString()
+				};
+			})
+		};
+	}
+
+	const byId = new Map(input.proposals.map((p) => [p.id, p]));
+	const channels = { phone: 0, assisted: 0, paper: 0, paperTotals: input.paperTotals.reduce((s, t) => Math.max(s, t.ballots), 0) };
+	for (const b of input.ballots) channels[b.channel]++;
+
+	// Results by self-declared group, only for groups large enough that nobody can be picked out.
+	const groupCounts = new Map<string, number>();
+	for (const b of input.ballots) for (const g of b.groups) groupCounts.set(g, (groupCounts.get(g) ?? 0) + 1);
+	const groups = [...groupCounts]
+		.filter(([, count]) => count >= MIN_GROUP_SIZE)
+		.map(([group, count]) => {
+			const groupScores = new Map<string, bigint>();
+			input.ballots.forEach((b, i) => {
+				if (!b.groups.includes(group)) return;
+				for (const [id, pts] of votes[i]) groupScores.set(id, (groupScores.get(id) ?? 0n) + pts);
+			});
+			return { group, ballots: count, scores: Object.fromEntries([...groupScores].map(([id, s]) => [id, Number(s)])) };
+		});
+
+	return {
+		rule: input.rule,
+		format: input.format,
+		budget: input.budget.toString(),
+		tieOrder: [...DEFAULT_TIE_ORDER],
+		lot: input.lot,
+		ballots: n,
+		channels,
+		lotDecided: ties.some((t) => t.decidedBy === 'lot' && selected.includes(t.winner)),
+		ties,
+		scores: Object.fromEntries(input.proposals.map((p) => [p.id, Number(score.get(p.id) ?? 0n)])),
+		winners: selected.map((id, rank) => ({ id, rank: rank + 1, title: byId.get(id)!.title, cost: byId.get(id)!.cost.toString(), votes: Number(score.get(id) ?? 0n) })),
+		totalCost: selected.reduce((s, id) => s + byId.get(id)!.cost, 0n).toString(),
+		mes: mesDetail,
+		groups,
+		hiddenGroups: [...groupCounts].filter(([, c]) => c < MIN_GROUP_SIZE).length
+	};
+}

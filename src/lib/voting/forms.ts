@@ -1,0 +1,54 @@
+/** Form schemas for proposals and voting rounds. Error messages are message keys. */
+import { z } from 'zod';
+import { FUNCTIONS, GROUPS } from '$lib/workshops/rules';
+import { BALLOT_FORMATS, ROUND_RULES } from './ballots';
+
+const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
+const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+/** Whole Rupiah, > 0; people type "15.000.000" or "15,000,000". */
+const rupiah = z
+	.string()
+	.transform((s) => s.replace(/[.,\s]/g, '').replace(/^Rp/i, ''))
+	.pipe(z.string().regex(/^\d{1,15}$/, { error: 'error_rupiah' }))
+	.transform((s) => BigInt(s))
+	.refine((n) => n > 0n, { error: 'error_rupiah' });
+const optionalInt = (max: number) =>
+	z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(max, { error: 'error_number' }).nullable());
+
+export const proposalForm = z.object({
+	title: text(200).min(1, { error: 'error_required' }),
+	problem: text(2000).default(''),
+	targetGroups: list(z.enum(GROUPS, { error: 'error_invalid' })),
+	kelurahan: text(120).default(''),
+	rw: text(20).default(''),
+	lorong: text(120).default(''),
+	function: z.enum(FUNCTIONS, { error: 'error_invalid' }),
+	activity: text(500).default(''),
+	volume: optionalInt(1_000_000),
+	unit: text(40).default(''),
+	cost: rupiah,
+	agency: text(200).default(''),
+	proposedBy: text(120).default(''),
+	proposedByGroup: z.preprocess((v) => (v === '' ? null : v), z.enum(GROUPS, { error: 'error_invalid' }).nullable().default(null))
+});
+export type ProposalInput = z.infer<typeof proposalForm>;
+
+export const roundForm = z
+	.object({
+		title: text(200).min(1, { error: 'error_required' }),
+		format: z.enum(BALLOT_FORMATS, { error: 'error_invalid' }),
+		rule: z.enum(ROUND_RULES, { error: 'error_invalid' }),
+		proposalIds: list(z.string().min(1).max(64)).refine((ids) => ids.length >= 2, { error: 'error_round_proposals' }),
+		budget: rupiah,
+		minSelections: z.coerce.number({ error: 'error_number' }).int().min(1, { error: 'error_number' }).max(100, { error: 'error_number' }).default(1),
+		maxSelections: optionalInt(100),
+		pointsPerVoter: optionalInt(1000),
+		maxPointsPerProposal: optionalInt(1000),
+		topK: optionalInt(100),
+		add1Step: z.preprocess((v) => (v === '' ? undefined : v), rupiah.optional()),
+		allowChange: z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
+	})
+	.refine((r) => r.format !== 'cumulative' || (r.pointsPerVoter ?? 0) > 0, { error: 'error_points_needed', path: ['pointsPerVoter'] })
+	.refine((r) => r.rule !== 'topk' || (r.topK ?? 0) > 0, { error: 'error_topk_needed', path: ['topK'] })
+	.refine((r) => r.maxSelections === null || r.maxSelections >= r.minSelections, { error: 'error_selections', path: ['maxSelections'] });
+export type RoundInput = z.infer<typeof roundForm>;

@@ -1,0 +1,88 @@
+/** Use cases for proposals (usulan): write, promote from a board note, edit, merge, withdraw. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { proposal, proposalEvent } from '$lib/server/db/schema';
+import { generateId } from '$lib/server/auth/tokens';
+import * as realtime from '$lib/server/realtime';
+import { notesOf } from '$lib/boards/model';
+import type { ProposalInput } from './forms';
+
+export type Proposal = typeof proposal.$inferSelect;
+
+export async function listProposals(workshopId: string, includeInactive = true) {
+	const rows = await db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt));
+	return includeInactive ? rows : rows.filter((p) => p.status === 'active');
+}
+
+export async function findProposal(workshopId: string, id: string) {
+	const [found] = await db.select().from(proposal).where(and(eq(proposal.id, id), eq(proposal.workshopId, workshopId)));
+	return found ?? null;
+}
+
+export async function createProposal(workshopId: string, input: ProposalInput, actorId: string | null, origin?: { boardId: string; noteId: string }) {
+	const id = generateId();
+	await db.transaction(async (tx) => {
+		await tx.insert(proposal).values({ id, workshopId, ...input, boardId: origin?.boardId ?? null, noteId: origin?.noteId ?? null });
+		await tx.insert(proposalEvent).values({ id: generateId(), proposalId: id, kind: origin ? 'promoted' : 'created', actorId, detail: origin ?? {} });
+	});
+	return id;
+}
+
+/**
+ * Promotes a board note to a proposal: the text becomes the title and problem, the
+ * proposal keeps a link to the note. Outcome: the proposal id, or 'error_not_found'.
+ */
+export async function promoteNote(workshopId: string, boardId: string, noteId: string, fill: Omit<ProposalInput, 'title' | 'problem'>, actorId: string) {
+	const text = await realtime.readBoardDoc(boardId, (doc) => notesOf(doc).get(noteId)?.get('text') as string | undefined);
+	if (!text) return { ok: false as const, error: 'error_not_found' };
+	const title = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+	return { ok: true as const, id: await createProposal(workshopId, { ...fill, title, problem: text }, actorId, { boardId, noteId }) };
+}
+
+export async function updateProposal(workshopId: string, id: string, input: ProposalInput, actorId: string) {
+	const before = await findProposal(workshopId, id);
+	if (!before || before.status !== 'active') return { ok: false as const, error: 'error_not_found' };
+	const changed = Object.fromEntries(
+		Object.entries(input).filter(([k, v]) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) !== JSON.stringify((before as Record<string, unknown>)[k], (_, x) => (typeof x === 'bigint' ? x.toString() : x)))
+	);
+	await db.transaction(async (tx) => {
+		await tx.update(proposal).set(input).where(eq(proposal.id, id));
+		await tx.insert(proposalEvent).values({ id: generateId(), proposalId: id, kind: 'edited', actorId, detail: { fields: Object.keys(changed) } });
+	});
+	return { ok: true as const };
+}
+
+export async function withdrawProposal(workshopId: string, id: string, actorId: string) {
+	const found = await findProposal(workshopId, id);
+	if (!found || found.status !== 'active') return { ok: false as const, error: 'error_not_found' };
+	await db.transaction(async (tx) => {
+		await tx.update(proposal).set({ status: 'withdrawn' }).where(eq(proposal.id, id));
+		await tx.insert(proposalEvent).values({ id: generateId(), proposalId: id, kind: 'withdrawn', actorId });
+	});
+	return { ok: true as const };
+}
+
+/** Merges a duplicate into the proposal that stays; both keep their history. */
+export async function mergeProposals(workshopId: string, keepId: string, duplicateId: string, actorId: string) {
+	if (keepId === duplicateId) return { ok: false as const, error: 'error_invalid' };
+	const both = await db.select().from(proposal).where(and(eq(proposal.workshopId, workshopId), inArray(proposal.id, [keepId, duplicateId])));
+	if (both.length !== 2 || both.some((p) => p.status !== 'active')) return { ok: false as const, error: 'error_not_found' };
+	await db.transaction(async (tx) => {
+		await tx.update(proposal).set({ status: 'merged', mergedInto: keepId }).where(eq(proposal.id, duplicateId));
+		await tx.insert(proposalEvent).values([
+			{ id: generateId(), proposalId: duplicateId, kind: 'merged-into', actorId, detail: { into: keepId } },
+			{ id: generateId(), proposalId: keepId, kind: 'merged-from', actorId, detail: { from: duplicateId } }
+		]);
+	});
+	return { ok: true as const };
+}
+
+/** The history of a proposal and of everything merged into it. */
+export async function proposalHistory(id: string) {
+	const merged = await db.select({ id: proposal.id }).from(proposal).where(eq(proposal.mergedInto, id));
+	return db
+		.select()
+		.from(proposalEvent)
+		.where(inArray(proposalEvent.proposalId, [id, ...merged.map((m) => m.id)]))
+		.orderBy(asc(proposalEvent.at));
+}
