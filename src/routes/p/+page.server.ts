@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { workshop } from '$lib/server/db/schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
 import { getControlState, listBoards } from '$lib/boards/boards.server';
+import { listRounds } from '$lib/voting/rounds.server';
 import type { PageServerLoad } from './$types';
 
 /** The participant's home: only the one workshop their session opens. */
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		workshopId: locals.participant.workshopId,
 		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes })),
 		boards: (await listBoards(locals.participant.workshopId)).map(({ id, title }) => ({ id, title })),
-		control: await getControlState(locals.participant.workshopId)
+		control: await getControlState(locals.participant.workshopId),
+		rounds: (await listRounds(locals.participant.workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }))
 	};
 };

@@ -16,6 +16,7 @@ import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
 import { createBoard, listBoards } from '$lib/boards/boards.server';
+import { listRounds } from '$lib/voting/rounds.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		canRun: can(role, 'workshop.run'),
 		agenda: await listAgenda(workshop.id),
 		boards: await listBoards(workshop.id),
+		rounds: (await listRounds(workshop.id)).map((r) => ({ id: r.id, title: r.title, status: r.status })),
 		attendance: await getAttendance(workshop.id),
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })

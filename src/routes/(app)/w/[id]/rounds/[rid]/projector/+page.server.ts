@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { requireWorkshop } from '$lib/workshops/workshops.server';
+import { listProposals } from '$lib/voting/proposals.server';
+import { countVoters, findRound } from '$lib/voting/rounds.server';
+import { requireUser } from '$lib/server/guards';
+import { publicOrigin } from '$lib/server/venue';
+import type { PageServerLoad } from './$types';
+
+/** While voting is open the projector shows only how many have voted; results after reveal. */
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+	depends('app:round');
+	const { workshop } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.view');
+	const round = await findRound(workshop.id, params.rid);
+	if (!round) error(404, 'Not found');
+	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
+	const revealed = round.status === 'closed' && round.revealed;
+	return {
+		title: round.title,
+		status: round.status,
+		voters: await countVoters(round.id),
+		result: revealed ? round.result : null,
+		proposals: revealed ? (await listProposals(workshop.id)).filter((p) => round.proposalIds.includes(p.id)).map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })) : [],
+		joinCode: workshop.joinCode,
+		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 }),
+		joinUrl
+	};
+};
