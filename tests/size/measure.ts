@@ -70,7 +70,10 @@ const results = [
 await page.getByRole('button', { name: 'Masuk ke lokakarya' }).click();
 await page.waitForURL('**/p');
 results.push(await measure('/p (participant home)', () => page.goto(`${base}/p`)));
+await page.goto(`${base}/p`);
 const boardHref = await page.getByRole('link', { name: 'Menggali masalah bersama' }).getAttribute('href');
+const ballotHref = await page.getByRole('link', { name: 'Prioritas usulan anak' }).getAttribute('href');
+results.push(await measure('/p/v/<round> (ballot)', () => page.goto(`${base}${ballotHref}`)));
 results.push(await measure('/p/b/<board> (input card)', () => page.goto(`${base}${boardHref}`)));
 
 await browser.close();

@@ -10,6 +10,8 @@ import { signUp } from '$lib/accounts/accounts.server';
 import { createWorkshop, replaceAgenda, setStatus } from '$lib/workshops/workshops.server';
 import { GROUPS } from '$lib/workshops/rules';
 import { createBoard } from '$lib/boards/boards.server';
+import { createProposal } from '$lib/voting/proposals.server';
+import { createRound, openRound } from '$lib/voting/rounds.server';
 
 export const DEMO_EMAIL = 'fasilitator@demo.test';
 export const DEMO_PASSWORD = 'demo-rembuk-2026';
@@ -48,6 +50,19 @@ export async function seedDemo(): Promise<string | null> {
 		{ title: 'Rencana tindak lanjut', minutes: 20 }
 	]);
 	await createBoard(demo.id, 'Menggali masalah bersama');
+	const usulan = [
+		['Lampu penerangan lorong menuju sekolah', 30_000_000n],
+		['Taman bermain ramah anak di RW 03', 50_000_000n],
+		['Jalur kursi roda ke posyandu', 40_000_000n]
+	] as const;
+	const ids: string[] = [];
+	for (const [title, cost] of usulan) {
+		ids.push(
+			await createProposal(demo.id, { title, problem: '', targetGroups: ['child-7-12'], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan', activity: '', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: 'child-7-12' }, created.user.id)
+		);
+	}
+	const round = await createRound(demo.id, { title: 'Prioritas usulan anak', format: 'approval', rule: 'mes', proposalIds: ids, budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: true });
+	if (round.ok) await openRound(round.id);
 	await setStatus(demo.id, 'open');
 	return demo.joinCode;
 }
