@@ -163,3 +163,21 @@ describe('counting and closing', () => {
 		expect(closed.result.channels).toMatchObject({ phone: 2, paperTotals: 5 });
 	});
 });
+
+describe('promotion from a board note', () => {
+	it('the proposal links to the note and the note to the proposal', async () => {
+		const { createBoard } = await import('$lib/boards/boards.server');
+		const realtime = await import('$lib/server/realtime');
+		const { addNote, readBoard } = await import('$lib/boards/model');
+		const { owner, organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const boardId = await createBoard(w.id, 'Papan');
+		const noteId = await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: 'Jalan ke sekolah gelap', authorId: 'x', authorName: 'Sari', authorKind: 'participant' }));
+		const id = await createProposal(w.id, usulan('Jalan ke sekolah gelap', 20_000_000n), owner.id, { boardId, noteId });
+		const [stored] = await listProposals(w.id);
+		expect(stored).toMatchObject({ id, title: 'Jalan ke sekolah gelap', boardId, noteId });
+		expect((await proposalHistory(id)).map((e) => e.kind)).toEqual(['promoted']);
+		const note = await realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes[0]);
+		expect(note.proposalId).toBe(id);
+	});
+});

@@ -2,7 +2,8 @@
  * The board model: the one place that knows the shape of a board's Y.Doc.
  *
  *   doc.getMap('notes')    id -> Y.Map { text, colour, pictogram, authorId, authorName,
- *                                        authorKind, x, y, clusterId, frameId, createdAt }
+ *                                        authorKind, x, y, clusterId, frameId, createdAt,
+ *                                        proposalId (set by the server when promoted) }
  *   doc.getMap('clusters') id -> Y.Map { title }
  *   doc.getMap('frames')   id -> Y.Map { title, prompt, pictogram, x, y, w, h }
  *   doc.getMap('reactions') `${noteId}|${emoji}|${authorId}` -> 1
@@ -47,12 +48,14 @@ export type Note = {
 	clusterId: string | null;
 	frameId: string | null;
 	createdAt: number;
+	/** The proposal (usulan) this note was promoted to, if any. */
+	proposalId: string | null;
 };
 
 export type Cluster = { id: string; title: string };
 export type Frame = { id: string; title: string; prompt: string; pictogram: Pictogram | null; x: number; y: number; w: number; h: number };
 
-export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt'>> & Pick<Note, 'text' | 'authorId' | 'authorName' | 'authorKind'>;
+export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt' | 'proposalId'>> & Pick<Note, 'text' | 'authorId' | 'authorName' | 'authorKind'>;
 
 export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
 export const clustersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('clusters');
@@ -74,7 +77,7 @@ export function addNote(doc: Y.Doc, input: NoteInput, id = newId(), origin?: unk
 	doc.transact(() => {
 		const note = new Y.Map<unknown>();
 		const count = notesOf(doc).size;
-		const fields: Omit<Note, 'id'> = {
+		const fields: Omit<Note, 'id' | 'proposalId'> = {
 			text: input.text.slice(0, MAX_NOTE_LENGTH),
 			colour: isColour(input.colour) ? input.colour : 'yellow',
 			pictogram: isPictogram(input.pictogram) ? input.pictogram : null,
@@ -177,8 +180,17 @@ function readNote(id: string, map: Y.Map<unknown>): Note {
 		y: Number(get('y', 0)) || 0,
 		clusterId: (map.get('clusterId') as string | null) ?? null,
 		frameId: (map.get('frameId') as string | null) ?? null,
-		createdAt: Number(get('createdAt', 0))
+		createdAt: Number(get('createdAt', 0)),
+		proposalId: (map.get('proposalId') as string | null) ?? null
 	};
+}
+
+/** The note keeps a link to the proposal it became (written by the server). */
+export function linkNoteToProposal(doc: Y.Doc, noteId: string, proposalId: string, origin?: unknown): boolean {
+	const note = notesOf(doc).get(noteId);
+	if (!note) return false;
+	doc.transact(() => note.set('proposalId', proposalId), origin);
+	return true;
 }
 
 /** Plain snapshot of the board for rendering, oldest note first. */

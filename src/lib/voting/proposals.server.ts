@@ -1,10 +1,13 @@
-/** Use cases for proposals (usulan): write, promote from a board note, edit, merge, withdraw. */
+/**
+ * Use cases for proposals (usulan): write (or promote from a board note, which then
+ * links both ways), edit, merge, withdraw.
+ */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { proposal, proposalEvent } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import * as realtime from '$lib/server/realtime';
-import { notesOf } from '$lib/boards/model';
+import { linkNoteToProposal } from '$lib/boards/model';
 import type { ProposalInput } from './forms';
 
 export type Proposal = typeof proposal.$inferSelect;
@@ -25,18 +28,8 @@ export async function createProposal(workshopId: string, input: ProposalInput, a
 		await tx.insert(proposal).values({ id, workshopId, ...input, boardId: origin?.boardId ?? null, noteId: origin?.noteId ?? null });
 		await tx.insert(proposalEvent).values({ id: generateId(), proposalId: id, kind: origin ? 'promoted' : 'created', actorId, detail: origin ?? {} });
 	});
+	if (origin) await realtime.changeBoardDoc(origin.boardId, (doc) => linkNoteToProposal(doc, origin.noteId, id));
 	return id;
-}
-
-/**
- * Promotes a board note to a proposal: the text becomes the title and problem, the
- * proposal keeps a link to the note. Outcome: the proposal id, or 'error_not_found'.
- */
-export async function promoteNote(workshopId: string, boardId: string, noteId: string, fill: Omit<ProposalInput, 'title' | 'problem'>, actorId: string) {
-	const text = await realtime.readBoardDoc(boardId, (doc) => notesOf(doc).get(noteId)?.get('text') as string | undefined);
-	if (!text) return { ok: false as const, error: 'error_not_found' };
-	const title = text.length > 120 ? `${text.slice(0, 117)}…` : text;
-	return { ok: true as const, id: await createProposal(workshopId, { ...fill, title, problem: text }, actorId, { boardId, noteId }) };
 }
 
 export async function updateProposal(workshopId: string, id: string, input: ProposalInput, actorId: string) {
