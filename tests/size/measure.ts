@@ -46,7 +46,9 @@ async function measure(label: string, go: () => Promise<unknown>) {
 	const onResponse = (response: import('@playwright/test').Response) => {
 		const url = response.url();
 		if (response.request().resourceType() === 'script' || url.endsWith('.js')) {
-			reads.push(response.body().then((body) => void scripts.set(url, gzipSync(body).length)));
+			// A body can be gone if the page navigated meanwhile; the asset itself is static, so fetch it again.
+			const body = response.body().catch(() => page.request.get(url).then((r) => r.body()));
+			reads.push(body.then((bytes) => void scripts.set(url, gzipSync(bytes).length)));
 		}
 	};
 	page.on('response', onResponse);
