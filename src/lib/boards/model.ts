@@ -5,7 +5,8 @@
  *                                        authorKind, x, y, clusterId, frameId, createdAt,
  *                                        proposalId (set by the server when promoted) }
  *   doc.getMap('clusters') id -> Y.Map { title }
- *   doc.getMap('frames')   id -> Y.Map { title, prompt, pictogram, x, y, w, h }
+ *   doc.getMap('frames')   id -> Y.Map { title, prompt, pictogram, role, x, y, w, h }
+ *   doc.getMap('dots')     `${noteId}|${voterId}|${n}` -> 1 (open dot voting, visible)
  *   doc.getMap('reactions') `${noteId}|${emoji}|${authorId}` -> 1
  *
  * Everything else reads and writes through these functions, so pages, the server's
@@ -53,7 +54,9 @@ export type Note = {
 };
 
 export type Cluster = { id: string; title: string };
-export type Frame = { id: string; title: string; prompt: string; pictogram: Pictogram | null; x: number; y: number; w: number; h: number };
+/** `role` tells promotion what a frame holds: a How-Might-We, a decision, a prototype canvas section. */
+export type FrameRole = 'prompt' | 'hmw' | 'decision' | 'canvas';
+export type Frame = { id: string; title: string; prompt: string; pictogram: Pictogram | null; role: FrameRole; x: number; y: number; w: number; h: number };
 
 export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt' | 'proposalId'>> & Pick<Note, 'text' | 'authorId' | 'authorName' | 'authorKind'>;
 
@@ -61,6 +64,7 @@ export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
 export const clustersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('clusters');
 export const framesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('frames');
 export const reactionsOf = (doc: Y.Doc) => doc.getMap<number>('reactions');
+export const dotsOf = (doc: Y.Doc) => doc.getMap<number>('dots');
 
 export function isColour(value: unknown): value is Colour {
 	return typeof value === 'string' && (COLOURS as readonly string[]).includes(value);
@@ -116,6 +120,8 @@ export function deleteNote(doc: Y.Doc, id: string, origin?: unknown): void {
 		notesOf(doc).delete(id);
 		const reactions = reactionsOf(doc);
 		for (const key of [...reactions.keys()]) if (key.startsWith(`${id}|`)) reactions.delete(key);
+		const dots = dotsOf(doc);
+		for (const key of [...dots.keys()]) if (key.startsWith(`${id}|`)) dots.delete(key);
 	}, origin);
 }
 
@@ -166,6 +172,33 @@ export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string, author
 	}, origin);
 }
 
+/**
+ * Open dot voting (visible, not secret): each person places up to `limit` dots on the
+ * board's notes, several on one note if they like. Outcome: whether the dot was placed.
+ */
+export function addDot(doc: Y.Doc, noteId: string, voterId: string, limit: number, origin?: unknown): boolean {
+	if (!hasNote(doc, noteId) || dotsUsed(doc, voterId) >= limit) return false;
+	const dots = dotsOf(doc);
+	let n = 0;
+	while (dots.has(`${noteId}|${voterId}|${n}`)) n++;
+	doc.transact(() => dots.set(`${noteId}|${voterId}|${n}`, 1), origin);
+	return true;
+}
+
+/** Takes back one of this person's dots from a note. */
+export function removeDot(doc: Y.Doc, noteId: string, voterId: string, origin?: unknown): boolean {
+	const mine = [...dotsOf(doc).keys()].filter((k) => k.startsWith(`${noteId}|${voterId}|`)).sort();
+	if (mine.length === 0) return false;
+	doc.transact(() => dotsOf(doc).delete(mine[mine.length - 1]), origin);
+	return true;
+}
+
+export function dotsUsed(doc: Y.Doc, voterId: string): number {
+	let used = 0;
+	for (const key of dotsOf(doc).keys()) if (key.split('|')[1] === voterId) used++;
+	return used;
+}
+
 function readNote(id: string, map: Y.Map<unknown>): Note {
 	const get = <T>(key: string, fallback: T) => (map.get(key) ?? fallback) as T;
 	return {
@@ -202,6 +235,7 @@ export function readBoard(doc: Y.Doc) {
 		title: String(map.get('title') ?? ''),
 		prompt: String(map.get('prompt') ?? ''),
 		pictogram: isPictogram(map.get('pictogram')) ? (map.get('pictogram') as Pictogram) : null,
+		role: (['hmw', 'decision', 'canvas'].includes(String(map.get('role'))) ? map.get('role') : 'prompt') as FrameRole,
 		x: Number(map.get('x') ?? 0),
 		y: Number(map.get('y') ?? 0),
 		w: Number(map.get('w') ?? 400),
@@ -214,11 +248,19 @@ export function readBoard(doc: Y.Doc) {
 		counts[emoji] = (counts[emoji] ?? 0) + 1;
 		reactions.set(noteId, counts);
 	}
-	return { notes, clusters, frames, reactions };
+	const dots = new Map<string, number>();
+	for (const key of dotsOf(doc).keys()) {
+		const noteId = key.split('|')[0];
+		if (notesOf(doc).has(noteId)) dots.set(noteId, (dots.get(noteId) ?? 0) + 1);
+	}
+	return { notes, clusters, frames, reactions, dots };
 }
 export type BoardView = ReturnType<typeof readBoard>;
 
 /** The maps a person's undo history covers. */
 export function undoScope(doc: Y.Doc) {
-	return [notesOf(doc), clustersOf(doc), framesOf(doc), reactionsOf(doc)];
+	return [notesOf(doc), clustersOf(doc), framesOf(doc), reactionsOf(doc), dotsOf(doc)];
 }
+
+/** What a page shows before its connection exists. */
+export const EMPTY_BOARD: BoardView = { notes: [], clusters: [], frames: [], reactions: new Map(), dots: new Map() };

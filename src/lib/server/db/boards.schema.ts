@@ -1,4 +1,4 @@
-import { bigserial, boolean, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { workshop } from './workshops.schema';
 
 /** Raw bytes (Yjs updates). Postgres and PGlite both hand back a Uint8Array-like value. */
@@ -24,11 +24,27 @@ export const board = pgTable(
 		locked: boolean('locked').notNull().default(false),
 		hideAuthors: boolean('hide_authors').notNull().default(false),
 		moderation: boolean('moderation').notNull().default(false),
+		/** Open dot voting: dots each person may place (0: off). */
+		dotsPerPerson: integer('dots_per_person').notNull().default(0),
+		/** The co-design stage this board runs, if any (discovery, prototyping, evaluation). */
+		stage: text('stage'),
+		/** A prototype continued from an earlier plan item (its next iteration). */
+		continuesPlanItemId: text('continues_plan_item_id'),
 		snapshot: bytea('snapshot'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('board_workshop_idx').on(t.workshopId)]
 );
+
+/** An organisation's saved board layouts (frames and prompts); the defaults ship in code. */
+export const boardTemplate = pgTable('board_template', {
+	id: text('id').primaryKey(),
+	organisationId: text('organisation_id').notNull(),
+	title: text('title').notNull(),
+	stage: text('stage'),
+	frames: jsonb('frames').$type<unknown[]>().notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
 
 /** The server document's updates since the snapshot, appended with write-behind. */
 export const boardUpdate = pgTable(

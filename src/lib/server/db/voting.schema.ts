@@ -160,6 +160,12 @@ export const planItem = pgTable(
 		originRoundId: text('origin_round_id'),
 		originProposalId: text('origin_proposal_id'),
 		votes: integer('votes'),
+		/** Board origin: the board and what on it (cluster:<id>, note:<id>, canvas). */
+		originBoardId: text('origin_board_id'),
+		originRef: text('origin_ref'),
+		/** Prototype iterations: 1, 2, 3 … each pointing to the one before. */
+		iteration: integer('iteration').notNull().default(1),
+		previousItemId: text('previous_item_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('plan_item_plan_idx').on(t.planId)]
