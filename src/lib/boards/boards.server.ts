@@ -10,23 +10,23 @@ import { generateId } from '$lib/server/auth/tokens';
 import { RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/server/auth/session';
-import { addNote, hasNote, toggleReaction, type Colour, type Pictogram } from './model';
+import { addDot, addNote, framesOf, hasNote, notesOf, removeDot, toggleReaction, type Colour, type Pictogram } from './model';
 import type { ControlState } from './control';
 
 export type Board = typeof board.$inferSelect;
 
 export async function listBoards(workshopId: string) {
 	return db
-		.select({ id: board.id, title: board.title, locked: board.locked, hideAuthors: board.hideAuthors, moderation: board.moderation })
+		.select({ id: board.id, title: board.title, locked: board.locked, hideAuthors: board.hideAuthors, moderation: board.moderation, dotsPerPerson: board.dotsPerPerson, stage: board.stage })
 		.from(board)
 		.where(eq(board.workshopId, workshopId))
 		.orderBy(asc(board.position), asc(board.createdAt));
 }
 
-export async function createBoard(workshopId: string, title: string): Promise<string> {
+export async function createBoard(workshopId: string, title: string, options: { stage?: string | null; continuesPlanItemId?: string } = {}): Promise<string> {
 	const id = generateId();
 	const existing = await listBoards(workshopId);
-	await db.insert(board).values({ id, workshopId, title, position: existing.length });
+	await db.insert(board).values({ id, workshopId, title, position: existing.length, stage: options.stage ?? null, continuesPlanItemId: options.continuesPlanItemId ?? null });
 	await publish(workshopId);
 	return id;
 }
@@ -49,7 +49,7 @@ export async function getControlState(workshopId: string): Promise<ControlState>
 		currentAgendaTitle = item?.title ?? null;
 	}
 	return {
-		boards: Object.fromEntries(boards.map((b) => [b.id, { title: b.title, locked: b.locked, hideAuthors: b.hideAuthors, moderation: b.moderation }])),
+		boards: Object.fromEntries(boards.map((b) => [b.id, { title: b.title, locked: b.locked, hideAuthors: b.hideAuthors, moderation: b.moderation, dots: b.dotsPerPerson }])),
 		currentAgendaItemId: w?.currentAgendaItemId ?? null,
 		currentAgendaTitle,
 		currentBoardId: w?.currentBoardId ?? null,
@@ -61,7 +61,7 @@ async function publish(workshopId: string) {
 	await realtime.publishControl(workshopId, await getControlState(workshopId));
 }
 
-export async function setBoardFlags(boardId: string, flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title'>>) {
+export async function setBoardFlags(boardId: string, flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title' | 'dotsPerPerson'>>) {
 	const [updated] = await db.update(board).set(flags).where(eq(board.id, boardId)).returning({ workshopId: board.workshopId });
 	if (updated) await publish(updated.workshopId);
 }
@@ -88,11 +88,21 @@ export async function setFollow(workshopId: string, follow: { agendaItemId: stri
 	return { ok: true as const };
 }
 
+/** A participant answering a prompt: the note goes inside that frame, below its title. */
+function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
+	const frame = frameId ? framesOf(doc).get(frameId) : undefined;
+	if (!frame) return {};
+	const inside = [...notesOf(doc).values()].filter((n) => n.get('frameId') === frameId).length;
+	const x = Number(frame.get('x')) + 10 + (inside % 2) * 180;
+	const y = Number(frame.get('y')) + 70 + Math.floor(inside / 2) * 120;
+	return { frameId, x, y };
+}
+
 // Per participant: 20 notes and 60 reactions a minute are plenty in a room.
 const notesPerParticipant = new RateLimiter(20, 60_000);
 const reactionsPerParticipant = new RateLimiter(60, 60_000);
 
-export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null };
+export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null };
 
 /**
  * A participant's note. Outcomes: 'added' (written into the board with the participant
@@ -123,7 +133,7 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 		return { ok: true as const, outcome: 'queued' as const };
 	}
 	await realtime.changeBoardDoc(boardId, (doc) =>
-		addNote(doc, { text: input.text, colour: input.colour, pictogram: input.pictogram, authorId: participant.id, authorName, authorKind: 'participant' }, input.id)
+		addNote(doc, { text: input.text, colour: input.colour, pictogram: input.pictogram, authorId: participant.id, authorName, authorKind: 'participant', ...placeInFrame(doc, input.frameId ?? null) }, input.id)
 	);
 	return { ok: true as const, outcome: 'added' as const };
 }
@@ -135,6 +145,19 @@ export async function reactToNote(participant: SessionParticipant, boardId: stri
 	reactionsPerParticipant.hit(participant.id);
 	await realtime.changeBoardDoc(boardId, (doc) => toggleReaction(doc, noteId, emoji, participant.id));
 	return { ok: true as const };
+}
+
+/** Open dot voting for a participant: the server enforces the board's dots per person. */
+export async function dotNote(participant: SessionParticipant, boardId: string, noteId: string, action: 'add' | 'remove') {
+	const checked = await writableBoard(participant, boardId);
+	if (!checked.ok) return checked;
+	if (checked.board.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
+	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
+	reactionsPerParticipant.hit(participant.id);
+	const done = await realtime.changeBoardDoc(boardId, (doc) =>
+		action === 'add' ? addDot(doc, noteId, participant.id, checked.board.dotsPerPerson) : removeDot(doc, noteId, participant.id)
+	);
+	return done ? { ok: true as const } : { ok: false as const, error: action === 'add' ? 'error_no_dots_left' : 'error_not_found' };
 }
 
 export async function listSubmissions(boardId: string) {

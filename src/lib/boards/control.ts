@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs';
 
-export type BoardControl = { title: string; locked: boolean; hideAuthors: boolean; moderation: boolean };
+export type BoardControl = { title: string; locked: boolean; hideAuthors: boolean; moderation: boolean; dots: number };
 export type ControlState = {
 	boards: Record<string, BoardControl>;
 	currentAgendaItemId: string | null;

@@ -4,7 +4,8 @@
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, paperTotal, participant, plan, planItem, proposal, votingRound } from '$lib/server/db/schema';
+import { ballot, ballotGuard, paperTotal, participant, planItem, proposal, votingRound } from '$lib/server/db/schema';
+import { ensurePlan } from '$lib/plans/plans.server';
 import { generateId, generateToken, hashToken, randomBytes } from '$lib/server/auth/tokens';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { checkBallot, type Channel } from './ballots';
@@ -151,14 +152,13 @@ export async function closeRound(roundId: string): Promise<{ ok: true; result: R
 			paperTotals: totals
 		});
 		await tx.update(votingRound).set({ result: JSON.parse(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v))) }).where(eq(votingRound.id, roundId));
-		let [existing] = await tx.select().from(plan).where(eq(plan.workshopId, round.workshopId));
-		if (!existing) [existing] = await tx.insert(plan).values({ id: generateId(), workshopId: round.workshopId }).returning();
+		const planId = await ensurePlan(tx, round.workshopId);
 		const byId = new Map(proposals.map((p) => [p.id, p]));
 		if (result.winners.length) {
 			await tx.insert(planItem).values(
 				result.winners.map((w) => {
 					const p = byId.get(w.id)!;
-					return { id: generateId(), planId: existing.id, title: p.title, description: p.problem, function: p.function, cost: p.cost, priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
+					return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
 				})
 			);
 		}
@@ -169,12 +169,6 @@ export async function closeRound(roundId: string): Promise<{ ok: true; result: R
 export async function revealRound(roundId: string) {
 	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'))).returning({ id: votingRound.id });
 	return rows.length ? { ok: true as const } : { ok: false as const, error: 'error_round_state' };
-}
-
-export async function listPlanItems(workshopId: string) {
-	const [found] = await db.select().from(plan).where(eq(plan.workshopId, workshopId));
-	if (!found) return [];
-	return db.select().from(planItem).where(eq(planItem.planId, found.id)).orderBy(asc(planItem.createdAt), asc(planItem.priorityRank));
 }
 
 /** A closed round's anonymised ballots as a Pabulib file (fresh voter ids, no demographics). */

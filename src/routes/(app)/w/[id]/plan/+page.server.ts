@@ -1,5 +1,5 @@
 import { requireWorkshop } from '$lib/workshops/workshops.server';
-import { listPlanItems } from '$lib/voting/rounds.server';
+import { listPlanItems } from '$lib/plans/plans.server';
 import { requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
