@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as realtime from '$lib/server/realtime';
+import { addCodesignStages, continuePrototype, createBoardFromTemplate, listTemplates, promoteToPlan, saveBoardAsTemplate } from '$lib/codesign/codesign.server';
+import { contributeNote, dotNote, listBoards, setBoardFlags } from '$lib/boards/boards.server';
+import { addNote, createCluster, readBoard } from '$lib/boards/model';
+import { iterationHistory, listPlanItems } from '$lib/plans/plans.server';
+import { addParticipant, listAgenda } from '$lib/workshops/workshops.server';
+import type { SessionParticipant } from '$lib/server/auth/session';
+import { useTestDatabase } from './db';
+import { anOrganisationWithOwner, aWorkshop } from './factories';
+
+useTestDatabase();
+beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
+
+const member = { authorId: 'm1', authorName: 'Fasilitator', authorKind: 'member' as const };
+
+describe('co-design', () => {
+	it('adds the three stage boards and agenda items with timers', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const boards = await addCodesignStages(w.id, organisationId, 'id');
+		expect(boards).toHaveLength(3);
+		expect((await listBoards(w.id)).map((b) => b.stage)).toEqual(['discovery', 'prototyping', 'evaluation']);
+		expect((await listAgenda(w.id)).map((a) => [a.title, a.minutes])).toEqual([
+			['Menggali masalah dan wawasan', 45],
+			['Membuat purwarupa', 60],
+			['Menilai dan memperluas', 45]
+		]);
+		const frames = await realtime.readBoardDoc(boards[0], (doc) => readBoard(doc).frames.length);
+		expect(frames).toBe(7);
+	});
+
+	it('promotes a cluster and a How-Might-We note into the plan with a link back', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const created = await createBoardFromTemplate(w.id, organisationId, 'Menggali', { kind: 'default', key: 'discovery' }, 'id');
+		if (!created.ok) throw new Error('setup');
+		const { clusterId, hmwId } = await realtime.changeBoardDoc(created.boardId, (doc) => {
+			const hmwFrame = readBoard(doc).frames.find((f) => f.role === 'hmw')!;
+			const a = addNote(doc, { text: 'Lampu lorong mati', ...member });
+			const b = addNote(doc, { text: 'Jalan sepi malam hari', ...member });
+			const hmw = addNote(doc, { text: 'Bagaimana jika kita membuat jalan aman ke sekolah?', frameId: hmwFrame.id, ...member });
+			return { clusterId: createCluster(doc, 'Keamanan jalan', [a, b]), hmwId: hmw };
+		});
+		const fromCluster = await promoteToPlan(created.boardId, { kind: 'cluster', id: clusterId });
+		const fromHmw = await promoteToPlan(created.boardId, { kind: 'note', id: hmwId });
+		expect(fromCluster.ok && fromHmw.ok).toBe(true);
+		const items = await listPlanItems(w.id);
+		expect(items.map((i) => [i.title, i.originKind, i.originBoardId, i.originRef])).toEqual([
+			['Keamanan jalan', 'board', created.boardId, `cluster:${clusterId}`],
+			['Bagaimana jika kita membuat jalan aman ke sekolah?', 'board', created.boardId, `note:${hmwId}`]
+		]);
+		expect(items[0].description).toBe('• Lampu lorong mati\n• Jalan sepi malam hari');
+		expect(items[1].description).toContain('Bagaimana jika kita…?');
+		expect(await promoteToPlan(created.boardId, { kind: 'canvas' })).toEqual({ ok: false, error: 'error_nothing_to_promote' });
+		expect(await promoteToPlan(created.boardId, { kind: 'cluster', id: 'nope' })).toEqual({ ok: false, error: 'error_not_found' });
+	});
+
+	it('a prototype canvas continues in a later workshop as iteration 2, with its history', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const first = await aWorkshop(organisationId);
+		const later = await aWorkshop(organisationId);
+		const stranger = await aWorkshop((await anOrganisationWithOwner()).organisationId);
+		const created = await createBoardFromTemplate(first.id, organisationId, 'Pos aman anak', { kind: 'default', key: 'prototyping' }, 'id');
+		if (!created.ok) throw new Error('setup');
+		await realtime.changeBoardDoc(created.boardId, (doc) => {
+			const who = readBoard(doc).frames[0];
+			addNote(doc, { text: 'Anak SD di lorong 5', frameId: who.id, ...member });
+		});
+		const v1 = await promoteToPlan(created.boardId, { kind: 'canvas' });
+		if (!v1.ok) throw new Error('promote');
+		expect(v1.iteration).toBe(1);
+		const [item] = await listPlanItems(first.id);
+		expect(item.description).toContain('Untuk siapa: Anak SD di lorong 5');
+		expect(await continuePrototype(item.id, stranger.id)).toEqual({ ok: false, error: 'error_not_found' });
+		const next = await continuePrototype(item.id, later.id);
+		if (!next.ok) throw new Error('continue');
+		expect(await realtime.readBoardDoc(next.boardId, (doc) => readBoard(doc).notes.map((n) => n.text))).toEqual(['Anak SD di lorong 5']);
+		const v2 = await promoteToPlan(next.boardId, { kind: 'canvas' });
+		if (!v2.ok) throw new Error('promote 2');
+		expect(v2.iteration).toBe(2);
+		expect((await iterationHistory(v2.id)).map((h) => [h.iteration, h.workshopId])).toEqual([[1, first.id], [2, later.id]]);
+	});
+
+	it('saves a board as an organisation template; other organisations do not see it', async () => {
+		const a = await anOrganisationWithOwner();
+		const b = await anOrganisationWithOwner();
+		const w = await aWorkshop(a.organisationId);
+		const created = await createBoardFromTemplate(w.id, a.organisationId, 'Evaluasi', { kind: 'default', key: 'evaluation' }, 'id');
+		if (!created.ok) throw new Error('setup');
+		const saved = await saveBoardAsTemplate(a.organisationId, created.boardId, 'Evaluasi shelter', 'id');
+		if (!saved.ok) throw new Error(saved.error);
+		expect((await listTemplates(a.organisationId)).saved.map((t) => t.title)).toEqual(['Evaluasi shelter']);
+		expect((await listTemplates(b.organisationId)).saved).toEqual([]);
+		const other = await aWorkshop(b.organisationId);
+		expect(await createBoardFromTemplate(other.id, b.organisationId, 'x', { kind: 'saved', id: saved.id }, 'id')).toEqual({ ok: false, error: 'error_not_found' });
+		const reused = await createBoardFromTemplate(w.id, a.organisationId, 'Evaluasi 2', { kind: 'saved', id: saved.id }, 'id');
+		expect(reused.ok).toBe(true);
+	});
+
+	it('participants answer inside a frame and place at most n open dots', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const created = await createBoardFromTemplate(w.id, organisationId, 'Menggali', { kind: 'default', key: 'discovery' }, 'id');
+		if (!created.ok) throw new Error('setup');
+		const joined = await addParticipant(w, { displayName: 'Sari', groups: [] });
+		if (!joined.ok) throw new Error('setup');
+		const { id, workshopId, displayName, pseudonym, groups } = joined.participant;
+		const sari: SessionParticipant = { id, workshopId, displayName, pseudonym, groups };
+		const frame = await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).frames[2]);
+		const noteId = crypto.randomUUID();
+		expect(await contributeNote(sari, created.boardId, { id: noteId, text: 'Takut melapor', colour: 'pink', pictogram: null, frameId: frame.id })).toMatchObject({ ok: true });
+		const note = await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).notes[0]);
+		expect(note.frameId).toBe(frame.id);
+		expect(note.x).toBeGreaterThanOrEqual(frame.x);
+		expect(note.x).toBeLessThan(frame.x + frame.w);
+		expect(await dotNote(sari, created.boardId, noteId, 'add')).toEqual({ ok: false, error: 'error_dots_off' });
+		await setBoardFlags(created.boardId, { dotsPerPerson: 2 });
+		expect(await dotNote(sari, created.boardId, noteId, 'add')).toEqual({ ok: true });
+		expect(await dotNote(sari, created.boardId, noteId, 'add')).toEqual({ ok: true });
+		expect(await dotNote(sari, created.boardId, noteId, 'add')).toEqual({ ok: false, error: 'error_no_dots_left' });
+		expect(await dotNote(sari, created.boardId, noteId, 'remove')).toEqual({ ok: true });
+		expect(await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).dots.get(noteId))).toBe(1);
+	});
+});
