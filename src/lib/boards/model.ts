@@ -162,6 +162,15 @@ export function addFrame(doc: Y.Doc, frame: Omit<Frame, 'id'>, id = newId(), ori
 	return id;
 }
 
+export function updateFrame(doc: Y.Doc, id: string, patch: { title?: string; prompt?: string }, origin?: unknown): void {
+	const frame = framesOf(doc).get(id);
+	if (!frame) return;
+	doc.transact(() => {
+		if (patch.title !== undefined) frame.set('title', patch.title.slice(0, 200));
+		if (patch.prompt !== undefined) frame.set('prompt', patch.prompt.slice(0, 500));
+	}, origin);
+}
+
 export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string, authorId: string, origin?: unknown): void {
 	if (!hasNote(doc, noteId) || !(REACTIONS as readonly string[]).includes(emoji)) return;
 	const key = `${noteId}|${emoji}|${authorId}`;

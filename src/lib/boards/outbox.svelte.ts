@@ -6,7 +6,7 @@
 import { deserialize } from '$app/forms';
 import type { Colour, Pictogram } from './model';
 
-export type Outgoing = { id: string; text: string; colour: Colour; pictogram: Pictogram | null };
+export type Outgoing = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null };
 export type SendResult = { outcome: 'added' | 'queued' | 'duplicate' } | { error: string };
 
 export class Outbox {
@@ -53,6 +53,7 @@ export class Outbox {
 				body.set('text', item.text);
 				body.set('colour', item.colour);
 				body.set('pictogram', item.pictogram ?? '');
+				body.set('frameId', item.frameId ?? '');
 				let response: Response;
 				try {
 					response = await fetch(this.action, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } });

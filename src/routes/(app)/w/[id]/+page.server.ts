@@ -17,6 +17,8 @@ import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
 import { createBoard, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';
+import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
@@ -30,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		canRun: can(role, 'workshop.run'),
 		agenda: await listAgenda(workshop.id),
 		boards: await listBoards(workshop.id),
+		templates: await listTemplates(organisation.id),
 		rounds: (await listRounds(workshop.id)).map((r) => ({ id: r.id, title: r.title, status: r.status })),
 		attendance: await getAttendance(workshop.id),
 		joinUrl,
@@ -38,15 +41,30 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 };
 
 const participantForm = z.object({ participantId: z.string().min(1).max(64) });
-const boardForm = z.object({ title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }) });
+const boardForm = z.object({
+	title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }),
+	template: z.string().max(80).regex(/^(|default:[a-z]+|saved:[a-z0-9]+)$/, { error: 'error_invalid' }).default('')
+});
 
 export const actions: Actions = {
 	board: async ({ request, locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');
+		const { organisation } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');
 		const form = parseForm(boardForm, await request.formData());
 		if (!form.ok) return fail(400, { boardErrors: form.errors });
-		await createBoard(params.id, form.data.title);
+		const [kind, ref] = form.data.template.split(':');
+		if (!kind) await createBoard(params.id, form.data.title);
+		else {
+			const choice = kind === 'default' ? { kind: 'default' as const, key: ref } : { kind: 'saved' as const, id: ref };
+			const created = await createBoardFromTemplate(params.id, organisation.id, form.data.title, choice, getLocale() === 'en' ? 'en' : 'id');
+			if (!created.ok) return fail(400, { boardErrors: fieldError('template', created.error) });
+		}
 		return { saved: 'board' };
+	},
+	/** The three co-design stages: a board and an agenda item each. */
+	codesign: async ({ locals, params }) => {
+		const { organisation } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');
+		await addCodesignStages(params.id, organisation.id, getLocale() === 'en' ? 'en' : 'id');
+		return { saved: 'codesign' };
 	},
 	status: async ({ request, locals, params }) => {
 		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');

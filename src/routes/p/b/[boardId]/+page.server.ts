@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
-import { contributeNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
+import { contributeNote, dotNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
 import { parseForm } from '$lib/accounts/forms';
 import { requireParticipant } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,8 +22,10 @@ const noteForm = z.object({
 	id: z.uuid({ error: 'error_invalid' }),
 	text: z.string().trim().min(1, { error: 'error_required' }).max(MAX_NOTE_LENGTH, { error: 'error_too_long' }),
 	colour: z.enum(COLOURS, { error: 'error_invalid' }),
-	pictogram: z.union([z.literal(''), z.enum(PICTOGRAMS)], { error: 'error_invalid' }).default('')
+	pictogram: z.union([z.literal(''), z.enum(PICTOGRAMS)], { error: 'error_invalid' }).default(''),
+	frameId: z.string().max(64).default('')
 });
+const dotForm = z.object({ noteId: z.string().min(1).max(64), action: z.enum(['add', 'remove']) });
 const reactForm = z.object({ noteId: z.string().min(1).max(64), emoji: z.enum(REACTIONS, { error: 'error_invalid' }) });
 
 export const actions: Actions = {
@@ -32,10 +34,19 @@ export const actions: Actions = {
 		const participant = requireParticipant(locals);
 		const form = parseForm(noteForm, await request.formData());
 		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
-		const { id, text, colour, pictogram } = form.data;
-		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null });
+		const { id, text, colour, pictogram, frameId } = form.data;
+		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null });
 		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
 		return { outcome: result.outcome };
+	},
+	/** Open dot voting: visible, not secret; the server enforces the dots per person. */
+	dot: async ({ request, locals, params }) => {
+		const participant = requireParticipant(locals);
+		const form = parseForm(dotForm, await request.formData());
+		if (!form.ok) return fail(400, { error: 'error_invalid' });
+		const result = await dotNote(participant, params.boardId, form.data.noteId, form.data.action);
+		if (!result.ok) return fail(400, { error: result.error });
+		return { outcome: 'dotted' };
 	},
 	react: async ({ request, locals, params }) => {
 		const participant = requireParticipant(locals);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import QRCode from 'qrcode';
 import { can } from '$lib/orgs/roles';
 import { listAgenda, requireWorkshop } from '$lib/workshops/workshops.server';
+import { promoteToPlan, saveBoardAsTemplate } from '$lib/codesign/codesign.server';
+import { getLocale } from '$lib/paraglide/runtime';
 import { approveSubmission, findBoard, getControlState, listSubmissions, rejectSubmission, setBoardFlags, setFollow, setTimer } from '$lib/boards/boards.server';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
@@ -23,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	return {
 		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
+		stage: board.stage,
 		board: { id: board.id, title: board.title },
 		canEdit: can(role, 'board.edit'),
 		canRun,
@@ -39,6 +42,9 @@ const flagsForm = z.object({ flag: z.enum(['locked', 'hideAuthors', 'moderation'
 const timerForm = z.object({ minutes: z.coerce.number().int().min(0, { error: 'error_minutes' }).max(180, { error: 'error_minutes' }) });
 const followForm = z.object({ agendaItemId: z.string().max(64).default(''), follow: z.enum(['board', 'none']).default('board') });
 const submissionForm = z.object({ submissionId: z.string().min(1).max(64) });
+const dotsForm = z.object({ dots: z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(20, { error: 'error_number' }) });
+const promoteForm = z.object({ kind: z.enum(['cluster', 'note', 'canvas']), id: z.string().max(64).default('') });
+const templateForm = z.object({ title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }) });
 
 export const actions: Actions = {
 	flag: async ({ request, locals, params }) => {
@@ -65,6 +71,32 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { done: 'follow' };
+	},
+	/** Open dot voting: how many dots each person may place (0 turns it off). */
+	dots: async ({ request, locals, params }) => {
+		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(dotsForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		await setBoardFlags(board.id, { dotsPerPerson: form.data.dots });
+		return { done: 'dots' };
+	},
+	/** A cluster, a note (e.g. a How-Might-We) or the prototype canvas becomes a plan item. */
+	promote: async ({ request, locals, params }) => {
+		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(promoteForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const { kind, id } = form.data;
+		const result = await promoteToPlan(board.id, kind === 'canvas' ? { kind } : { kind, id });
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
+		return { done: 'promoted', planItemId: result.id };
+	},
+	template: async ({ request, locals, params }) => {
+		const { board, organisation } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(templateForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await saveBoardAsTemplate(organisation.id, board.id, form.data.title, getLocale() === 'en' ? 'en' : 'id');
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
+		return { done: 'template' };
 	},
 	approve: async ({ request, locals, params }) => {
 		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
