@@ -77,6 +77,13 @@ export function newId(): string {
 	return crypto.randomUUID();
 }
 
+/** Strictly increasing creation times in this process, so notes added together keep their order. */
+let lastStamp = 0;
+function stamp(): number {
+	lastStamp = Math.max(Date.now(), lastStamp + 1);
+	return lastStamp;
+}
+
 export function addNote(doc: Y.Doc, input: NoteInput, id = newId(), origin?: unknown): string {
 	doc.transact(() => {
 		const note = new Y.Map<unknown>();
@@ -93,7 +100,7 @@ export function addNote(doc: Y.Doc, input: NoteInput, id = newId(), origin?: unk
 			y: input.y ?? 40 + Math.floor(count / 6) * 150,
 			clusterId: input.clusterId ?? null,
 			frameId: input.frameId ?? null,
-			createdAt: Date.now()
+			createdAt: stamp()
 		};
 		for (const [key, value] of Object.entries(fields)) note.set(key, value);
 		notesOf(doc).set(id, note);
