@@ -101,7 +101,7 @@ export type Attendance = {
 	total: number;
 	assisted: number;
 	byGroup: { group: string; count: number }[];
-	people: { id: string; name: string; groups: string[]; assisted: boolean; joinedAt: Date }[];
+	people: { id: string; name: string; named: boolean; groups: string[]; assisted: boolean; joinedAt: Date }[];
 };
 
 /** Who is present, counted by group (a person may count in several groups). */
@@ -114,7 +114,7 @@ export async function getAttendance(workshopId: string): Promise<Attendance> {
 		total: rows.length,
 		assisted: rows.filter((r) => r.assisted).length,
 		byGroup: [...counts].map(([group, count]) => ({ group, count })).sort((a, b) => order(a.group) - order(b.group)),
-		people: rows.map((r) => ({ id: r.id, name: r.displayName ?? r.pseudonym, groups: r.groups, assisted: r.assisted, joinedAt: r.joinedAt }))
+		people: rows.map((r) => ({ id: r.id, name: r.displayName ?? r.pseudonym, named: r.displayName !== null, groups: r.groups, assisted: r.assisted, joinedAt: r.joinedAt }))
 	};
 }
 

@@ -5,6 +5,8 @@ import { ROLES } from '../../orgs/roles';
 export const organisation = pgTable('organisation', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
+	/** SHA-256 of the secret in the organisation's calendar (iCal) feed address. */
+	icalTokenHash: text('ical_token_hash'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 

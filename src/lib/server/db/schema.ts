@@ -5,3 +5,4 @@ export * from './orgs.schema';
 export * from './workshops.schema';
 export * from './boards.schema';
 export * from './voting.schema';
+export * from './plans.schema';

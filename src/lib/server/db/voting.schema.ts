@@ -141,6 +141,9 @@ export const plan = pgTable('plan', {
 		.notNull()
 		.unique()
 		.references(() => workshop.id, { onDelete: 'cascade' }),
+	/** A facilitator finalises the plan; later changes keep a history. */
+	status: text('status', { enum: ['draft', 'final'] }).notNull().default('draft'),
+	finalisedAt: timestamp('finalised_at', { withTimezone: true }),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 
@@ -160,6 +163,9 @@ export const planItem = pgTable(
 		originRoundId: text('origin_round_id'),
 		originProposalId: text('origin_proposal_id'),
 		votes: integer('votes'),
+		targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
+		location: text('location').notNull().default(''),
+		participationLevel: text('participation_level'),
 		/** Board origin: the board and what on it (cluster:<id>, note:<id>, canvas). */
 		originBoardId: text('origin_board_id'),
 		originRef: text('origin_ref'),

@@ -1,0 +1,29 @@
+/**
+ * The public follow-up page behind a workshop's join code: what became of the plan, in
+ * plain language, with no personal data (no names of people, no contacts).
+ */
+import { eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { workshop } from '$lib/server/db/schema';
+import { getPlan } from './delivery.server';
+
+export async function publicFollowUp(joinCode: string) {
+	const [w] = await db.select().from(workshop).where(eq(workshop.joinCode, joinCode));
+	if (!w) return null;
+	const plan = await getPlan(w.id);
+	return {
+		workshop: { title: w.title, date: w.date, kelurahan: w.kelurahan, kecamatan: w.kecamatan, status: w.status },
+		planStatus: plan.status,
+		items: plan.items.map((i) => ({
+			title: i.title,
+			description: i.description,
+			function: i.function,
+			progress: i.progress,
+			tasks: { total: i.tasks.length, done: i.tasks.filter((t) => t.status === 'done').length },
+			// Partners are organisations; their contact people are never shown here.
+			partners: i.partners.map((p) => p.name),
+			funding: i.fundingTotals.total.toString(),
+			origin: i.originKind
+		}))
+	};
+}

@@ -1,0 +1,43 @@
+/** Form schemas for plans, partners and tasks. Error messages are message keys. */
+import { z } from 'zod';
+import { FUNCTIONS } from '$lib/workshops/rules';
+import { FUNDING_SOURCES, PARTICIPATION_LEVELS, PARTNER_KINDS, TASK_STATUSES } from './rules';
+
+const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
+const optionalRupiah = z
+	.string()
+	.transform((s) => s.replace(/[.,\s]/g, '').replace(/^Rp/i, ''))
+	.pipe(z.string().regex(/^\d{0,15}$/, { error: 'error_rupiah' }))
+	.transform((s) => (s === '' ? null : BigInt(s)));
+
+export const partnerForm = z.object({
+	name: text(200).min(1, { error: 'error_required' }),
+	kind: z.enum(PARTNER_KINDS, { error: 'error_invalid' }),
+	contactName: text(120).default(''),
+	contact: text(120).default('')
+});
+
+export const itemForm = z.object({
+	title: text(200).min(1, { error: 'error_required' }),
+	description: text(4000).default(''),
+	function: z.enum(FUNCTIONS, { error: 'error_invalid' }),
+	location: text(200).default(''),
+	cost: optionalRupiah,
+	priorityRank: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().min(1).max(1000).nullable()),
+	participationLevel: z.preprocess((v) => (v === '' ? null : v), z.enum(PARTICIPATION_LEVELS, { error: 'error_invalid' }).nullable().default(null))
+});
+
+export const fundingForm = z
+	.object({ source: z.enum(FUNDING_SOURCES, { error: 'error_invalid' }), amount: optionalRupiah, inKind: text(300).default('') })
+	.refine((f) => (f.amount !== null && f.amount > 0n) || f.inKind.length > 0, { error: 'error_funding_empty', path: ['amount'] });
+
+export const taskForm = z.object({
+	title: text(200).min(1, { error: 'error_required' }),
+	owner: z.string().max(80).regex(/^(|user:[a-z0-9]+|partner:[a-z0-9]+)$/, { error: 'error_invalid' }).default(''),
+	dueDate: z.union([z.literal(''), z.iso.date({ error: 'error_date' })]).default('')
+});
+
+export const taskUpdateForm = z.object({
+	status: z.enum(TASK_STATUSES, { error: 'error_invalid' }),
+	progress: z.coerce.number({ error: 'error_number' }).int().min(0, { error: 'error_number' }).max(100, { error: 'error_number' })
+});
