@@ -27,6 +27,9 @@ const PROTOCOL = 'x-ruang-rembuk-protocol';
 const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (tellProtocol) process.env.PROTOCOL_HEADER = PROTOCOL;
 
+// Evidence photos are up to 2 MB; adapter-node's default body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '3M';
+
 const { handler } = await import(handlerFile.href);
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;

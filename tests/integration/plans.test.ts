@@ -160,7 +160,7 @@ describe('plans and co-delivery', () => {
 		expect(csv.slice(1).map((r) => [r[0], r[5], r[7], r[8]])).toEqual([['Lampu lorong', '30000000', '1', '2'], ['Taman bermain', '50000000', '2', '2']]);
 
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(await proposalsXlsx(w.id));
+		await book.xlsx.load((await proposalsXlsx(w.id)) as unknown as ArrayBuffer);
 		const rows = book.getWorksheet('Usulan')!.getSheetValues().slice(2) as unknown[][];
 		expect(rows.map((r) => [r[1], r[6], r[8]])).toEqual([['Lampu lorong', 30000000, 1], ['Taman bermain', 50000000, 2]]);
 

@@ -11,13 +11,14 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.participant) redirect(303, '/join');
 	const [found] = await db
-		.select({ title: workshop.title, status: workshop.status, purpose: workshop.purpose })
+		.select({ title: workshop.title, status: workshop.status, purpose: workshop.purpose, joinCode: workshop.joinCode })
 		.from(workshop)
 		.where(eq(workshop.id, locals.participant.workshopId));
 	return {
 		workshop: found,
 		me: { name: locals.participant.displayName ?? locals.participant.pseudonym, groups: locals.participant.groups },
 		workshopId: locals.participant.workshopId,
+		joinCode: found.joinCode,
 		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes })),
 		boards: (await listBoards(locals.participant.workshopId)).map(({ id, title }) => ({ id, title })),
 		control: await getControlState(locals.participant.workshopId),

@@ -5,12 +5,17 @@ import { fieldError, parseForm } from '$lib/accounts/forms';
 import { joinForm } from '$lib/workshops/forms';
 import { normalizeJoinCode } from '$lib/workshops/rules';
 import { addParticipant, findOpenWorkshopByCode } from '$lib/workshops/workshops.server';
+import { publicFollowUp } from '$lib/plans/follow-up.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function openWorkshop(rawCode: string) {
 	const code = normalizeJoinCode(rawCode);
 	const found = code ? await findOpenWorkshopByCode(code) : null;
-	if (!found) error(404, 'Workshop not found or not open');
+	if (!found) {
+		// After the forum, the same link and QR code lead to what became of its plan.
+		if (code && (await publicFollowUp(code))?.workshop.status === 'closed') redirect(303, `/f/${code}`);
+		error(404, 'Workshop not found or not open');
+	}
 	return found;
 }
 
