@@ -86,6 +86,11 @@ test('finalise a plan, deliver a task with a partner, and participants see it on
 	await expect(page.getByRole('region', { name: 'Selesai' }).getByText('Pasang 10 lampu')).toBeVisible();
 	await expectAccessible(page);
 
+	// The organisation's plans across workshops.
+	await page.goto(`${orgUrl}/plans`);
+	await expect(page.getByRole('row', { name: /Lampu lorong menuju sekolah/ })).toContainText('100%');
+	await expectAccessible(page);
+
 	// Exports download.
 	const pdf = await page.request.get(`${workshopUrl}/exports/berita-acara.pdf`);
 	expect(pdf.headers()['content-type']).toBe('application/pdf');
