@@ -20,6 +20,9 @@ const root = join(import.meta.dirname, '..', '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,250,500').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const children: import('node:child_process').ChildProcess[] = [];
+// Servers started here never outlive the benchmark, even when it fails.
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 type Target = { name: string; url: (room: string) => string; headers: Record<string, string>; room: string; process: ChildProcess; origin: string };
 
@@ -41,6 +44,7 @@ async function startOurs(port: number, extraEnv: Record<string, string> = {}): P
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-bench-')), ...extraEnv },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
+	children.push(child);
 	await waitForPort(port);
 	const origin = `http://127.0.0.1:${port}`;
 	// A facilitator, a workshop and a board, made through the app's own forms.
@@ -66,6 +70,7 @@ async function startReference(port: number): Promise<Target> {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
+	children.push(child);
 	await sleep(500);
 	return { name: 'reference', url: (room) => `ws://127.0.0.1:${port}/${room}`, headers: {}, room: 'fan-out', process: child, origin: '' };
 }

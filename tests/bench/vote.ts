@@ -15,6 +15,9 @@ const root = join(import.meta.dirname, '..', '..');
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
 const PROPOSALS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const children: import('node:child_process').ChildProcess[] = [];
+// Servers started here never outlive the benchmark, even when it fails.
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -55,6 +58,7 @@ const server = spawn(process.execPath, ['src/serve.ts'], {
 	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-vote-')) },
 	stdio: ['ignore', 'ignore', 'inherit']
 });
+children.push(server);
 try {
 	for (let i = 0; i < 200; i++) {
 		try {

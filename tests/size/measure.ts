@@ -13,7 +13,6 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/browser.ts';
 
 const BUDGET_KB = 100;
 const root = join(import.meta.dirname, '..', '..');
-const port = 4400 + Math.floor(Math.random() * 500);
 
 if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--build')) {
 	const build = spawn('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
@@ -22,15 +21,20 @@ if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--b
 
 const server = spawn('node', ['src/serve.ts'], {
 	cwd: root,
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-')) },
+	env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-')) },
 	stdio: ['ignore', 'pipe', 'inherit']
 });
-const joinCode = await new Promise<string>((resolve, reject) => {
+// Whatever happens below, the server does not outlive this script.
+process.on('exit', () => server.kill('SIGKILL'));
+
+// Port 0: the system picks a free port, and the server prints which.
+const { joinCode, port } = await new Promise<{ joinCode: string; port: number }>((resolve, reject) => {
 	let seen = '';
 	server.stdout!.on('data', (chunk) => {
 		seen += chunk;
 		const code = /join code ([A-Z0-9]{6})/.exec(seen)?.[1];
-		if (code && seen.includes('is running')) resolve(code);
+		const listening = /is running: http:\/\/localhost:(\d+)/.exec(seen)?.[1];
+		if (code && listening) resolve({ joinCode: code, port: Number(listening) });
 	});
 	server.on('exit', () => reject(new Error(`server exited:\n${seen}`)));
 });
