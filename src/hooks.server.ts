@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -41,35 +41,29 @@ const i18n: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
 
-const sessions: Handle = async ({ event, resolve }) => {
-	event.locals.user = null;
-	event.locals.session = null;
-	event.locals.participant = null;
-	event.locals.participantSession = null;
-	const secure = !dev && event.url.protocol === 'https:';
+/** Reads one kind of session cookie: refreshes it while valid, deletes it when not. */
+async function restore<T extends { session: auth.Session }>(
+	event: RequestEvent,
+	kind: auth.SessionKind,
+	validate: (token: string) => Promise<T | null>,
+	secure: boolean
+): Promise<T | null> {
+	const token = event.cookies.get(auth.COOKIE[kind]);
+	if (!token) return null;
+	const found = await validate(token);
+	if (found) auth.setSessionCookie(event.cookies, kind, token, found.session.expiresAt, secure);
+	else auth.deleteSessionCookie(event.cookies, kind);
+	return found;
+}
 
-	const memberToken = event.cookies.get(auth.COOKIE.member);
-	if (memberToken) {
-		const found = await auth.validateMemberSession(memberToken);
-		if (found) {
-			event.locals.user = found.user;
-			event.locals.session = found.session;
-			auth.setSessionCookie(event.cookies, 'member', memberToken, found.session.expiresAt, secure);
-		} else {
-			auth.deleteSessionCookie(event.cookies, 'member');
-		}
-	}
-	const participantToken = event.cookies.get(auth.COOKIE.participant);
-	if (participantToken) {
-		const found = await auth.validateParticipantSession(participantToken);
-		if (found) {
-			event.locals.participant = found.participant;
-			event.locals.participantSession = found.session;
-			auth.setSessionCookie(event.cookies, 'participant', participantToken, found.session.expiresAt, secure);
-		} else {
-			auth.deleteSessionCookie(event.cookies, 'participant');
-		}
-	}
+const sessions: Handle = async ({ event, resolve }) => {
+	const secure = !dev && event.url.protocol === 'https:';
+	const member = await restore(event, 'member', auth.validateMemberSession, secure);
+	const participant = await restore(event, 'participant', auth.validateParticipantSession, secure);
+	event.locals.user = member?.user ?? null;
+	event.locals.session = member?.session ?? null;
+	event.locals.participant = participant?.participant ?? null;
+	event.locals.participantSession = participant?.session ?? null;
 	return resolve(event);
 };
 
