@@ -80,6 +80,7 @@ describe('plans and co-delivery', () => {
 	it('collects items from the vote and the board; co-financing adds up', async () => {
 		const { owner, w } = await aForumWithPlan();
 		const plan = await getPlan(w.id);
+		expect(plan.items[0]).toMatchObject({ location: 'Tamamaung, RW 03, Lorong 5', description: 'Masalah Lampu lorong' });
 		// A tie on votes goes to the lowest cost: the lamps first.
 		expect(plan.items.map((i) => [i.title, i.originKind, i.priorityRank])).toEqual([
 			['Lampu lorong', 'vote', 1],
@@ -107,7 +108,7 @@ describe('plans and co-delivery', () => {
 		expect(await updateTask(created.id, { status: 'in-progress', progress: 40 }, owner.id)).toEqual({ ok: true });
 		await addTaskNote(created.id, { kind: 'evidence', text: 'Foto lokasi sudah diambil', photo: null }, owner.id);
 		expect(await updateTask(created.id, { status: 'done', progress: 10 }, owner.id)).toEqual({ ok: true });
-		await updateItem(item.id, { title: item.title, description: 'Taman dengan pagar', function: item.function, location: 'RW 03', cost: item.cost, priorityRank: 1, participationLevel: 'acting-together' }, owner.id);
+		await updateItem(item.id, { title: item.title, description: 'Taman dengan pagar', function: item.function, location: 'RW 03', targetGroups: ['child-7-12'], cost: item.cost, priorityRank: 1, participationLevel: 'acting-together' }, owner.id);
 		expect(await setItemPartners(item.id, [partnerId], owner.id)).toEqual({ ok: true });
 		const after = (await getPlan(w.id)).items[0];
 		expect(after.tasks[0]).toMatchObject({ status: 'done', progress: 100, ownerPartnerName: 'PT Sejahtera (CSR)' });

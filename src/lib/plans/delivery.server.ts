@@ -85,6 +85,7 @@ export type ItemInput = {
 	description: string;
 	function: WorkshopFunction;
 	location: string;
+	targetGroups: string[];
 	cost: bigint | null;
 	priorityRank: number | null;
 	participationLevel: ParticipationLevel | null;

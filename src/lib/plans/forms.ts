@@ -1,6 +1,6 @@
 /** Form schemas for plans, partners and tasks. Error messages are message keys. */
 import { z } from 'zod';
-import { FUNCTIONS } from '$lib/workshops/rules';
+import { FUNCTIONS, GROUPS } from '$lib/workshops/rules';
 import { FUNDING_SOURCES, PARTICIPATION_LEVELS, PARTNER_KINDS, TASK_STATUSES } from './rules';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
@@ -22,6 +22,7 @@ export const itemForm = z.object({
 	description: text(4000).default(''),
 	function: z.enum(FUNCTIONS, { error: 'error_invalid' }),
 	location: text(200).default(''),
+	targetGroups: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(GROUPS, { error: 'error_invalid' }))),
 	cost: optionalRupiah,
 	priorityRank: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().min(1).max(1000).nullable()),
 	participationLevel: z.preprocess((v) => (v === '' ? null : v), z.enum(PARTICIPATION_LEVELS, { error: 'error_invalid' }).nullable().default(null))

@@ -158,7 +158,7 @@ export async function closeRound(roundId: string): Promise<{ ok: true; result: R
 			await tx.insert(planItem).values(
 				result.winners.map((w) => {
 					const p = byId.get(w.id)!;
-					return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
+					return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
 				})
 			);
 		}
