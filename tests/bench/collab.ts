@@ -65,7 +65,11 @@ async function startOurs(port: number, extraEnv: Record<string, string> = {}): P
 }
 
 async function startReference(port: number): Promise<Target> {
-	const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE + '/ref'] : []), 'node_modules/@y/websocket-server/src/server.js'], {
+	// Under BENCH_PROFILE the reference is started through a line that lets SIGTERM write its profile.
+	const entry = process.env.BENCH_PROFILE
+		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/ref`, '--input-type=module', '-e', "process.on('SIGTERM', () => process.exit(0)); await import('./node_modules/@y/websocket-server/src/server.js');"]
+		: ['node_modules/@y/websocket-server/src/server.js'];
+	const child = spawn(process.execPath, entry, {
 		cwd: root,
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
 		stdio: ['ignore', 'ignore', 'inherit']

@@ -10,10 +10,16 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as wsModule from 'ws';
 import type { WebSocket } from 'ws';
 import { sanitizeAwareness, type Identity } from './awareness';
 import { CLOSE, TokenBucket, type Limits } from './limits';
 import * as storage from './storage';
+
+/** `ws` exports its frame builder at run time; @types/ws does not declare it. */
+const { Sender } = wsModule as unknown as {
+	Sender: { frame(data: Buffer, options: { fin: boolean; rsv1: boolean; opcode: number; mask: boolean; readOnly: boolean }): Buffer[] };
+};
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -174,15 +180,22 @@ export class Room {
 		}
 	}
 
+	/**
+	 * Fan-out. The websocket frame is built once and written to every socket as a single
+	 * chunk; `ws` would otherwise frame it again for each of up to 500 recipients (the
+	 * benchmark measured this as the difference to the reference server). A socket whose
+	 * sender is busy or queued gets the ordinary `send`, so frames never interleave.
+	 */
 	private broadcast(message: Uint8Array, origin: unknown): void {
-		// One Buffer for every recipient (ws would otherwise wrap the bytes once per socket).
 		const buffer = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+		const [header, payload] = Sender.frame(buffer, { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false });
+		const frame = payload ? Buffer.concat([header, payload]) : header;
 		for (const connection of this.connections.values()) {
-			if (connection.socket !== origin) this.send(connection, buffer);
+			if (connection.socket !== origin) this.send(connection, buffer, frame);
 		}
 	}
 
-	private send(connection: Connection, message: Uint8Array): void {
+	private send(connection: Connection, message: Uint8Array, frame?: Buffer): void {
 		const { socket } = connection;
 		if (socket.readyState !== socket.OPEN) return;
 		// Backpressure: a socket that cannot keep up is closed rather than buffered forever.
@@ -190,7 +203,9 @@ export class Room {
 			socket.close(CLOSE.tooSlow, 'Too slow');
 			return;
 		}
-		socket.send(message);
+		const raw = socket as unknown as { _socket?: { write(b: Buffer): boolean }; _sender?: { _state: number; _queue: unknown[] } };
+		if (frame && raw._socket && raw._sender?._state === 0 && raw._sender._queue.length === 0) raw._socket.write(frame);
+		else socket.send(message);
 	}
 
 	private leave(connection: Connection): void {
