@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { readBoard } from './model';
 
 export type Status = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -67,4 +68,12 @@ export class Connection {
 		this.provider.destroy();
 		this.doc.destroy();
 	}
+}
+
+/** A board's connection with the board as a plain, reactive view (the model's `readBoard`). */
+export class BoardConnection extends Connection {
+	readonly view = $derived.by(() => {
+		void this.version; // re-read whenever the document changed
+		return readBoard(this.doc);
+	});
 }
