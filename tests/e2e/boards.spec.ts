@@ -40,7 +40,7 @@ async function login(browser: Browser, email: string, password: string) {
 
 test('two facilitators and a phone participant work on one board live', async ({ page, browser }) => {
 	const { email, password } = await signUp(page, 'Shelter Papan');
-	const workshopUrl = await createWorkshop(page, 'Lokakarya Papan');
+	await createWorkshop(page, 'Lokakarya Papan');
 	await page.getByLabel('Status', { exact: true }).selectOption('open');
 	await page.getByRole('button', { name: 'Ubah status' }).click();
 	const code = (await page.getByTestId('join-code').textContent())!.trim();
@@ -105,7 +105,6 @@ test('two facilitators and a phone participant work on one board live', async ({
 	expect((await p.goto(boardUrl))?.url()).toContain('/login');
 	await phone.close();
 	await other.context.close();
-	expect(workshopUrl).toContain('/w/');
 });
 
 test('edits made offline are kept and merge on reconnect', async ({ page, browser }) => {

@@ -121,5 +121,6 @@ describe('co-design', () => {
 		expect(await dotNote(sari, created.boardId, noteId, 'add')).toEqual({ ok: false, error: 'error_no_dots_left' });
 		expect(await dotNote(sari, created.boardId, noteId, 'remove')).toEqual({ ok: true });
 		expect(await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).dots.get(noteId))).toBe(1);
+		expect(await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).dotsByVoter.get(sari.id))).toBe(1);
 	});
 });

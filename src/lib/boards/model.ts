@@ -265,11 +265,13 @@ export function readBoard(doc: Y.Doc) {
 		reactions.set(noteId, counts);
 	}
 	const dots = new Map<string, number>();
+	const dotsByVoter = new Map<string, number>();
 	for (const key of dotsOf(doc).keys()) {
-		const noteId = key.split('|')[0];
+		const [noteId, voterId] = key.split('|');
 		if (notesOf(doc).has(noteId)) dots.set(noteId, (dots.get(noteId) ?? 0) + 1);
+		dotsByVoter.set(voterId, (dotsByVoter.get(voterId) ?? 0) + 1);
 	}
-	return { notes, clusters, frames, reactions, dots };
+	return { notes, clusters, frames, reactions, dots, dotsByVoter };
 }
 export type BoardView = ReturnType<typeof readBoard>;
 
@@ -279,4 +281,4 @@ export function undoScope(doc: Y.Doc) {
 }
 
 /** What a page shows before its connection exists. */
-export const EMPTY_BOARD: BoardView = { notes: [], clusters: [], frames: [], reactions: new Map(), dots: new Map() };
+export const EMPTY_BOARD: BoardView = { notes: [], clusters: [], frames: [], reactions: new Map(), dots: new Map(), dotsByVoter: new Map() };

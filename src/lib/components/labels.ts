@@ -36,7 +36,8 @@ const GROUP: Record<string, () => string> = {
 	'private-sector': m.group_private_sector
 };
 
-const label = (table: Record<string, () => string>) => (value: string) => table[value]?.() ?? value;
+/** A lookup from stored values to their words; unknown values are shown as they are. */
+export const label = (table: Record<string, () => string>) => (value: string) => table[value]?.() ?? value;
 
 export const roleLabel = label(ROLE);
 export const kindLabel = label(KIND);

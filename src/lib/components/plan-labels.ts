@@ -1,7 +1,6 @@
 /** Words for plan vocabulary (funding sources, participation levels, task statuses, partner kinds). */
 import { m } from '$lib/paraglide/messages.js';
-
-const table = (entries: Record<string, () => string>) => (value: string) => entries[value]?.() ?? value;
+import { label as table } from './labels';
 
 export const fundingLabel = table({
 	apbd: m.funding_apbd,

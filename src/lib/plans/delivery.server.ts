@@ -6,7 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { fundingLine, partner, plan, planItem, planItemEvent, planItemPartner, task, taskNote, user, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
-import { ensurePlan, listPlanItems } from './plans.server';
+import { ensurePlan, findPlanItem, listPlanItems } from './plans.server';
 import { fundingTotals, itemProgress, type FundingSource, type ParticipationLevel, type PartnerKind, type TaskStatus } from './rules';
 import type { WorkshopFunction } from '$lib/workshops/rules';
 
@@ -29,19 +29,8 @@ export async function deletePartner(organisationId: string, partnerId: string) {
 
 // Plan items ----------------------------------------------------------------
 
-/** The plan item with its workshop and organisation, for access checks. */
-export async function findItem(itemId: string) {
-	const [row] = await db
-		.select({ item: planItem, planStatus: plan.status, workshopId: plan.workshopId, organisationId: workshop.organisationId })
-		.from(planItem)
-		.innerJoin(plan, eq(plan.id, planItem.planId))
-		.innerJoin(workshop, eq(workshop.id, plan.workshopId))
-		.where(eq(planItem.id, itemId));
-	return row ?? null;
-}
-
 async function recordIfFinal(itemId: string, actorId: string | null, kind: string, detail: Record<string, unknown>) {
-	const found = await findItem(itemId);
+	const found = await findPlanItem(itemId);
 	if (found?.planStatus === 'final') await db.insert(planItemEvent).values({ id: generateId(), itemId, actorId, kind, detail });
 }
 
@@ -101,7 +90,7 @@ export async function createItem(workshopId: string, input: ItemInput, actorId: 
 }
 
 export async function updateItem(itemId: string, input: ItemInput, actorId: string) {
-	const found = await findItem(itemId);
+	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const before = found.item as Record<string, unknown>;
 	const changed = Object.keys(input).filter((k) => String(before[k] ?? '') !== String((input as Record<string, unknown>)[k] ?? ''));
@@ -125,7 +114,7 @@ export async function removeFunding(itemId: string, lineId: string, actorId: str
 
 /** Responsible partners: only partners of the item's own organisation. */
 export async function setItemPartners(itemId: string, partnerIds: string[], actorId: string) {
-	const found = await findItem(itemId);
+	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const valid = partnerIds.length ? await db.select({ id: partner.id }).from(partner).where(and(eq(partner.organisationId, found.organisationId), inArray(partner.id, partnerIds))) : [];
 	if (valid.length !== new Set(partnerIds).size) return { ok: false as const, error: 'error_not_found' };
@@ -164,7 +153,7 @@ export type TaskOwner = { kind: 'user'; id: string } | { kind: 'partner'; id: st
 
 /** Creates a task; the owner must be a member or partner of the item's organisation. */
 export async function createTask(itemId: string, input: { title: string; owner: TaskOwner; dueDate: string | null }, actorId: string) {
-	const found = await findItem(itemId);
+	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	if (input.owner?.kind === 'partner') {
 		const [p] = await db.select().from(partner).where(and(eq(partner.id, input.owner.id), eq(partner.organisationId, found.organisationId)));
@@ -190,7 +179,7 @@ export async function createTask(itemId: string, input: { title: string; owner: 
 export async function findTask(taskId: string) {
 	const [row] = await db.select().from(task).where(eq(task.id, taskId));
 	if (!row) return null;
-	const item = await findItem(row.itemId);
+	const item = await findPlanItem(row.itemId);
 	return item ? { task: row, ...item } : null;
 }
 

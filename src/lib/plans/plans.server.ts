@@ -27,9 +27,10 @@ export async function listPlanItems(workshopId: string) {
 	return db.select().from(planItem).where(eq(planItem.planId, found.id)).orderBy(asc(planItem.createdAt), asc(planItem.priorityRank));
 }
 
+/** A plan item with its plan's status, workshop and organisation (for access checks and history). */
 export async function findPlanItem(itemId: string) {
 	const [row] = await db
-		.select({ item: planItem, workshopId: plan.workshopId, workshopTitle: workshop.title, organisationId: workshop.organisationId })
+		.select({ item: planItem, planStatus: plan.status, workshopId: plan.workshopId, workshopTitle: workshop.title, organisationId: workshop.organisationId })
 		.from(planItem)
 		.innerJoin(plan, eq(plan.id, planItem.planId))
 		.innerJoin(workshop, eq(workshop.id, plan.workshopId))

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { can } from '$lib/orgs/roles';
 import { listMembers } from '$lib/orgs/orgs.server';
 import { listWorkshops, requireWorkshop } from '$lib/workshops/workshops.server';
-import { iterationHistory } from '$lib/plans/plans.server';
-import { addFunding, createItem, createTask, finalisePlan, findItem, getPlan, listPartners, removeFunding, setItemPartners, updateItem, updateTask, findTask } from '$lib/plans/delivery.server';
+import { findPlanItem, iterationHistory } from '$lib/plans/plans.server';
+import { addFunding, createItem, createTask, finalisePlan, getPlan, listPartners, removeFunding, setItemPartners, updateItem, updateTask, findTask } from '$lib/plans/delivery.server';
 import { fundingForm, itemForm, taskForm, taskUpdateForm } from '$lib/plans/forms';
 import { continuePrototype } from '$lib/codesign/codesign.server';
 import { listBoards } from '$lib/boards/boards.server';
@@ -45,12 +45,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 async function requireItem(locals: App.Locals, workshopId: string, itemId: unknown, permission: 'workshop.edit' | 'workshop.run') {
 	const user = requireUser(locals);
 	await requireWorkshop(user.id, workshopId, permission);
-	const found = typeof itemId === 'string' ? await findItem(itemId) : null;
+	const found = typeof itemId === 'string' ? await findPlanItem(itemId) : null;
 	if (!found || found.workshopId !== workshopId) return null;
 	return { user, item: found.item };
 }
 
 const idOnly = z.object({ itemId: z.string().min(1).max(64) });
+const lineForm = z.object({ lineId: z.string().min(1).max(64) });
+const taskIdForm = z.object({ taskId: z.string().min(1).max(64) });
 
 export const actions: Actions = {
 	finalise: async ({ locals, params }) => {
@@ -88,7 +90,8 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const access = await requireItem(locals, params.id, data.get('itemId'), 'workshop.edit');
 		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
-		await removeFunding(access.item.id, String(data.get('lineId') ?? ''), access.user.id);
+		const form = parseForm(lineForm, data);
+		if (!form.ok || !(await removeFunding(access.item.id, form.data.lineId, access.user.id))) return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { done: 'unfunded' };
 	},
 	partners: async ({ request, locals, params }) => {
@@ -116,7 +119,8 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		await requireWorkshop(user.id, params.id, 'workshop.edit');
 		const data = await request.formData();
-		const found = await findTask(String(data.get('taskId') ?? ''));
+		const which = parseForm(taskIdForm, data);
+		const found = which.ok ? await findTask(which.data.taskId) : null;
 		if (!found || found.workshopId !== params.id) return fail(404, { errors: fieldError('form', 'error_not_found') });
 		const form = parseForm(taskUpdateForm, data);
 		if (!form.ok) return fail(400, { errors: form.errors });
