@@ -6,7 +6,11 @@ import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 
-export const TEMPLATE = 'rr_test_template';
+/**
+ * One template per test run (several checkouts may run their tests on the same server at
+ * once); the workers learn its name through the environment they inherit.
+ */
+export const TEMPLATE = (process.env.RR_TEST_TEMPLATE ??= `rr_test_template_${process.pid}`);
 
 export function urlFor(database: string): string {
 	const url = new URL(process.env.DATABASE_URL!);
@@ -17,9 +21,13 @@ export function urlFor(database: string): string {
 export default async function setup() {
 	const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
 	try {
-		// Leftovers of an interrupted run are dropped first.
-		const stale = await admin`select datname from pg_database where datname like 'rr_test_%'`;
-		for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+		// Leftovers of an interrupted run are dropped first; a database another run is
+		// using has connections and is left alone.
+		const stale = await admin`
+			select datname from pg_database d
+			where datname like 'rr_test_%'
+				and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`;
+		for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}"`).catch(() => {});
 		await admin.unsafe(`create database "${TEMPLATE}"`);
 	} finally {
 		await admin.end();
