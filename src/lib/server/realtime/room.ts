@@ -15,6 +15,7 @@ import type { WebSocket } from 'ws';
 import { sanitizeAwareness, type Identity } from './awareness';
 import { CLOSE, TokenBucket, type Limits } from './limits';
 import * as storage from './storage';
+import { collectAddedKeys } from './added-keys';
 
 /** `ws` exports its frame builder at run time; @types/ws does not declare it. */
 const { Sender } = wsModule as unknown as {
@@ -31,6 +32,18 @@ export type ConnectionInfo = {
 	canWrite: boolean;
 	/** May still write when the board is locked (facilitators). */
 	canWriteLocked: boolean;
+	/** The session's person (user or participant id), for the domain's hooks. */
+	actorId?: string;
+};
+
+/**
+ * Domain hooks, passed in by configuration (this layer imports no domain code).
+ * `onLoaded` runs after a board loaded and before anyone receives it; `onClientUpdate`
+ * after a client's update was applied, with the keys it added to top-level maps.
+ */
+export type RoomHooks = {
+	onLoaded?: (boardId: string, doc: Y.Doc) => Promise<void>;
+	onClientUpdate?: (boardId: string, connection: ConnectionInfo, added: Map<string, string[]>) => void;
 };
 
 type Connection = ConnectionInfo & {
@@ -61,11 +74,12 @@ export class Room {
 		readonly name: string,
 		readonly boardId: string | null,
 		private readonly limits: Limits,
-		after: Promise<void> = Promise.resolve()
+		after: Promise<void> = Promise.resolve(),
+		private readonly hooks: RoomHooks = {}
 	) {
 		// The server's own awareness has no state: it only relays clients'.
 		this.awareness.setLocalState(null);
-		this.ready = after.then(() => this.load());
+		this.ready = after.then(() => this.load()).then(() => (this.boardId ? this.hooks.onLoaded?.(this.boardId, this.doc) : undefined));
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = added.concat(updated, removed);
@@ -146,7 +160,9 @@ export class Room {
 				}
 				// Y.applyUpdate validates as it reads; a malformed update throws and the
 				// connection is closed (see join). We never merge raw client updates.
-				Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), connection.socket);
+				const update = decoding.readVarUint8Array(decoder);
+				const added = collectAddedKeys(this.doc, () => Y.applyUpdate(this.doc, update, connection.socket));
+				if (this.boardId && added.size > 0) this.hooks.onClientUpdate?.(this.boardId, connection, added);
 			} else {
 				throw new Error('Unknown sync message');
 			}
