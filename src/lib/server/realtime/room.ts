@@ -53,6 +53,14 @@ type Connection = ConnectionInfo & {
 	chain: Promise<void>;
 };
 
+/**
+ * Presence (awareness) goes only to connections that may write. Its states pair each
+ * Yjs client id with the session's name, and a writer's client id is on every note it
+ * created: participants, observers and the projector would learn who wrote what, hidden
+ * authors or not. They send presence but never receive any.
+ */
+const SEES_PRESENCE = (connection: ConnectionInfo) => connection.canWrite;
+
 export type RoomStats = { droppedReadOnlyUpdates: number; badMessages: number };
 
 export class Room {
@@ -86,7 +94,7 @@ export class Room {
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-			this.broadcast(encoding.toUint8Array(encoder), origin);
+			this.broadcast(encoding.toUint8Array(encoder), origin, SEES_PRESENCE);
 		});
 	}
 
@@ -129,7 +137,7 @@ export class Room {
 			syncProtocol.writeSyncStep1(encoder, this.doc);
 			this.send(connection, encoding.toUint8Array(encoder));
 			const states = this.awareness.getStates();
-			if (states.size > 0) {
+			if (states.size > 0 && SEES_PRESENCE(connection)) {
 				const aw = encoding.createEncoder();
 				encoding.writeVarUint(aw, MESSAGE_AWARENESS);
 				encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
@@ -171,6 +179,7 @@ export class Room {
 			const clean = sanitizeAwareness(update, connection.identity, connection.clientId, (id) => (connection.clientId = id));
 			if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, connection.socket);
 		} else if (type === MESSAGE_QUERY_AWARENESS) {
+			if (!SEES_PRESENCE(connection)) return;
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
@@ -202,12 +211,12 @@ export class Room {
 	 * benchmark measured this as the difference to the reference server). A socket whose
 	 * sender is busy or queued gets the ordinary `send`, so frames never interleave.
 	 */
-	private broadcast(message: Uint8Array, origin: unknown): void {
+	private broadcast(message: Uint8Array, origin: unknown, to: (connection: Connection) => boolean = () => true): void {
 		const buffer = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
 		const [header, payload] = Sender.frame(buffer, { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false });
 		const frame = payload ? Buffer.concat([header, payload]) : header;
 		for (const connection of this.connections.values()) {
-			if (connection.socket !== origin) this.send(connection, buffer, frame);
+			if (connection.socket !== origin && to(connection)) this.send(connection, buffer, frame);
 		}
 	}
 
