@@ -12,12 +12,15 @@
  *   get no names at all (see `authorNamesFor`).
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { db } from '$lib/server/db';
 import { board, boardDot, boardReaction, noteAuthor, participant, user } from '$lib/server/db/schema';
 import * as realtime from '$lib/server/realtime';
 import type { ConnectionInfo, RoomHooks } from '$lib/server/realtime/room';
+import type { StoredBoard } from '$lib/server/realtime/storage';
 import { isChild } from '$lib/workshops/rules';
-import { findLegacyPeople, removeLegacyPeople, stripAuthorFields, type LegacyPeople } from './legacy';
+import * as storage from '$lib/server/realtime/storage';
+import { findLegacyPeople, rebuildWithoutPeople, stripAuthorFields, type LegacyPeople } from './legacy';
 
 export type Author = { kind: 'member'; userId: string } | { kind: 'participant'; participantId: string | null; child: boolean };
 
@@ -126,21 +129,34 @@ async function recordLegacyPeople(boardId: string, found: LegacyPeople): Promise
 	});
 }
 
+// Every note of a board written before authorship moved to SQL carries this key.
+const LEGACY_MARKER = Buffer.from('authorId');
+const mentions = (bytes: Uint8Array | null) => bytes !== null && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(LEGACY_MARKER);
+
 /**
- * Before anyone receives a board: people found in an older document are recorded in
- * SQL, then removed from it. If recording fails the document stays as it was (nothing
- * lost) and the board still opens; the next load tries again.
+ * Before anyone receives a board: an older board's people (authors, dots, reactions)
+ * are recorded in SQL, then the board is rebuilt without them and stored in place of
+ * its snapshot and log. If recording fails, the board loads as it was (nothing lost)
+ * and the next load tries again. Boards without the marker cost one byte search.
  */
-async function onLoaded(boardId: string, doc: import('yjs').Doc): Promise<void> {
-	const found = findLegacyPeople(doc);
-	if (!found) return;
+async function beforeLoad(boardId: string, stored: StoredBoard): Promise<StoredBoard> {
+	if (!mentions(stored.snapshot) && !stored.updates.some(mentions)) return stored;
+	const old = new Y.Doc();
+	Y.transact(old, () => {
+		if (stored.snapshot) Y.applyUpdate(old, stored.snapshot);
+		for (const update of stored.updates) Y.applyUpdate(old, update);
+	});
+	const found = findLegacyPeople(old);
+	if (!found) return stored;
 	try {
 		await recordLegacyPeople(boardId, found);
+		const snapshot = Y.encodeStateAsUpdate(rebuildWithoutPeople(old));
+		await storage.compactBoard(boardId, snapshot, stored.lastSeq);
+		return { snapshot, updates: [], lastSeq: stored.lastSeq };
 	} catch (e) {
 		console.error(`Could not move people out of board ${boardId}:`, e);
-		return;
+		return stored;
 	}
-	removeLegacyPeople(doc, 'migration');
 }
 
-export const boardHooks: RoomHooks = { onLoaded, onClientUpdate };
+export const boardHooks: RoomHooks = { beforeLoad, onClientUpdate };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, dotsOf, notesOf, readBoard, reactionsOf } from './model';
-import { findLegacyPeople, removeLegacyPeople, stripAuthorFields } from './legacy';
+import { findLegacyPeople, rebuildWithoutPeople, removeLegacyPeople, stripAuthorFields } from './legacy';
 
 /** A board as it was written before authorship moved to SQL. */
 function olderBoard() {
@@ -36,10 +36,22 @@ describe('people out of older boards', () => {
 		expect(view.dots.get(b)).toBe(1);
 		expect(view.reactions.get(a)).toEqual({ '👍': 2 });
 		expect(view.reactions.get(b)).toEqual({ '❓': 1 });
-		// What any device downloads: no name left. (The keys of removed dot and reaction
-		// entries stay in Yjs's history of an older board; see legacy.ts.)
+		// Removed values are gone, but Yjs keeps the keys of removed entries: ids remain.
 		const bytes = new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
 		for (const secret of ['Fasilitator', 'Kancil Biru 12']) expect(bytes).not.toContain(secret);
+		expect(bytes).toContain('|p1|');
+	});
+
+	it('rebuilds an older board with the same content and no one in it, history included', () => {
+		const { doc, a, b } = olderBoard();
+		const before = readBoard(doc);
+		const fresh = rebuildWithoutPeople(doc);
+		const view = readBoard(fresh);
+		expect(view.notes.map((n) => [n.id, n.text, n.x, n.y])).toEqual(before.notes.map((n) => [n.id, n.text, n.x, n.y]));
+		expect(view.dots.get(a)).toBe(3);
+		expect(view.reactions.get(b)).toEqual({ '❓': 1 });
+		const bytes = new TextDecoder().decode(Y.encodeStateAsUpdate(fresh));
+		for (const secret of ['Fasilitator', 'Kancil Biru 12', 'u1', 'p1', 'p2', 'author']) expect(bytes).not.toContain(secret);
 	});
 
 	it('strips author fields a client wrote on new notes', () => {

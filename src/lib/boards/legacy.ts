@@ -3,9 +3,14 @@
  * carried author fields on notes and per-person dot and reaction keys; old or hostile
  * clients may still write author fields. These functions take them out; the server
  * records what they held (boards/authorship.server.ts). Part of the board model.
+ *
+ * Removing is not enough for an older board: Yjs keeps the key of every map entry ever
+ * set, deleted or not, so per-person dot and reaction keys (`note|person|n`) would stay
+ * in what every device downloads. Such a board is rebuilt once into a fresh document
+ * with the same content and no history (`rebuildWithoutPeople`).
  */
-import type * as Y from 'yjs';
-import { AUTHOR_FIELDS, dotsOf, notesOf, reactionsOf, type AuthorKind } from './model';
+import * as Y from 'yjs';
+import { AUTHOR_FIELDS, clustersOf, dotsOf, framesOf, notesOf, reactionsOf, type AuthorKind } from './model';
 
 export type LegacyPeople = {
 	authors: { noteId: string; authorId: string; authorKind: AuthorKind }[];
@@ -76,4 +81,27 @@ export function stripAuthorFields(doc: Y.Doc, noteIds: string[], origin?: unknow
 		for (const note of carrying) for (const field of AUTHOR_FIELDS) note.delete(field);
 	}, origin);
 	return carrying.length;
+}
+
+/**
+ * A fresh document with the board's content (notes, clusters, frames, dot and reaction
+ * counts, same ids) and nothing about people: no author fields, no per-person keys, no
+ * history in which they could linger. `old` is a scratch copy; it is changed.
+ */
+export function rebuildWithoutPeople(old: Y.Doc): Y.Doc {
+	removeLegacyPeople(old);
+	const fresh = new Y.Doc();
+	fresh.transact(() => {
+		for (const pick of [notesOf, clustersOf, framesOf]) {
+			const target = pick(fresh);
+			for (const [id, source] of pick(old).entries()) {
+				const copy = new Y.Map<unknown>();
+				for (const [key, value] of source.entries()) if (!(AUTHOR_FIELDS as readonly string[]).includes(key)) copy.set(key, value);
+				target.set(id, copy);
+			}
+		}
+		for (const [key, value] of dotsOf(old).entries()) dotsOf(fresh).set(key, value);
+		for (const [key, value] of reactionsOf(old).entries()) reactionsOf(fresh).set(key, value);
+	});
+	return fresh;
 }

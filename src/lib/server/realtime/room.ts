@@ -38,11 +38,12 @@ export type ConnectionInfo = {
 
 /**
  * Domain hooks, passed in by configuration (this layer imports no domain code).
- * `onLoaded` runs after a board loaded and before anyone receives it; `onClientUpdate`
- * after a client's update was applied, with the keys it added to top-level maps.
+ * `beforeLoad` may rewrite what a board stored before anyone receives it (a one-time
+ * migration, which stores its result itself); `onClientUpdate` runs after a client's
+ * update was applied, with the keys it added to top-level maps.
  */
 export type RoomHooks = {
-	onLoaded?: (boardId: string, doc: Y.Doc) => Promise<void>;
+	beforeLoad?: (boardId: string, stored: storage.StoredBoard) => Promise<storage.StoredBoard>;
 	onClientUpdate?: (boardId: string, connection: ConnectionInfo, added: Map<string, string[]>) => void;
 };
 
@@ -87,7 +88,7 @@ export class Room {
 	) {
 		// The server's own awareness has no state: it only relays clients'.
 		this.awareness.setLocalState(null);
-		this.ready = after.then(() => this.load()).then(() => (this.boardId ? this.hooks.onLoaded?.(this.boardId, this.doc) : undefined));
+		this.ready = after.then(() => this.load());
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = added.concat(updated, removed);
@@ -100,8 +101,9 @@ export class Room {
 
 	private async load(): Promise<void> {
 		if (!this.boardId) return;
-		const stored = await storage.loadBoard(this.boardId);
-		if (!stored) throw new Error(`Board ${this.boardId} not found`);
+		const loaded = await storage.loadBoard(this.boardId);
+		if (!loaded) throw new Error(`Board ${this.boardId} not found`);
+		const stored = this.hooks.beforeLoad ? await this.hooks.beforeLoad(this.boardId, loaded) : loaded;
 		// Stored bytes were produced by this server's Y.Doc, never by a client.
 		Y.transact(this.doc, () => {
 			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
