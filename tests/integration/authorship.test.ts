@@ -160,6 +160,57 @@ describe('authorship', () => {
 		expect(await authorNamesFor(boardId, { mayEdit: false, hideAuthors: false })).toEqual({});
 	});
 
+	it("the board pages give names to the facilitator while shown, none to an observer, and the phone's own dots only", async () => {
+		const { load } = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/+page.server');
+		const projector = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/projector/+page.server');
+		const phone = await import('../../src/routes/p/b/[boardId]/+page.server');
+		const boardId = await createBoard(workshop.id, 'Papan halaman');
+		await setBoardFlags(boardId, { dotsPerPerson: 2 });
+		const a = card('Sampah di lorong');
+		const b = card('Anak butuh taman');
+		await contributeNote(sari, boardId, a);
+		await contributeNote(child, boardId, b);
+		await dotNote(sari, boardId, a.id, 'add');
+		const event = (locals: object) => ({ locals, params: { id: workshop.id, boardId }, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
+		const asMember = (who: { id: string; name: string }) => event({ user: { id: who.id, name: who.name } });
+		const names = async (run: Promise<unknown>) => ((await run) as { authors: Record<string, string> }).authors;
+		expect(await names(load(asMember(owner)))).toEqual({ [a.id]: sari.displayName, [b.id]: child.pseudonym });
+		expect(await names(projector.load(asMember(owner)))).toEqual({ [a.id]: sari.displayName });
+		expect(await names(load(asMember(observer)))).toEqual({});
+		expect(await names(projector.load(asMember(observer)))).toEqual({});
+		const mine = (await phone.load(event({ participant: sari }))) as Record<string, unknown>;
+		expect(mine.myDots).toBe(1);
+		expect(JSON.stringify(mine)).not.toContain(child.pseudonym);
+		await setBoardFlags(boardId, { hideAuthors: true });
+		expect(await names(load(asMember(owner)))).toEqual({});
+		expect(await names(projector.load(asMember(owner)))).toEqual({});
+	});
+
+	it("members' dots go through the server too: counted per person, refused to observers and on a locked board", async () => {
+		const { actions } = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/+page.server');
+		const boardId = await createBoard(workshop.id, 'Papan titik');
+		const a = card('Pos ronda');
+		await contributeNote(sari, boardId, a);
+		const member = await aMember(workshop.organisationId, owner.id, 'member');
+		const dot = (who: { id: string; name: string }, action = 'add') => {
+			const body = new FormData();
+			body.set('noteId', a.id);
+			body.set('action', action);
+			return actions.dot!({ locals: { user: who }, params: { id: workshop.id, boardId }, request: new Request('http://127.0.0.1/', { method: 'POST', body }) } as never);
+		};
+		expect(await dot(member)).toMatchObject({ status: 400, data: { errors: { form: 'error_dots_off' } } });
+		await setBoardFlags(boardId, { dotsPerPerson: 1 });
+		expect(await dot(member)).toEqual({ done: 'dot', used: 1 });
+		expect(await dot(member)).toMatchObject({ status: 400, data: { errors: { form: 'error_no_dots_left' } } });
+		expect(await dot(owner)).toEqual({ done: 'dot', used: 1 });
+		await expect(dot(observer)).rejects.toMatchObject({ status: 403 });
+		await setBoardFlags(boardId, { locked: true });
+		expect(await dot(member, 'remove')).toMatchObject({ status: 400, data: { errors: { form: 'error_board_locked' } } });
+		const doc = await realtime.readBoardDoc(boardId, (d) => new TextDecoder().decode(Y.encodeStateAsUpdate(d)));
+		expect(await realtime.readBoardDoc(boardId, (d) => readBoard(d).dots.get(a.id))).toBe(2);
+		for (const id of [member.id, owner.id]) expect(doc).not.toContain(id);
+	});
+
 	it('presence (which pairs a Yjs client id with a name) reaches editors only, never a participant or observer', async () => {
 		const boardId = await createBoard(workshop.id, 'Papan hadir');
 		const writer = connect(h, boardId, cookies.owner);
