@@ -8,7 +8,7 @@ import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
 import { getControlState } from '$lib/boards/boards.server';
-import { boardHooks } from '$lib/boards/authorship.server';
+import { boardHooks, settleAuthorship } from '$lib/boards/authorship.server';
 
 /** src/serve.ts (and the dev plugin in vite.config.ts) hand websocket upgrades to this. */
 const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
@@ -20,7 +20,8 @@ export const init: ServerInit = async () => {
 	realtime.setControlSource(getControlState);
 	realtime.setBoardHooks(boardHooks);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
-	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = realtime.closeAll;
+	// Authorship being recorded for notes just added is written before the rooms close.
+	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = () => settleAuthorship().then(realtime.closeAll);
 	if (!databaseUrl || process.env.DEMO === '1') {
 		const code = await seedDemo();
 		if (code) {
