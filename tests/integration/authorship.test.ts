@@ -173,7 +173,7 @@ describe('authorship', () => {
 		await dotNote(sari, boardId, a.id, 'add');
 		const event = (locals: object) => ({ locals, params: { id: workshop.id, boardId }, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
 		const asMember = (who: { id: string; name: string }) => event({ user: { id: who.id, name: who.name } });
-		const names = async (run: Promise<unknown>) => ((await run) as { authors: Record<string, string> }).authors;
+		const names = async (run: unknown) => ((await run) as { authors: Record<string, string> }).authors;
 		expect(await names(load(asMember(owner)))).toEqual({ [a.id]: sari.displayName, [b.id]: child.pseudonym });
 		expect(await names(projector.load(asMember(owner)))).toEqual({ [a.id]: sari.displayName });
 		expect(await names(load(asMember(observer)))).toEqual({});
