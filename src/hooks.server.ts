@@ -8,6 +8,7 @@ import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
 import { getControlState } from '$lib/boards/boards.server';
+import { boardHooks, settleAuthorship } from '$lib/boards/authorship.server';
 
 /** src/serve.ts (and the dev plugin in vite.config.ts) hand websocket upgrades to this. */
 const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
@@ -17,8 +18,10 @@ export const init: ServerInit = async () => {
 	const databaseUrl = process.env.DATABASE_URL || undefined;
 	await openDatabase({ databaseUrl, dataDir: process.env.DATA_DIR || 'data' });
 	realtime.setControlSource(getControlState);
+	realtime.setBoardHooks(boardHooks);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
-	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = realtime.closeAll;
+	// Authorship being recorded for notes just added is written before the rooms close.
+	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = () => settleAuthorship().then(realtime.closeAll);
 	if (!databaseUrl || process.env.DEMO === '1') {
 		const code = await seedDemo();
 		if (code) {

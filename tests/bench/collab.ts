@@ -136,7 +136,7 @@ async function fanOut(target: Target, clients: number) {
 	const ticks0 = cpuTicks(pid);
 	const t0 = performance.now();
 	for (let i = 0; i < SECONDS * 10; i++) {
-		addNote(doc, { text: `note ${i}`, authorId: 'bench', authorName: 'Bench', authorKind: 'member' });
+		addNote(doc, { text: `note ${i}` });
 		await sleep(100 - ((performance.now() - t0) % 100));
 	}
 	await sleep(1500);
@@ -178,7 +178,7 @@ async function bigBoard(target: Target) {
 	doc.on('update', (u: Uint8Array) => writer.send(updateMessage(u)));
 	for (let t = 0; t < 20; t++) {
 		doc.transact(() => {
-			for (let i = 0; i < 100; i++) addNote(doc, { text: `Catatan nomor ${t * 100 + i} tentang lorong dan taman bermain`, authorId: 'bench', authorName: 'Bench', authorKind: 'member' });
+			for (let i = 0; i < 100; i++) addNote(doc, { text: `Catatan nomor ${t * 100 + i} tentang lorong dan taman bermain` });
 		});
 		await sleep(20);
 	}

@@ -12,6 +12,10 @@ import {
 	setTimer
 } from '$lib/boards/boards.server';
 import { readBoard } from '$lib/boards/model';
+import { authorNamesFor } from '$lib/boards/authorship.server';
+import { db } from '$lib/server/db';
+import { noteAuthor } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 import { addParticipant, replaceAgenda, listAgenda, setStatus } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { useTestDatabase } from './db';
@@ -27,7 +31,12 @@ async function aParticipant(workshop: { id: string; groups: string[] }, name = '
 	return { id, workshopId, displayName, pseudonym, groups };
 }
 const card = (text: string) => ({ id: crypto.randomUUID(), text, colour: 'green' as const, pictogram: null });
-const texts = (boardId: string) => realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => `${n.text}|${n.authorName}|${n.authorKind}`));
+/** Each note with its author as the server recorded it (names are not in the document). */
+async function texts(boardId: string) {
+	const names = await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false });
+	const kinds = new Map((await db.select().from(noteAuthor).where(eq(noteAuthor.boardId, boardId))).map((r) => [r.noteId, r.kind]));
+	return realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => `${n.text}|${names[n.id]}|${kinds.get(n.id)}`));
+}
 
 describe('participant contributions', () => {
 	it('are written into the board with the participant as author, once per id', async () => {

@@ -10,6 +10,7 @@ import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, createCluster } from '$lib/boards/model';
+import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
 import { addParticipant, requireWorkshop, replaceAgenda } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
@@ -68,10 +69,12 @@ async function aForumWithPlan() {
 	}
 	await closeRound(round.id);
 	const boardId = await createBoard(w.id, 'Menggali');
-	const clusterId = await realtime.changeBoardDoc(boardId, (doc) => {
-		const a = addNote(doc, { text: 'Tidak ada tempat aman', authorId: 'x', authorName: 'Sari Rahasia', authorKind: 'participant' });
-		return createCluster(doc, 'Ruang aman anak', [a]);
+	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {
+		const a = addNote(doc, { text: 'Tidak ada tempat aman' });
+		return { noteId: a, clusterId: createCluster(doc, 'Ruang aman anak', [a]) };
 	});
+	// Its author, as the server records one: promotion must not carry the name along.
+	await recordAuthor(boardId, [noteId], participantAuthor(sari.participant));
 	await promoteToPlan(boardId, { kind: 'cluster', id: clusterId });
 	return { owner, organisationId, w, p1, p2 };
 }

@@ -10,11 +10,13 @@ import { WebsocketProvider } from 'y-websocket';
 import * as realtime from '$lib/server/realtime';
 import * as auth from '$lib/server/auth/session';
 import { getControlState } from '$lib/boards/boards.server';
+import { boardHooks } from '$lib/boards/authorship.server';
 
 export type Harness = { server: Server; origin: string; wsOrigin: string; close: () => Promise<void> };
 
 export async function startServer(): Promise<Harness> {
 	realtime.setControlSource(getControlState);
+	realtime.setBoardHooks(boardHooks);
 	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => {
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();

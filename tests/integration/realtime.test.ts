@@ -42,7 +42,7 @@ afterAll(async () => {
 	await h.close();
 });
 
-const note = (text: string) => ({ text, authorId: 'u', authorName: 'Fasilitator', authorKind: 'member' as const });
+const note = (text: string) => ({ text });
 const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
 
 /** A sync "update" message carrying a real Yjs update, as a raw client would send. */

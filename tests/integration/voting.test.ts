@@ -173,7 +173,7 @@ describe('promotion from a board note', () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
 		const boardId = await createBoard(w.id, 'Papan');
-		const noteId = await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: 'Jalan ke sekolah gelap', authorId: 'x', authorName: 'Sari', authorKind: 'participant' }));
+		const noteId = await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: 'Jalan ke sekolah gelap' }));
 		const id = await createProposal(w.id, usulan('Jalan ke sekolah gelap', 20_000_000n), owner.id, { boardId, noteId });
 		const [stored] = await listProposals(w.id);
 		expect(stored).toMatchObject({ id, title: 'Jalan ke sekolah gelap', boardId, noteId });

@@ -5,12 +5,14 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, board, boardSubmission, workshop } from '$lib/server/db/schema';
+import { agendaItem, board, boardSubmission, participant as participantTable, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/server/auth/session';
-import { addDot, addNote, framesOf, hasNote, notesOf, removeDot, toggleReaction, type Colour, type Pictogram } from './model';
+import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
+import { participantAuthor, recordAuthor } from './authorship.server';
+import { placeDot, toggleReaction } from './tallies.server';
 import type { ControlState } from './control';
 
 export type Board = typeof board.$inferSelect;
@@ -127,13 +129,16 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
 	if (notesPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
 	notesPerParticipant.hit(participant.id);
+	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
 		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text: input.text, colour: input.colour, pictogram: input.pictogram });
 		return { ok: true as const, outcome: 'queued' as const };
 	}
+	// Authorship first, in SQL; the document gets the note without any author.
+	await recordAuthor(boardId, [input.id], participantAuthor(participant));
 	await realtime.changeBoardDoc(boardId, (doc) =>
-		addNote(doc, { text: input.text, colour: input.colour, pictogram: input.pictogram, authorId: participant.id, authorName, authorKind: 'participant', ...placeInFrame(doc, input.frameId ?? null) }, input.id)
+		addNote(doc, { text: input.text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) }, input.id)
 	);
 	return { ok: true as const, outcome: 'added' as const };
 }
@@ -143,7 +148,7 @@ export async function reactToNote(participant: SessionParticipant, boardId: stri
 	if (!checked.ok) return checked;
 	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
 	reactionsPerParticipant.hit(participant.id);
-	await realtime.changeBoardDoc(boardId, (doc) => toggleReaction(doc, noteId, emoji, participant.id));
+	await toggleReaction(boardId, { kind: 'participant', id: participant.id }, noteId, emoji);
 	return { ok: true as const };
 }
 
@@ -154,10 +159,16 @@ export async function dotNote(participant: SessionParticipant, boardId: string, 
 	if (checked.board.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
 	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
 	reactionsPerParticipant.hit(participant.id);
-	const done = await realtime.changeBoardDoc(boardId, (doc) =>
-		action === 'add' ? addDot(doc, noteId, participant.id, checked.board.dotsPerPerson) : removeDot(doc, noteId, participant.id)
-	);
-	return done ? { ok: true as const } : { ok: false as const, error: action === 'add' ? 'error_no_dots_left' : 'error_not_found' };
+	return placeDot(boardId, { kind: 'participant', id: participant.id }, noteId, action, checked.board.dotsPerPerson);
+}
+
+/** Open dot voting for a member (over a form action, like participants: the server counts). */
+export async function dotNoteAsMember(member: { id: string; mayWriteLocked: boolean }, boardId: string, noteId: string, action: 'add' | 'remove') {
+	const found = await findBoard(boardId);
+	if (!found) return { ok: false as const, error: 'error_not_found' };
+	if (found.locked && !member.mayWriteLocked) return { ok: false as const, error: 'error_board_locked' };
+	if (found.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
+	return placeDot(boardId, { kind: 'member', id: member.id }, noteId, action, found.dotsPerPerson);
 }
 
 export async function listSubmissions(boardId: string) {
@@ -168,9 +179,9 @@ export async function listSubmissions(boardId: string) {
 export async function approveSubmission(boardId: string, submissionId: string) {
 	const [sub] = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning();
 	if (!sub) return { ok: false as const, error: 'error_not_found' };
-	await realtime.changeBoardDoc(boardId, (doc) =>
-		addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null, authorId: sub.participantId, authorName: sub.authorName, authorKind: 'participant' }, sub.id)
-	);
+	const [author] = await db.select({ id: participantTable.id, groups: participantTable.groups }).from(participantTable).where(eq(participantTable.id, sub.participantId));
+	await recordAuthor(boardId, [sub.id], author ? participantAuthor(author) : { kind: 'participant', participantId: null, child: true });
+	await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null }, sub.id));
 	return { ok: true as const };
 }
 

@@ -53,7 +53,9 @@ export class Connection {
 		if (options.offline) {
 			// Loaded only for editors, so participants' phones never download it.
 			void import('y-indexeddb').then(({ IndexeddbPersistence }) => {
-				this.persistence = new IndexeddbPersistence(`rr-board-${room}`, this.doc);
+				// v2: boards no longer hold authors, and older boards were rebuilt once without
+				// them; a copy kept from before would merge the old history (and names) back.
+				this.persistence = new IndexeddbPersistence(`rr-board-v2-${room}`, this.doc);
 			});
 		}
 	}

@@ -1,13 +1,17 @@
 /**
  * The board model: the one place that knows the shape of a board's Y.Doc.
  *
- *   doc.getMap('notes')    id -> Y.Map { text, colour, pictogram, authorId, authorName,
- *                                        authorKind, x, y, clusterId, frameId, createdAt,
- *                                        proposalId (set by the server when promoted) }
+ *   doc.getMap('notes')    id -> Y.Map { text, colour, pictogram, x, y, clusterId, frameId,
+ *                                        createdAt, proposalId (set by the server when promoted) }
  *   doc.getMap('clusters') id -> Y.Map { title }
  *   doc.getMap('frames')   id -> Y.Map { title, prompt, pictogram, role, x, y, w, h }
- *   doc.getMap('dots')     `${noteId}|${voterId}|${n}` -> 1 (open dot voting, visible)
- *   doc.getMap('reactions') `${noteId}|${emoji}|${authorId}` -> 1
+ *   doc.getMap('dots')     noteId -> how many dots (open dot voting; written by the server)
+ *   doc.getMap('reactions') `${noteId}|${emoji}` -> how many (written by the server)
+ *
+ * The document holds no person: every device in the room downloads it, children's
+ * too. Who wrote a note, and whose dots and reactions these are, the server keeps in
+ * SQL (see boards/authorship.server.ts). Boards written before that carried author
+ * fields and per-person keys; `takeLegacyPeople` moves them out once, on load.
  *
  * Everything else reads and writes through these functions, so pages, the server's
  * participant actions and templates agree.
@@ -35,15 +39,14 @@ export const REACTIONS = ['👍', '❤️', '❓'] as const;
 export const MAX_NOTE_LENGTH = 500;
 
 export type AuthorKind = 'member' | 'participant';
+/** Fields older boards (and old or hostile clients) put on a note; never read, always removed. */
+export const AUTHOR_FIELDS = ['authorId', 'authorName', 'authorKind'] as const;
 
 export type Note = {
 	id: string;
 	text: string;
 	colour: Colour;
 	pictogram: Pictogram | null;
-	authorId: string;
-	authorName: string;
-	authorKind: AuthorKind;
 	x: number;
 	y: number;
 	clusterId: string | null;
@@ -58,7 +61,7 @@ export type Cluster = { id: string; title: string };
 export type FrameRole = 'prompt' | 'hmw' | 'decision' | 'canvas';
 export type Frame = { id: string; title: string; prompt: string; pictogram: Pictogram | null; role: FrameRole; x: number; y: number; w: number; h: number };
 
-export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt' | 'proposalId'>> & Pick<Note, 'text' | 'authorId' | 'authorName' | 'authorKind'>;
+export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt' | 'proposalId'>> & Pick<Note, 'text'>;
 
 export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
 export const clustersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('clusters');
@@ -92,9 +95,6 @@ export function addNote(doc: Y.Doc, input: NoteInput, id = newId(), origin?: unk
 			text: input.text.slice(0, MAX_NOTE_LENGTH),
 			colour: isColour(input.colour) ? input.colour : 'yellow',
 			pictogram: isPictogram(input.pictogram) ? input.pictogram : null,
-			authorId: input.authorId,
-			authorName: input.authorName,
-			authorKind: input.authorKind,
 			// New notes fan out in a grid so they never land on top of each other.
 			x: input.x ?? 40 + (count % 6) * 190,
 			y: input.y ?? 40 + Math.floor(count / 6) * 150,
@@ -127,8 +127,7 @@ export function deleteNote(doc: Y.Doc, id: string, origin?: unknown): void {
 		notesOf(doc).delete(id);
 		const reactions = reactionsOf(doc);
 		for (const key of [...reactions.keys()]) if (key.startsWith(`${id}|`)) reactions.delete(key);
-		const dots = dotsOf(doc);
-		for (const key of [...dots.keys()]) if (key.startsWith(`${id}|`)) dots.delete(key);
+		dotsOf(doc).delete(id);
 	}, origin);
 }
 
@@ -178,41 +177,26 @@ export function updateFrame(doc: Y.Doc, id: string, patch: { title?: string; pro
 	}, origin);
 }
 
-export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string, authorId: string, origin?: unknown): void {
+/** The server sets a note's reaction count for one emoji from its per-person records. */
+export function setReactionCount(doc: Y.Doc, noteId: string, emoji: string, count: number, origin?: unknown): void {
 	if (!hasNote(doc, noteId) || !(REACTIONS as readonly string[]).includes(emoji)) return;
-	const key = `${noteId}|${emoji}|${authorId}`;
+	const key = `${noteId}|${emoji}`;
 	doc.transact(() => {
-		const reactions = reactionsOf(doc);
-		if (reactions.has(key)) reactions.delete(key);
-		else reactions.set(key, 1);
+		if (count > 0) reactionsOf(doc).set(key, count);
+		else reactionsOf(doc).delete(key);
 	}, origin);
 }
 
 /**
- * Open dot voting (visible, not secret): each person places up to `limit` dots on the
- * board's notes, several on one note if they like. Outcome: whether the dot was placed.
+ * Open dot voting (visible, not secret): the server counts each person's dots in SQL
+ * and sets here only how many a note has.
  */
-export function addDot(doc: Y.Doc, noteId: string, voterId: string, limit: number, origin?: unknown): boolean {
-	if (!hasNote(doc, noteId) || dotsUsed(doc, voterId) >= limit) return false;
-	const dots = dotsOf(doc);
-	let n = 0;
-	while (dots.has(`${noteId}|${voterId}|${n}`)) n++;
-	doc.transact(() => dots.set(`${noteId}|${voterId}|${n}`, 1), origin);
-	return true;
-}
-
-/** Takes back one of this person's dots from a note. */
-export function removeDot(doc: Y.Doc, noteId: string, voterId: string, origin?: unknown): boolean {
-	const mine = [...dotsOf(doc).keys()].filter((k) => k.startsWith(`${noteId}|${voterId}|`)).sort();
-	if (mine.length === 0) return false;
-	doc.transact(() => dotsOf(doc).delete(mine[mine.length - 1]), origin);
-	return true;
-}
-
-export function dotsUsed(doc: Y.Doc, voterId: string): number {
-	let used = 0;
-	for (const key of dotsOf(doc).keys()) if (key.split('|')[1] === voterId) used++;
-	return used;
+export function setDotCount(doc: Y.Doc, noteId: string, count: number, origin?: unknown): void {
+	if (!hasNote(doc, noteId)) return;
+	doc.transact(() => {
+		if (count > 0) dotsOf(doc).set(noteId, count);
+		else dotsOf(doc).delete(noteId);
+	}, origin);
 }
 
 function readNote(id: string, map: Y.Map<unknown>): Note {
@@ -222,9 +206,6 @@ function readNote(id: string, map: Y.Map<unknown>): Note {
 		text: String(get('text', '')),
 		colour: isColour(map.get('colour')) ? (map.get('colour') as Colour) : 'yellow',
 		pictogram: isPictogram(map.get('pictogram')) ? (map.get('pictogram') as Pictogram) : null,
-		authorId: String(get('authorId', '')),
-		authorName: String(get('authorName', '')),
-		authorKind: get<AuthorKind>('authorKind', 'member'),
 		x: Number(get('x', 0)) || 0,
 		y: Number(get('y', 0)) || 0,
 		clusterId: (map.get('clusterId') as string | null) ?? null,
@@ -257,21 +238,20 @@ export function readBoard(doc: Y.Doc) {
 		w: Number(map.get('w') ?? 400),
 		h: Number(map.get('h') ?? 300)
 	}));
+	// Counts only; keys of the older per-person shape (three parts) are not counted.
 	const reactions = new Map<string, Record<string, number>>();
-	for (const key of reactionsOf(doc).keys()) {
-		const [noteId, emoji] = key.split('|');
+	for (const [key, value] of reactionsOf(doc).entries()) {
+		const [noteId, emoji, extra] = key.split('|');
+		if (extra !== undefined || !notesOf(doc).has(noteId)) continue;
 		const counts = reactions.get(noteId) ?? {};
-		counts[emoji] = (counts[emoji] ?? 0) + 1;
+		counts[emoji] = Math.max(0, Number(value) || 0);
 		reactions.set(noteId, counts);
 	}
 	const dots = new Map<string, number>();
-	const dotsByVoter = new Map<string, number>();
-	for (const key of dotsOf(doc).keys()) {
-		const [noteId, voterId] = key.split('|');
-		if (notesOf(doc).has(noteId)) dots.set(noteId, (dots.get(noteId) ?? 0) + 1);
-		dotsByVoter.set(voterId, (dotsByVoter.get(voterId) ?? 0) + 1);
+	for (const [noteId, value] of dotsOf(doc).entries()) {
+		if (!noteId.includes('|') && notesOf(doc).has(noteId)) dots.set(noteId, Math.max(0, Number(value) || 0));
 	}
-	return { notes, clusters, frames, reactions, dots, dotsByVoter };
+	return { notes, clusters, frames, reactions, dots };
 }
 export type BoardView = ReturnType<typeof readBoard>;
 
@@ -281,4 +261,4 @@ export function undoScope(doc: Y.Doc) {
 }
 
 /** What a page shows before its connection exists. */
-export const EMPTY_BOARD: BoardView = { notes: [], clusters: [], frames: [], reactions: new Map(), dots: new Map(), dotsByVoter: new Map() };
+export const EMPTY_BOARD: BoardView = { notes: [], clusters: [], frames: [], reactions: new Map(), dots: new Map() };

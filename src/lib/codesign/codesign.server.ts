@@ -8,6 +8,7 @@ import { agendaItem, board, boardTemplate, planItem, workshop } from '$lib/serve
 import { generateId } from '$lib/server/auth/tokens';
 import * as realtime from '$lib/server/realtime';
 import { createBoard, findBoard } from '$lib/boards/boards.server';
+import { copyAuthors } from '$lib/boards/authorship.server';
 import { readBoard } from '$lib/boards/model';
 import { ensurePlan, findPlanItem } from '$lib/plans/plans.server';
 import { applyTemplate, copyCanvas, DEFAULT_TEMPLATES, templateFromBoard, type Locale, type Template } from './templates';
@@ -141,7 +142,8 @@ export async function continuePrototype(itemId: string, targetWorkshopId: string
 	const source = found.item.originBoardId;
 	const boardId = await createBoard(target.id, `${found.item.title} (${found.item.iteration + 1})`, { stage: 'prototyping', continuesPlanItemId: itemId });
 	const snapshot = await realtime.readBoardDoc(source, (doc) => doc);
-	await realtime.changeBoardDoc(boardId, (doc) => copyCanvas(snapshot, doc));
+	const copied = await realtime.changeBoardDoc(boardId, (doc) => copyCanvas(snapshot, doc));
+	await copyAuthors(source, boardId, copied);
 	return { ok: true as const, boardId };
 }
 

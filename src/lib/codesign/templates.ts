@@ -107,9 +107,14 @@ export function templateFromBoard(doc: Y.Doc, locale: Locale): Pick<Template, 'f
 	};
 }
 
-/** Copies a prototype board (frames and their notes) into another board: the next iteration. */
-export function copyCanvas(from: Y.Doc, to: Y.Doc, origin?: unknown): void {
+/**
+ * Copies a prototype board (frames and their notes) into another board: the next
+ * iteration. Returns the new id of each copied note (old id -> new id), so the server
+ * can copy who wrote them (authors are not in the document).
+ */
+export function copyCanvas(from: Y.Doc, to: Y.Doc, origin?: unknown): Map<string, string> {
 	const view = readBoard(from);
+	const noteIds = new Map<string, string>();
 	to.transact(() => {
 		const frameIds = new Map<string, string>();
 		for (const frame of view.frames) {
@@ -117,17 +122,16 @@ export function copyCanvas(from: Y.Doc, to: Y.Doc, origin?: unknown): void {
 			frameIds.set(id, addFrame(to, rest));
 		}
 		for (const note of view.notes) {
-			addNote(to, {
+			const id = addNote(to, {
 				text: note.text,
 				colour: note.colour,
 				pictogram: note.pictogram,
-				authorId: note.authorId,
-				authorName: note.authorName,
-				authorKind: note.authorKind,
 				x: note.x,
 				y: note.y,
 				frameId: note.frameId ? (frameIds.get(note.frameId) ?? null) : null
 			});
+			noteIds.set(note.id, id);
 		}
 	}, origin);
+	return noteIds;
 }

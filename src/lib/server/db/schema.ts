@@ -6,3 +6,4 @@ export * from './workshops.schema';
 export * from './boards.schema';
 export * from './voting.schema';
 export * from './plans.schema';
+export * from './authorship.schema';

@@ -55,7 +55,7 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		if (participant.participant.workshopId !== workshopId) return { code: CLOSE.forbidden, reason: 'Not your workshop' };
 		const { displayName, pseudonym } = participant.participant;
 		// Participants read; their notes go through server-checked actions.
-		return { room, boardId, workshopId, canWrite: false, canWriteLocked: false, identity: { name: displayName ?? pseudonym, kind: 'participant', colour: PARTICIPANT_COLOUR } };
+		return { room, boardId, workshopId, canWrite: false, canWriteLocked: false, actorId: participant.participant.id, identity: { name: displayName ?? pseudonym, kind: 'participant', colour: PARTICIPANT_COLOUR } };
 	}
 
 	const [found] = await db.select({ organisationId: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId));
@@ -68,6 +68,7 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		workshopId,
 		canWrite: writer,
 		canWriteLocked: writer && can(role, 'workshop.run'),
+		actorId: member!.user.id,
 		identity: { name: member!.user.name, kind: 'member', colour: MEMBER_COLOUR }
 	};
 }

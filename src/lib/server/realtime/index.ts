@@ -15,7 +15,7 @@ import { board } from '../db/schema';
 import { CONTROL_PREFIX, controlRoom, writeControl, type ControlState } from '$lib/boards/control';
 import { authorize } from './access';
 import { CLOSE, readLimits, type Limits } from './limits';
-import { Room } from './room';
+import { Room, type RoomHooks } from './room';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -24,6 +24,7 @@ const rooms = new Map<string, Room>();
 const unloading = new Map<string, Promise<void>>();
 const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 let controlSource: ((workshopId: string) => Promise<ControlState>) | null = null;
+let boardHooks: RoomHooks = {};
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
 
@@ -36,6 +37,11 @@ export function configure(overrides: Partial<Limits>): void {
 /** The control documents are built from SQL by the workshops domain (set at start). */
 export function setControlSource(source: (workshopId: string) => Promise<ControlState>): void {
 	controlSource = source;
+}
+
+/** The boards domain's hooks on board rooms (authorship, migrations; set at start). */
+export function setBoardHooks(hooks: RoomHooks): void {
+	boardHooks = hooks;
 }
 
 export function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -89,7 +95,7 @@ export async function openRoom(name: string): Promise<Room> {
 	let room = rooms.get(name);
 	if (!room) {
 		const isControl = name.startsWith(CONTROL_PREFIX);
-		room = new Room(name, isControl ? null : name, limits, unloading.get(name));
+		room = new Room(name, isControl ? null : name, limits, unloading.get(name), isControl ? {} : boardHooks);
 		rooms.set(name, room);
 		if (!isControl) {
 			const [row] = await db.select({ locked: board.locked }).from(board).where(eq(board.id, name));

@@ -15,6 +15,7 @@ import type { WebSocket } from 'ws';
 import { sanitizeAwareness, type Identity } from './awareness';
 import { CLOSE, TokenBucket, type Limits } from './limits';
 import * as storage from './storage';
+import { collectAddedKeys } from './added-keys';
 
 /** `ws` exports its frame builder at run time; @types/ws does not declare it. */
 const { Sender } = wsModule as unknown as {
@@ -31,6 +32,19 @@ export type ConnectionInfo = {
 	canWrite: boolean;
 	/** May still write when the board is locked (facilitators). */
 	canWriteLocked: boolean;
+	/** The session's person (user or participant id), for the domain's hooks. */
+	actorId?: string;
+};
+
+/**
+ * Domain hooks, passed in by configuration (this layer imports no domain code).
+ * `beforeLoad` may rewrite what a board stored before anyone receives it (a one-time
+ * migration, which stores its result itself); `onClientUpdate` runs after a client's
+ * update was applied, with the keys it added to top-level maps.
+ */
+export type RoomHooks = {
+	beforeLoad?: (boardId: string, stored: storage.StoredBoard) => Promise<storage.StoredBoard>;
+	onClientUpdate?: (boardId: string, connection: ConnectionInfo, added: Map<string, string[]>) => void;
 };
 
 type Connection = ConnectionInfo & {
@@ -39,6 +53,14 @@ type Connection = ConnectionInfo & {
 	bucket: TokenBucket;
 	chain: Promise<void>;
 };
+
+/**
+ * Presence (awareness) goes only to connections that may write. Its states pair each
+ * Yjs client id with the session's name, and a writer's client id is on every note it
+ * created: participants, observers and the projector would learn who wrote what, hidden
+ * authors or not. They send presence but never receive any.
+ */
+const SEES_PRESENCE = (connection: ConnectionInfo) => connection.canWrite;
 
 export type RoomStats = { droppedReadOnlyUpdates: number; badMessages: number };
 
@@ -61,7 +83,8 @@ export class Room {
 		readonly name: string,
 		readonly boardId: string | null,
 		private readonly limits: Limits,
-		after: Promise<void> = Promise.resolve()
+		after: Promise<void> = Promise.resolve(),
+		private readonly hooks: RoomHooks = {}
 	) {
 		// The server's own awareness has no state: it only relays clients'.
 		this.awareness.setLocalState(null);
@@ -72,14 +95,15 @@ export class Room {
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-			this.broadcast(encoding.toUint8Array(encoder), origin);
+			this.broadcast(encoding.toUint8Array(encoder), origin, SEES_PRESENCE);
 		});
 	}
 
 	private async load(): Promise<void> {
 		if (!this.boardId) return;
-		const stored = await storage.loadBoard(this.boardId);
-		if (!stored) throw new Error(`Board ${this.boardId} not found`);
+		const loaded = await storage.loadBoard(this.boardId);
+		if (!loaded) throw new Error(`Board ${this.boardId} not found`);
+		const stored = this.hooks.beforeLoad ? await this.hooks.beforeLoad(this.boardId, loaded) : loaded;
 		// Stored bytes were produced by this server's Y.Doc, never by a client.
 		Y.transact(this.doc, () => {
 			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
@@ -115,7 +139,7 @@ export class Room {
 			syncProtocol.writeSyncStep1(encoder, this.doc);
 			this.send(connection, encoding.toUint8Array(encoder));
 			const states = this.awareness.getStates();
-			if (states.size > 0) {
+			if (states.size > 0 && SEES_PRESENCE(connection)) {
 				const aw = encoding.createEncoder();
 				encoding.writeVarUint(aw, MESSAGE_AWARENESS);
 				encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
@@ -146,7 +170,9 @@ export class Room {
 				}
 				// Y.applyUpdate validates as it reads; a malformed update throws and the
 				// connection is closed (see join). We never merge raw client updates.
-				Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), connection.socket);
+				const update = decoding.readVarUint8Array(decoder);
+				const added = collectAddedKeys(this.doc, () => Y.applyUpdate(this.doc, update, connection.socket));
+				if (this.boardId && added.size > 0) this.hooks.onClientUpdate?.(this.boardId, connection, added);
 			} else {
 				throw new Error('Unknown sync message');
 			}
@@ -155,6 +181,7 @@ export class Room {
 			const clean = sanitizeAwareness(update, connection.identity, connection.clientId, (id) => (connection.clientId = id));
 			if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, connection.socket);
 		} else if (type === MESSAGE_QUERY_AWARENESS) {
+			if (!SEES_PRESENCE(connection)) return;
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
@@ -186,12 +213,12 @@ export class Room {
 	 * benchmark measured this as the difference to the reference server). A socket whose
 	 * sender is busy or queued gets the ordinary `send`, so frames never interleave.
 	 */
-	private broadcast(message: Uint8Array, origin: unknown): void {
+	private broadcast(message: Uint8Array, origin: unknown, to: (connection: Connection) => boolean = () => true): void {
 		const buffer = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
 		const [header, payload] = Sender.frame(buffer, { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false });
 		const frame = payload ? Buffer.concat([header, payload]) : header;
 		for (const connection of this.connections.values()) {
-			if (connection.socket !== origin) this.send(connection, buffer, frame);
+			if (connection.socket !== origin && to(connection)) this.send(connection, buffer, frame);
 		}
 	}
 

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
 import { contributeNote, dotNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
+import { dotsUsed } from '$lib/boards/tallies.server';
 import { parseForm } from '$lib/accounts/forms';
 import { requireParticipant } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		board: { id: board.id, title: board.title },
 		workshopId: board.workshopId,
-		me: { id: locals.participant.id },
+		// Only this person's own count: the board document holds no one's dots or name.
+		myDots: board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'participant', id: locals.participant.id }) : 0,
 		control: await getControlState(board.workshopId)
 	};
 };
@@ -46,7 +48,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { error: 'error_invalid' });
 		const result = await dotNote(participant, params.boardId, form.data.noteId, form.data.action);
 		if (!result.ok) return fail(400, { error: result.error });
-		return { outcome: 'dotted' };
+		return { outcome: 'dotted', used: result.used };
 	},
 	react: async ({ request, locals, params }) => {
 		const participant = requireParticipant(locals);

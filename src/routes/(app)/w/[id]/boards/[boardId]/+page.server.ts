@@ -5,7 +5,9 @@ import { can } from '$lib/orgs/roles';
 import { listAgenda, requireWorkshop } from '$lib/workshops/workshops.server';
 import { promoteToPlan, saveBoardAsTemplate } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
-import { approveSubmission, findBoard, getControlState, listSubmissions, rejectSubmission, setBoardFlags, setFollow, setTimer } from '$lib/boards/boards.server';
+import { approveSubmission, dotNoteAsMember, findBoard, getControlState, listSubmissions, rejectSubmission, setBoardFlags, setFollow, setTimer } from '$lib/boards/boards.server';
+import { authorNamesFor } from '$lib/boards/authorship.server';
+import { dotsUsed } from '$lib/boards/tallies.server';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
@@ -20,16 +22,21 @@ async function requireBoard(locals: App.Locals, workshopId: string, boardId: str
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	depends('app:moderation');
+	depends('app:authors');
 	const { workshop, role, board } = await requireBoard(locals, params.id, params.boardId, 'workshop.view');
 	const canRun = can(role, 'workshop.run');
+	const canEdit = can(role, 'board.edit');
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	return {
 		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
 		stage: board.stage,
 		board: { id: board.id, title: board.title },
-		canEdit: can(role, 'board.edit'),
+		canEdit,
 		canRun,
 		me: { id: locals.user!.id, name: locals.user!.name },
+		// Names from SQL (the board document has none): only for editors, only while shown.
+		authors: await authorNamesFor(board.id, { mayEdit: canEdit, hideAuthors: board.hideAuthors }),
+		myDots: canEdit && board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'member', id: locals.user!.id }) : 0,
 		agenda: (await listAgenda(workshop.id)).map(({ id, title, minutes }) => ({ id, title, minutes })),
 		control: await getControlState(workshop.id),
 		submissions: canRun ? await listSubmissions(board.id) : [],
@@ -43,6 +50,7 @@ const timerForm = z.object({ minutes: z.coerce.number().int().min(0, { error: 'e
 const followForm = z.object({ agendaItemId: z.string().max(64).default(''), follow: z.enum(['board', 'none']).default('board') });
 const submissionForm = z.object({ submissionId: z.string().min(1).max(64) });
 const dotsForm = z.object({ dots: z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(20, { error: 'error_number' }) });
+const dotForm = z.object({ noteId: z.string().min(1).max(64), action: z.enum(['add', 'remove']) });
 const promoteForm = z.object({ kind: z.enum(['cluster', 'note', 'canvas']), id: z.string().max(64).default('') });
 const templateForm = z.object({ title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }) });
 
@@ -79,6 +87,16 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		await setBoardFlags(board.id, { dotsPerPerson: form.data.dots });
 		return { done: 'dots' };
+	},
+	/** Open dot voting: a member's dot, counted by the server like a participant's. */
+	dot: async ({ request, locals, params }) => {
+		const { board, role } = await requireBoard(locals, params.id, params.boardId, 'workshop.view');
+		if (!can(role, 'board.edit')) error(403, 'Forbidden');
+		const form = parseForm(dotForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await dotNoteAsMember({ id: locals.user!.id, mayWriteLocked: can(role, 'workshop.run') }, board.id, form.data.noteId, form.data.action);
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
+		return { done: 'dot', used: result.used };
 	},
 	/** A cluster, a note (e.g. a How-Might-We) or the prototype canvas becomes a plan item. */
 	promote: async ({ request, locals, params }) => {
