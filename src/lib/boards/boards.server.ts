@@ -12,6 +12,7 @@ import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { addDot, addNote, framesOf, hasNote, notesOf, removeDot, toggleReaction, type Colour, type Pictogram } from './model';
 import type { ControlState } from './control';
+import { announceModeration } from '$lib/live/announce.server';
 
 export type Board = typeof board.$inferSelect;
 
@@ -130,6 +131,7 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
 		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text: input.text, colour: input.colour, pictogram: input.pictogram });
+		announceModeration(boardId);
 		return { ok: true as const, outcome: 'queued' as const };
 	}
 	await realtime.changeBoardDoc(boardId, (doc) =>
@@ -168,6 +170,7 @@ export async function listSubmissions(boardId: string) {
 export async function approveSubmission(boardId: string, submissionId: string) {
 	const [sub] = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning();
 	if (!sub) return { ok: false as const, error: 'error_not_found' };
+	announceModeration(boardId);
 	await realtime.changeBoardDoc(boardId, (doc) =>
 		addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null, authorId: sub.participantId, authorName: sub.authorName, authorKind: 'participant' }, sub.id)
 	);
@@ -176,5 +179,6 @@ export async function approveSubmission(boardId: string, submissionId: string) {
 
 export async function rejectSubmission(boardId: string, submissionId: string) {
 	const rows = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning({ id: boardSubmission.id });
+	if (rows.length) announceModeration(boardId);
 	return rows.length > 0 ? { ok: true as const } : { ok: false as const, error: 'error_not_found' };
 }
