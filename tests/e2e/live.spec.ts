@@ -19,8 +19,9 @@ function countDataRequests(page: Page) {
 	return seen;
 }
 
+/** Opens a page and waits until its live stream answered (at most 3 s: a polling page has none). */
 async function openLive(page: Page, url: string) {
-	const stream = page.waitForResponse((r) => r.url().includes('/live?') && r.status() === 200);
+	const stream = page.waitForResponse((r) => r.url().includes('/live?') && r.status() === 200, { timeout: 3000 }).catch(() => null);
 	await page.goto(url);
 	await stream;
 }
@@ -73,12 +74,12 @@ test('idle live pages make no data requests; joins, notes, ballots and the revea
 	await openLive(board, boardUrl);
 	await openLive(round, roundUrl);
 	await openLive(projector, `${roundUrl}/projector`);
-	await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
-	await expect(projector.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
-
 	const requests = { workshop: countDataRequests(page), board: countDataRequests(board), round: countDataRequests(round), projector: countDataRequests(projector) };
 	await page.waitForTimeout(IDLE_MS);
+	console.log(`data requests in ${IDLE_MS / 1000} s idle: ${Object.entries(requests).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
 	expect(requests).toEqual({ workshop: [], board: [], round: [], projector: [] });
+	await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+	await expect(projector.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
 
 	// Half-filled forms on the facilitator's pages: live updates must leave them alone.
 	await page.getByLabel('Nama panggilan (boleh dikosongkan)').fill('Bu Ani');
@@ -121,10 +122,11 @@ test('idle live pages make no data requests; joins, notes, ballots and the revea
 	await expect(page.getByLabel('Nama panggilan (boleh dikosongkan)')).toHaveValue('Bu Ani');
 
 	// Closed and revealed: the projector shows the results.
-	await round.on('dialog', (d) => void d.accept());
+	round.on('dialog', (d) => void d.accept());
 	await round.getByRole('button', { name: 'Tutup dan hitung' }).click();
+	const reveal = round.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('reveal'));
 	await round.getByRole('button', { name: 'Tampilkan hasil' }).click();
-	await round.waitForLoadState('networkidle');
+	await reveal;
 	const revealedAt = Date.now();
 	await expect(projector.getByTestId('winners')).toBeVisible({ timeout: 1000 });
 	const revealDelay = Date.now() - revealedAt;
