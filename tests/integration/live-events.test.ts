@@ -31,10 +31,11 @@ async function open(who: Who, path: string, topics: string[]) {
 		params: { id: path.split('/')[2] },
 		url,
 		request: new Request(url, { signal: controller.signal })
-	} as unknown as Parameters<typeof memberLive>[0];
+	};
+	const handler = (path.startsWith('/p/') ? participantLive : memberLive) as (e: unknown) => Promise<Response>;
 	let response: Response;
 	try {
-		response = await (path.startsWith('/p/') ? participantLive : memberLive)(event);
+		response = await handler(event);
 	} catch (err) {
 		if (isHttpError(err)) return { status: err.status, events: [] as LiveEvent[], until: async () => {}, close: () => {} };
 		throw err;
@@ -78,7 +79,7 @@ async function aParticipant(workshop: { id: string; groups: string[] }, name = '
 
 const usulan = (title: string): ProposalInput => ({
 	title, problem: 'Masalah', targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan',
-	activity: 'Kegiatan', volume: 1, unit: 'paket', cost: 10_000_000n, agency: 'DP3A', proposedBy: '', proposedByGroup: ''
+	activity: 'Kegiatan', volume: 1, unit: 'paket', cost: 10_000_000n, agency: 'DP3A', proposedBy: '', proposedByGroup: null
 });
 
 async function aWorkshopWithBoardAndRound() {

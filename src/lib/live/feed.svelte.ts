@@ -4,10 +4,15 @@
  * connection catches up without reloading. Nothing here polls: an idle page makes no
  * requests; the browser reconnects on its own after a network error, and we reopen the
  * stream (with backoff) when the server refused or answered with an error.
+ *
+ * A hidden tab closes its stream and reopens it when shown again (catching up at once):
+ * browsers allow about six HTTP/1.1 connections per address, and a facilitator's laptop
+ * in the hall speaks plain HTTP, so streams of background tabs must not hold them.
  */
 import { invalidate } from '$app/navigation';
 import { navigating } from '$app/state';
 
+/** connecting: first open (or after a hidden tab came back); offline: lost, retrying. */
 export type FeedStatus = 'connecting' | 'online' | 'offline';
 type Handlers = Record<string, (data: never) => void>;
 
@@ -17,15 +22,21 @@ export class LiveFeed {
 	private retry: ReturnType<typeof setTimeout> | null = null;
 	private backoff = 1000;
 	private destroyed = false;
+	private onVisibility = () => {
+		if (document.visibilityState === 'hidden') this.close();
+		else if (!this.source && !this.retry) this.open();
+	};
 
 	constructor(
 		private readonly url: string,
 		private readonly handlers: Handlers
 	) {
-		this.open();
+		document.addEventListener('visibilitychange', this.onVisibility);
+		if (document.visibilityState !== 'hidden') this.open();
 	}
 
-	private open() {
+	private open(renewing = false) {
+		if (!renewing) this.status = 'connecting';
 		const source = new EventSource(this.url);
 		this.source = source;
 		source.onopen = () => {
@@ -33,15 +44,24 @@ export class LiveFeed {
 			this.backoff = 1000;
 		};
 		source.onerror = () => {
-			if (this.destroyed) return;
-			this.status = navigator.onLine ? 'connecting' : 'offline';
+			if (this.destroyed || this.source !== source) return;
+			this.status = 'offline';
 			if (source.readyState !== EventSource.CLOSED) return; // the browser retries itself
 			// Refused or an error page (e.g. a proxy's 502 while the app restarts): try again later.
 			source.close();
-			this.status = 'offline';
-			this.retry = setTimeout(() => this.open(), this.backoff);
+			this.source = null;
+			this.retry = setTimeout(() => {
+				this.retry = null;
+				if (document.visibilityState !== 'hidden') this.open();
+			}, this.backoff);
 			this.backoff = Math.min(this.backoff * 2, 30_000);
 		};
+		// The server ends each stream after a while so access is checked again: reopen at once.
+		source.addEventListener('renew', () => {
+			if (this.source !== source) return;
+			source.close();
+			this.open(true);
+		});
 		for (const [name, handle] of Object.entries(this.handlers)) {
 			source.addEventListener(name, (event) => {
 				try {
@@ -53,10 +73,17 @@ export class LiveFeed {
 		}
 	}
 
+	private close() {
+		if (this.retry) clearTimeout(this.retry);
+		this.retry = null;
+		this.source?.close();
+		this.source = null;
+	}
+
 	destroy() {
 		this.destroyed = true;
-		if (this.retry) clearTimeout(this.retry);
-		this.source?.close();
+		document.removeEventListener('visibilitychange', this.onVisibility);
+		this.close();
 	}
 }
 

@@ -23,12 +23,18 @@ export type StreamOptions = {
 	coalesceMs?: number;
 	/** How long the browser waits before reconnecting. */
 	retryMs?: number;
+	/**
+	 * After this long the stream asks the page to reconnect (event `renew`) and ends, so
+	 * the caller's access check runs again: a session ended or a member removed stops
+	 * receiving within this time.
+	 */
+	maxAgeMs?: number;
 };
 
 const encoder = new TextEncoder();
 
 export function liveStream(sources: LiveSource[], options: StreamOptions = {}): Response {
-	const { signal, heartbeatMs = 25_000, coalesceMs = 50, retryMs = 2_000 } = options;
+	const { signal, heartbeatMs = 25_000, coalesceMs = 50, retryMs = 2_000, maxAgeMs = 10 * 60_000 } = options;
 	const cleanups: (() => void)[] = [];
 	let closed = false;
 
@@ -85,6 +91,11 @@ export function liveStream(sources: LiveSource[], options: StreamOptions = {}): 
 			}
 			const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
 			cleanups.push(() => clearInterval(heartbeat));
+			const renew = setTimeout(() => {
+				write('event: renew\ndata: null\n\n');
+				close();
+			}, maxAgeMs);
+			cleanups.push(() => clearTimeout(renew));
 			if (signal) {
 				if (signal.aborted) close();
 				else signal.addEventListener('abort', close, { once: true });
