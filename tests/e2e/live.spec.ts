@@ -232,3 +232,25 @@ test('a join code typed before the scripts run survives hydration; so does a not
 	await facilitator.close();
 	await phone.close();
 });
+
+test('a page that lost its connection says so and catches up when it returns', async ({ page, browser }) => {
+	await signUp(page, 'Forum Putus');
+	const workshopUrl = await createWorkshop(page, 'Lokakarya Putus');
+	await page.getByLabel('Status', { exact: true }).selectOption('open');
+	await page.getByRole('button', { name: 'Ubah status' }).click();
+	await expect(page.getByTestId('status')).toHaveText('Dibuka');
+	const code = (await page.getByTestId('join-code').textContent())!.trim();
+	await openLive(page, workshopUrl);
+	await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+
+	await page.context().setOffline(true);
+	await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'offline', { timeout: 10_000 });
+	await expect(page.getByTestId('live-status')).toContainText('Koneksi terputus');
+	const { phone } = await joinPhone(browser, code);
+	await expect(page.getByTestId('attendance-total')).toHaveText('0');
+
+	await page.context().setOffline(false);
+	await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online', { timeout: 10_000 });
+	await expect(page.getByTestId('attendance-total')).toHaveText('1');
+	await phone.close();
+});

@@ -22,9 +22,18 @@ export class LiveFeed {
 	private retry: ReturnType<typeof setTimeout> | null = null;
 	private backoff = 1000;
 	private destroyed = false;
+	private watchdog: ReturnType<typeof setTimeout> | null = null;
 	private onVisibility = () => {
 		if (document.visibilityState === 'hidden') this.close();
 		else if (!this.source && !this.retry) this.open();
+	};
+	// The device says it lost the network: show it now rather than when a write fails.
+	private onOffline = () => {
+		this.close();
+		this.status = 'offline';
+	};
+	private onOnline = () => {
+		if (!this.source && document.visibilityState !== 'hidden') this.open();
 	};
 
 	constructor(
@@ -32,6 +41,8 @@ export class LiveFeed {
 		private readonly handlers: Handlers
 	) {
 		document.addEventListener('visibilitychange', this.onVisibility);
+		addEventListener('offline', this.onOffline);
+		addEventListener('online', this.onOnline);
 		if (document.visibilityState !== 'hidden') this.open();
 	}
 
@@ -42,7 +53,9 @@ export class LiveFeed {
 		source.onopen = () => {
 			this.status = 'online';
 			this.backoff = 1000;
+			this.arm(source);
 		};
+		source.addEventListener('ping', () => this.arm(source));
 		source.onerror = () => {
 			if (this.destroyed || this.source !== source) return;
 			this.status = 'offline';
@@ -64,6 +77,7 @@ export class LiveFeed {
 		});
 		for (const [name, handle] of Object.entries(this.handlers)) {
 			source.addEventListener(name, (event) => {
+				this.arm(source);
 				try {
 					(handle as (data: unknown) => void)(JSON.parse((event as MessageEvent<string>).data));
 				} catch (err) {
@@ -73,9 +87,22 @@ export class LiveFeed {
 		}
 	}
 
+	/** The server pings every 25 s; silence for 70 s means a dead connection the browser missed. */
+	private arm(source: EventSource) {
+		if (this.watchdog) clearTimeout(this.watchdog);
+		this.watchdog = setTimeout(() => {
+			if (this.source !== source) return;
+			this.close();
+			this.status = 'offline';
+			this.open(true);
+		}, 70_000);
+	}
+
 	private close() {
 		if (this.retry) clearTimeout(this.retry);
+		if (this.watchdog) clearTimeout(this.watchdog);
 		this.retry = null;
+		this.watchdog = null;
 		this.source?.close();
 		this.source = null;
 	}
@@ -83,6 +110,8 @@ export class LiveFeed {
 	destroy() {
 		this.destroyed = true;
 		document.removeEventListener('visibilitychange', this.onVisibility);
+		removeEventListener('offline', this.onOffline);
+		removeEventListener('online', this.onOnline);
 		this.close();
 	}
 }

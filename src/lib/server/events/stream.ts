@@ -17,7 +17,7 @@ export type LiveSource = {
 export type StreamOptions = {
 	/** Ends the stream (the request's signal: the browser went away). */
 	signal?: AbortSignal;
-	/** A comment line this often keeps proxies from closing an idle stream. */
+	/** A ping this often keeps proxies from closing an idle stream and tells the page it is alive. */
 	heartbeatMs?: number;
 	/** Waits this long after a publish so a burst (a room voting) becomes one load. */
 	coalesceMs?: number;
@@ -89,7 +89,8 @@ export function liveStream(sources: LiveSource[], options: StreamOptions = {}): 
 				cleanups.push(eventBus().subscribe(source.topic, () => schedule(coalesceMs)));
 				schedule(0);
 			}
-			const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
+			// An event, not a comment: the page notices a dead connection when these stop.
+			const heartbeat = setInterval(() => write('event: ping\ndata: null\n\n'), heartbeatMs);
 			cleanups.push(() => clearInterval(heartbeat));
 			const renew = setTimeout(() => {
 				write('event: renew\ndata: null\n\n');
