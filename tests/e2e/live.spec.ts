@@ -176,12 +176,15 @@ test('a link clicked while the next page is slow still lands, even when live upd
 		await new Promise((r) => setTimeout(r, 6000));
 		await route.continue();
 	});
-	await page.getByRole('link', { name: '← Musrenbang Langsung' }).click();
 	const other = await page.context().newPage();
 	other.on('dialog', (d) => void d.accept());
 	await other.goto(roundUrl);
+	await page.getByRole('link', { name: '← Musrenbang Langsung' }).click();
+	const clickedAt = Date.now();
 	await other.getByRole('button', { name: 'Tutup dan hitung' }).click();
 	await expect(other.getByTestId('round-status')).toHaveText('Ditutup');
+	// The status change reached the round page while its navigation was still waiting.
+	expect(Date.now() - clickedAt).toBeLessThan(4000);
 	await expect(page.getByRole('heading', { level: 1, name: 'Musrenbang Langsung' })).toBeVisible({ timeout: 10_000 });
 	await phone.close();
 });
