@@ -203,12 +203,16 @@ test('a join code typed before the scripts run survives hydration; so does a not
 
 	await delayScripts();
 	await p.goto('/join', { waitUntil: 'commit' });
-	await p.getByLabel(/^Kode dari layar/).pressSequentially('ABC123');
+	await p.getByLabel(/^Kode dari layar/).pressSequentially('K7MX4C');
 	expect(await p.evaluate(() => Object.keys(history.state ?? {}).some((k) => k.startsWith('sveltekit:')))).toBe(false);
 	await hydrated();
 	await p.waitForTimeout(300);
-	await expect(p.getByLabel(/^Kode dari layar/)).toHaveValue('ABC123');
+	await expect(p.getByLabel(/^Kode dari layar/)).toHaveValue('K7MX4C');
 	await p.unrouteAll({ behavior: 'ignoreErrors' });
+	// A wrong code comes back in the field, to be corrected rather than retyped.
+	await p.getByRole('button', { name: 'Gabung dengan kode' }).click();
+	await expect(p.getByRole('alert')).toContainText('Kode tidak ditemukan');
+	await expect(p.getByLabel(/^Kode dari layar/)).toHaveValue('K7MX4C');
 
 	// A note typed on the input card before the board page's scripts run.
 	const facilitator = await browser.newPage();
