@@ -9,9 +9,9 @@ import { GET as participantLive } from '../../src/routes/p/live/+server';
 import { createBoard, contributeNote, setBoardFlags } from '$lib/boards/boards.server';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, createRound, openRound } from '$lib/voting/rounds.server';
+import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';
-import { attendanceTopic } from '$lib/live/topics';
+import { attendanceTopic, roundStatusTopic } from '$lib/live/topics';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import type { ProposalInput } from '$lib/voting/forms';
 import { useTestDatabase } from './db';
@@ -181,5 +181,21 @@ describe('live events for participants', () => {
 		const stranger = await aParticipant(other.w);
 		expect((await open({ participant: stranger }, '/p/live', [`round:${roundId}`])).status).toBe(404);
 		expect((await open({}, '/p/live', ['rounds'])).status).toBe(401);
+	});
+});
+
+describe('topics', () => {
+	it('a ballot wakes the pages following the count, not every phone following the status', async () => {
+		const { w, proposalId, roundId } = await aWorkshopWithBoardAndRound();
+		const sari = await aParticipant(w);
+		let statusSignals = 0;
+		const stop = eventBus().subscribe(roundStatusTopic(roundId), () => statusSignals++);
+		await openRound(roundId);
+		expect(statusSignals).toBe(1);
+		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
+		expect(statusSignals).toBe(1);
+		await closeRound(roundId);
+		expect(statusSignals).toBe(2);
+		stop();
 	});
 });

@@ -3,7 +3,7 @@
  * never data; every subscriber reloads only what its role may see.
  */
 import { publish } from '$lib/server/events';
-import { attendanceTopic, moderationTopic, roundTopic, roundsTopic } from './topics';
+import { attendanceTopic, moderationTopic, roundStatusTopic, roundTopic, roundsTopic } from './topics';
 
 export function announceAttendance(workshopId: string): void {
 	publish(attendanceTopic(workshopId));
@@ -13,16 +13,25 @@ export function announceModeration(boardId: string): void {
 	publish(moderationTopic(boardId));
 }
 
-/** A round changed (a ballot, its status, its reveal); with the workshop, its list too. */
+/** A round's status or reveal changed; with the workshop, its list of rounds too. */
 export function announceRound(roundId: string, workshopId?: string): void {
 	publish(roundTopic(roundId));
+	publish(roundStatusTopic(roundId));
 	if (workshopId) publish(roundsTopic(workshopId));
 }
 
-/** For a use case's promise: announces the round when the outcome is ok (after commit). */
+/** For a use case's promise: announces the round's new status when the outcome is ok (after commit). */
 export function announcedRound(roundId: string, workshopId?: string) {
 	return <T extends { ok: boolean }>(outcome: T): T => {
 		if (outcome.ok) announceRound(roundId, workshopId);
+		return outcome;
+	};
+}
+
+/** For a ballot's promise: the round's count changed (members' pages only listen). */
+export function announcedBallot(roundId: string) {
+	return <T extends { ok: boolean }>(outcome: T): T => {
+		if (outcome.ok) publish(roundTopic(roundId));
 		return outcome;
 	};
 }

@@ -12,7 +12,7 @@ import { checkBallot, type Channel } from './ballots';
 import { countRound, type RoundResult } from './count';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
-import { announceRound, announcedRound } from '$lib/live/announce.server';
+import { announceRound, announcedBallot, announcedRound } from '$lib/live/announce.server';
 
 export type Round = typeof votingRound.$inferSelect;
 
@@ -108,7 +108,7 @@ async function cast(round: Round, voter: { participantId: string | null; groups:
 		}
 		await tx.insert(ballot).values(row);
 		return { ok: true, receipt: newReceipt, changed: false };
-	}).then(announcedRound(round.id));
+	}).then(announcedBallot(round.id));
 }
 
 /** Paper ballots entered as totals per proposal (greedy and top-k only: MES needs each ballot). */

@@ -48,4 +48,23 @@ describe('liveStream', () => {
 		await reading;
 		expect(loads).toBe(1);
 	});
+
+	it('shares one load among the streams of a topic after a publish', async () => {
+		let loads = 0;
+		let value = 0;
+		const load = async () => {
+			loads++;
+			await new Promise((r) => setTimeout(r, 20));
+			return value;
+		};
+		const streams = Array.from({ length: 100 }, () => liveStream([{ name: 'n', topic: 'spec/shared', load, shareKey: 'spec/shared' }], { coalesceMs: 10 }));
+		const texts = Promise.all(streams.map((r) => collect(r, 300)));
+		setTimeout(() => {
+			value = 1;
+			publish('spec/shared');
+		}, 100);
+		const received = await texts;
+		expect(received.every((t) => t.includes('data: 1'))).toBe(true);
+		expect(loads).toBeLessThanOrEqual(3); // on connect, and once after the publish
+	});
 });

@@ -6,12 +6,18 @@
  * topic is published, bursts coalesced into one load, and sent only when it changed.
  */
 import { eventBus } from './bus';
+import { loadShared } from './shared';
 
 export type LiveSource = {
 	/** The SSE event name the page listens for. */
 	name: string;
 	topic: string;
 	load: () => Promise<unknown>;
+	/**
+	 * Streams whose sources have the same key get the same data (the caller's access check
+	 * already passed): their loads after one publish share one query.
+	 */
+	shareKey?: string;
 };
 
 export type StreamOptions = {
@@ -64,9 +70,11 @@ export function liveStream(sources: LiveSource[], options: StreamOptions = {}): 
 				let pending = false;
 				let dirty = false;
 				let last = '';
+				let signalAt = performance.now();
 				const run = async () => {
 					try {
-						const json = JSON.stringify((await source.load()) ?? null);
+						const data = source.shareKey ? await loadShared(source.shareKey, signalAt, source.load) : await source.load();
+						const json = JSON.stringify(data ?? null);
 						if (json !== last) {
 							last = json;
 							write(`event: ${source.name}\ndata: ${json}\n\n`);
@@ -86,7 +94,12 @@ export function liveStream(sources: LiveSource[], options: StreamOptions = {}): 
 					dirty = false;
 					setTimeout(() => void (closed ? undefined : run()), delay);
 				};
-				cleanups.push(eventBus().subscribe(source.topic, () => schedule(coalesceMs)));
+				cleanups.push(
+					eventBus().subscribe(source.topic, () => {
+						signalAt = performance.now();
+						schedule(coalesceMs);
+					})
+				);
 				schedule(0);
 			}
 			// An event, not a comment: the page notices a dead connection when these stop.
