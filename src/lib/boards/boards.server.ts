@@ -14,6 +14,7 @@ import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from
 import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
 import type { ControlState } from './control';
+import { announceModeration } from '$lib/live/announce.server';
 
 export type Board = typeof board.$inferSelect;
 
@@ -133,6 +134,7 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
 		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text: input.text, colour: input.colour, pictogram: input.pictogram });
+		announceModeration(boardId);
 		return { ok: true as const, outcome: 'queued' as const };
 	}
 	// Authorship first, in SQL; the document gets the note without any author.
@@ -179,6 +181,7 @@ export async function listSubmissions(boardId: string) {
 export async function approveSubmission(boardId: string, submissionId: string) {
 	const [sub] = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning();
 	if (!sub) return { ok: false as const, error: 'error_not_found' };
+	announceModeration(boardId);
 	const [author] = await db.select({ id: participantTable.id, groups: participantTable.groups }).from(participantTable).where(eq(participantTable.id, sub.participantId));
 	await recordAuthor(boardId, [sub.id], author ? participantAuthor(author) : { kind: 'participant', participantId: null, child: true });
 	await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null }, sub.id));
@@ -187,5 +190,6 @@ export async function approveSubmission(boardId: string, submissionId: string) {
 
 export async function rejectSubmission(boardId: string, submissionId: string) {
 	const rows = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning({ id: boardSubmission.id });
+	if (rows.length) announceModeration(boardId);
 	return rows.length > 0 ? { ok: true as const } : { ok: false as const, error: 'error_not_found' };
 }

@@ -12,6 +12,7 @@ import { checkBallot, type Channel } from './ballots';
 import { countRound, type RoundResult } from './count';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
+import { announceRound, announcedBallot, announcedRound } from '$lib/live/announce.server';
 
 export type Round = typeof votingRound.$inferSelect;
 
@@ -44,6 +45,7 @@ export async function openRound(roundId: string) {
 		[lot[i], lot[j]] = [lot[j], lot[i]];
 	}
 	await db.update(votingRound).set({ status: 'open', lot }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'draft')));
+	announceRound(roundId, round.workshopId);
 	return { ok: true as const };
 }
 
@@ -106,7 +108,7 @@ async function cast(round: Round, voter: { participantId: string | null; groups:
 		}
 		await tx.insert(ballot).values(row);
 		return { ok: true, receipt: newReceipt, changed: false };
-	});
+	}).then(announcedBallot(round.id));
 }
 
 /** Paper ballots entered as totals per proposal (greedy and top-k only: MES needs each ballot). */
@@ -163,11 +165,12 @@ export async function closeRound(roundId: string): Promise<{ ok: true; result: R
 			);
 		}
 		return { ok: true as const, result };
-	});
+	}).then(announcedRound(roundId));
 }
 
 export async function revealRound(roundId: string) {
 	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'))).returning({ id: votingRound.id });
+	if (rows.length) announceRound(roundId);
 	return rows.length ? { ok: true as const } : { ok: false as const, error: 'error_round_state' };
 }
 

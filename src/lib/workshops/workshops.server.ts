@@ -7,6 +7,7 @@ import { generateId, randomBytes } from '$lib/server/auth/tokens';
 import { requirePermission } from '$lib/orgs/orgs.server';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
+import { announceAttendance } from '$lib/live/announce.server';
 import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput, type Status } from './rules';
 
 export type Workshop = typeof workshop.$inferSelect;
@@ -94,6 +95,7 @@ export async function addParticipant(
 			addedBy: assistedBy ?? null
 		})
 		.returning();
+	announceAttendance(target.id);
 	return { ok: true as const, participant: row };
 }
 
@@ -123,5 +125,6 @@ export async function removeParticipant(workshopId: string, participantId: strin
 		.delete(participant)
 		.where(and(eq(participant.workshopId, workshopId), eq(participant.id, participantId)))
 		.returning({ id: participant.id });
+	if (rows.length) announceAttendance(workshopId);
 	return rows.length > 0;
 }

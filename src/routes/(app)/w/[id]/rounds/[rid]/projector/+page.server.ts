@@ -16,6 +16,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	const revealed = round.status === 'closed' && round.revealed;
 	return {
+		workshopId: workshop.id,
+		roundId: round.id,
 		title: round.title,
 		status: round.status,
 		voters: await countVoters(round.id),

@@ -1,0 +1,37 @@
+/**
+ * What use cases call after a change commits: one line each. Publishing is a signal,
+ * never data; every subscriber reloads only what its role may see.
+ */
+import { publish } from '$lib/server/events';
+import { attendanceTopic, moderationTopic, roundStatusTopic, roundTopic, roundsTopic } from './topics';
+
+export function announceAttendance(workshopId: string): void {
+	publish(attendanceTopic(workshopId));
+}
+
+export function announceModeration(boardId: string): void {
+	publish(moderationTopic(boardId));
+}
+
+/** A round's status or reveal changed; with the workshop, its list of rounds too. */
+export function announceRound(roundId: string, workshopId?: string): void {
+	publish(roundTopic(roundId));
+	publish(roundStatusTopic(roundId));
+	if (workshopId) publish(roundsTopic(workshopId));
+}
+
+/** For a use case's promise: announces the round's new status when the outcome is ok (after commit). */
+export function announcedRound(roundId: string, workshopId?: string) {
+	return <T extends { ok: boolean }>(outcome: T): T => {
+		if (outcome.ok) announceRound(roundId, workshopId);
+		return outcome;
+	};
+}
+
+/** For a ballot's promise: the round's count changed (members' pages only listen). */
+export function announcedBallot(roundId: string) {
+	return <T extends { ok: boolean }>(outcome: T): T => {
+		if (outcome.ok) publish(roundTopic(roundId));
+		return outcome;
+	};
+}

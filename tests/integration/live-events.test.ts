@@ -1,0 +1,201 @@
+/**
+ * Live events reach only the pages of people allowed to see them. The live endpoints are
+ * called as SvelteKit would (locals from the session), their event streams read back.
+ */
+import { describe, expect, it } from 'vitest';
+import { isHttpError } from '@sveltejs/kit';
+import { GET as memberLive } from '../../src/routes/(app)/w/[id]/live/+server';
+import { GET as participantLive } from '../../src/routes/p/live/+server';
+import { createBoard, contributeNote, setBoardFlags } from '$lib/boards/boards.server';
+import { addParticipant } from '$lib/workshops/workshops.server';
+import { createProposal } from '$lib/voting/proposals.server';
+import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { eventBus, type MemoryEventBus } from '$lib/server/events';
+import { attendanceTopic, roundStatusTopic } from '$lib/live/topics';
+import type { SessionParticipant } from '$lib/server/auth/session';
+import type { ProposalInput } from '$lib/voting/forms';
+import { useTestDatabase } from './db';
+import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+
+useTestDatabase();
+
+type Who = { user?: { id: string }; participant?: SessionParticipant };
+type LiveEvent = { event: string; data: unknown };
+
+/** Opens a live stream as `who`; returns its status (or the refusal's) and the events so far. */
+async function open(who: Who, path: string, topics: string[]) {
+	const url = new URL(`http://localhost${path}?${topics.map((t) => `t=${encodeURIComponent(t)}`).join('&')}`);
+	const controller = new AbortController();
+	const event = {
+		locals: { user: who.user ?? null, session: null, participant: who.participant ?? null, participantSession: null },
+		params: { id: path.split('/')[2] },
+		url,
+		request: new Request(url, { signal: controller.signal })
+	};
+	const handler = (path.startsWith('/p/') ? participantLive : memberLive) as (e: unknown) => Promise<Response>;
+	let response: Response;
+	try {
+		response = await handler(event);
+	} catch (err) {
+		if (isHttpError(err)) return { status: err.status, events: [] as LiveEvent[], until: async () => {}, close: () => {} };
+		throw err;
+	}
+	const events: LiveEvent[] = [];
+	const reader = response.body!.getReader();
+	const decoder = new TextDecoder();
+	let buffer = '';
+	void (async () => {
+		for (;;) {
+			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+			if (done) return;
+			buffer += decoder.decode(value, { stream: true });
+			let end;
+			while ((end = buffer.indexOf('\n\n')) >= 0) {
+				const block = buffer.slice(0, end);
+				buffer = buffer.slice(end + 2);
+				const name = /^event: (.*)$/m.exec(block)?.[1];
+				const data = /^data: (.*)$/m.exec(block)?.[1];
+				if (name && data) events.push({ event: name, data: JSON.parse(data) });
+			}
+		}
+	})();
+	/** Waits until `check` holds for the events received (or fails after 2 s). */
+	const until = async (check: (events: LiveEvent[]) => boolean) => {
+		for (let i = 0; i < 100 && !check(events); i++) await new Promise((r) => setTimeout(r, 20));
+		expect(check(events), JSON.stringify(events)).toBe(true);
+	};
+	return { status: response.status, events, until, close: () => controller.abort() };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 200));
+const named = (events: LiveEvent[], name: string) => events.filter((e) => e.event === name);
+
+async function aParticipant(workshop: { id: string; groups: string[] }, name = 'Sari'): Promise<SessionParticipant> {
+	const joined = await addParticipant(workshop, { displayName: name, groups: [] });
+	if (!joined.ok) throw new Error('setup');
+	const { id, workshopId, displayName, pseudonym, groups } = joined.participant;
+	return { id, workshopId, displayName, pseudonym, groups };
+}
+
+const usulan = (title: string): ProposalInput => ({
+	title, problem: 'Masalah', targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan',
+	activity: 'Kegiatan', volume: 1, unit: 'paket', cost: 10_000_000n, agency: 'DP3A', proposedBy: '', proposedByGroup: null
+});
+
+async function aWorkshopWithBoardAndRound() {
+	const { owner, organisationId } = await anOrganisationWithOwner();
+	const w = await aWorkshop(organisationId);
+	const boardId = await createBoard(w.id, 'Papan');
+	await setBoardFlags(boardId, { moderation: true });
+	const proposalId = await createProposal(w.id, usulan('Lampu lorong'), owner.id);
+	const round = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [proposalId], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	if (!round.ok) throw new Error(round.error);
+	return { owner, organisationId, w, boardId, proposalId, roundId: round.id };
+}
+
+describe('live events for members', () => {
+	it('bring the facilitator attendance, the moderation queue and the ballot count as they change', async () => {
+		const { owner, w, boardId, proposalId, roundId } = await aWorkshopWithBoardAndRound();
+		const feed = await open({ user: owner }, `/w/${w.id}/live`, ['attendance', `moderation:${boardId}`, `round:${roundId}`]);
+		expect(feed.status).toBe(200);
+		// On connect, the current state: what a reconnecting page catches up with.
+		await feed.until((e) => named(e, 'attendance').length === 1 && named(e, 'moderation').length === 1 && named(e, 'round').length === 1);
+		expect(named(feed.events, 'round')[0].data).toEqual({ id: roundId, status: 'draft', revealed: false, voters: 0 });
+
+		const sari = await aParticipant(w);
+		await feed.until((e) => named(e, 'attendance').some((x) => (x.data as { total: number }).total === 1));
+		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Lampu taman mati', colour: 'yellow', pictogram: null });
+		await feed.until((e) => named(e, 'moderation').some((x) => JSON.stringify(x.data).includes('Lampu taman mati')));
+		await openRound(roundId);
+		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
+		await feed.until((e) => named(e, 'round').some((x) => (x.data as { voters: number }).voters === 1));
+		feed.close();
+		await settle();
+		expect((eventBus() as MemoryEventBus).count(attendanceTopic(w.id))).toBe(0);
+	});
+
+	it('another organisation receives nothing; an observer never the moderation queue', async () => {
+		const { owner, organisationId, w, boardId, roundId } = await aWorkshopWithBoardAndRound();
+		const stranger = await anOrganisationWithOwner('Organisasi lain');
+		for (const topics of [['attendance'], ['rounds'], [`round:${roundId}`], [`moderation:${boardId}`]]) {
+			expect((await open({ user: stranger.owner }, `/w/${w.id}/live`, topics)).status).toBe(404);
+		}
+		const observer = await aMember(organisationId, owner.id, 'observer');
+		expect((await open({ user: observer }, `/w/${w.id}/live`, [`moderation:${boardId}`])).status).toBe(403);
+		expect((await open({ user: observer }, `/w/${w.id}/live`, ['attendance', `moderation:${boardId}`])).status).toBe(403);
+		const watching = await open({ user: observer }, `/w/${w.id}/live`, ['attendance']);
+		expect(watching.status).toBe(200);
+		watching.close();
+		expect((await open({}, `/w/${w.id}/live`, ['attendance'])).status).toBe(401);
+		expect((await open({ user: owner }, `/w/${w.id}/live`, ['everything'])).status).toBe(400);
+	});
+
+	it("a board or round of another workshop is refused even to its own organisation's facilitator", async () => {
+		const { owner, organisationId, w } = await aWorkshopWithBoardAndRound();
+		const other = await aWorkshop(organisationId);
+		const otherBoard = await createBoard(other.id, 'Papan lain');
+		expect((await open({ user: owner }, `/w/${w.id}/live`, [`moderation:${otherBoard}`])).status).toBe(404);
+	});
+
+	it("one workshop's changes do not reach another workshop's pages", async () => {
+		const a = await aWorkshopWithBoardAndRound();
+		const b = await aWorkshopWithBoardAndRound();
+		const feedB = await open({ user: b.owner }, `/w/${b.w.id}/live`, ['attendance', `moderation:${b.boardId}`]);
+		await feedB.until((e) => e.length === 2);
+		const sari = await aParticipant(a.w);
+		await contributeNote(sari, a.boardId, { id: crypto.randomUUID(), text: 'Rahasia A', colour: 'yellow', pictogram: null });
+		await settle();
+		expect(feedB.events.length).toBe(2);
+		feedB.close();
+	});
+});
+
+describe('live events for participants', () => {
+	it('bring open rounds and a round status, never attendance or the moderation queue', async () => {
+		const { w, boardId, roundId } = await aWorkshopWithBoardAndRound();
+		const sari = await aParticipant(w);
+		expect((await open({ participant: sari }, '/p/live', [`moderation:${boardId}`])).status).toBe(403);
+		expect((await open({ participant: sari }, '/p/live', ['attendance'])).status).toBe(403);
+		expect((await open({ participant: sari }, '/p/live', ['rounds', `moderation:${boardId}`])).status).toBe(403);
+		// A member's endpoint is not a participant's: no user session, no access.
+		expect((await open({ participant: sari }, `/w/${w.id}/live`, [`moderation:${boardId}`])).status).toBe(401);
+
+		const phone = await open({ participant: sari }, '/p/live', ['rounds', `round:${roundId}`]);
+		expect(phone.status).toBe(200);
+		await phone.until((e) => e.length === 2);
+		expect(named(phone.events, 'rounds')[0].data).toEqual([]);
+		await openRound(roundId);
+		await phone.until((e) => named(e, 'rounds').some((x) => JSON.stringify(x.data) === JSON.stringify([{ id: roundId, title: 'Prioritas' }])));
+		// The status only: a phone never gets the count, let alone the moderation queue.
+		await phone.until((e) => named(e, 'round').some((x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open' })));
+		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Menunggu', colour: 'yellow', pictogram: null });
+		await aParticipant(w, 'Budi');
+		await settle();
+		expect(phone.events.map((e) => e.event).every((name) => name === 'rounds' || name === 'round')).toBe(true);
+		phone.close();
+	});
+
+	it("a participant of another workshop cannot follow this workshop's round", async () => {
+		const { roundId } = await aWorkshopWithBoardAndRound();
+		const other = await aWorkshopWithBoardAndRound();
+		const stranger = await aParticipant(other.w);
+		expect((await open({ participant: stranger }, '/p/live', [`round:${roundId}`])).status).toBe(404);
+		expect((await open({}, '/p/live', ['rounds'])).status).toBe(401);
+	});
+});
+
+describe('topics', () => {
+	it('a ballot wakes the pages following the count, not every phone following the status', async () => {
+		const { w, proposalId, roundId } = await aWorkshopWithBoardAndRound();
+		const sari = await aParticipant(w);
+		let statusSignals = 0;
+		const stop = eventBus().subscribe(roundStatusTopic(roundId), () => statusSignals++);
+		await openRound(roundId);
+		expect(statusSignals).toBe(1);
+		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
+		expect(statusSignals).toBe(1);
+		await closeRound(roundId);
+		expect(statusSignals).toBe(2);
+		stop();
+	});
+});
