@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import postgres from 'postgres';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { closeAll } from '$lib/server/realtime';
-import { TEMPLATE, urlFor } from './postgres-template';
+import { RUN_PREFIX, TEMPLATE, urlFor } from './postgres-template';
 
 export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -17,7 +17,7 @@ export function useTestDatabase(): void {
 			await openDatabase({});
 			return;
 		}
-		name = `rr_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+		name = `${RUN_PREFIX}${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
 		const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
 		await admin.unsafe(`create database "${name}" template "${TEMPLATE}"`);
 		await admin.end();

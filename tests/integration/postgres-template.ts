@@ -18,16 +18,30 @@ export function urlFor(database: string): string {
 	return url.toString();
 }
 
+/** The run's own prefix for the databases it creates (see db.ts). */
+export const RUN_PREFIX = `rr_test_${TEMPLATE.slice('rr_test_template_'.length)}_`;
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 export default async function setup() {
 	const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
 	try {
-		// Leftovers of an interrupted run are dropped first; a database another run is
-		// using has connections and is left alone.
-		const stale = await admin`
-			select datname from pg_database d
-			where datname like 'rr_test_%'
-				and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`;
-		for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}"`).catch(() => {});
+		// Leftovers of an interrupted run are dropped first. Every database of a run carries
+		// the run's process id; one whose process is gone is a leftover, the others belong
+		// to runs still going on in other checkouts.
+		const stale = await admin`select datname from pg_database where datname like 'rr_test_%'`;
+		for (const { datname } of stale) {
+			const pid = Number(/^rr_test_(?:template_)?(\d+)_?/.exec(datname)?.[1]);
+			if (pid && isAlive(pid)) continue;
+			await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+		}
 		await admin.unsafe(`create database "${TEMPLATE}"`);
 	} finally {
 		await admin.end();
