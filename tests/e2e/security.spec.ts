@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signUp } from './helpers';
 
 /** Collects every Content-Security-Policy refusal the browser reports on a page. */
 function watchCsp(page: Page): string[] {
@@ -64,4 +65,33 @@ test('next never leads off-site, nor breaks the page', async ({ page, request, b
 	const bad = await page.goto('/login?next=/%0a/evil.example');
 	expect(bad!.status()).toBeLessThan(500);
 	expect(new URL(page.url()).hostname).toBe('localhost');
+});
+
+test('a person makes a recovery code, resets their own password with it and is told on login', async ({ page }) => {
+	const { email } = await signUp(page, 'Organisasi Pemulihan');
+	await page.goto('/account');
+	await page.locator('#recoveryPassword').fill('password-123');
+	await page.getByRole('button', { name: 'Buat kode pemulihan baru' }).click();
+	const code = (await page.getByTestId('recovery-code').textContent())!.trim();
+	expect(code).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){3}$/);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Keluar' }).click();
+
+	await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Kode pemulihan').fill(code.toLowerCase());
+	await page.getByLabel(/^Kata sandi baru/).fill('kata-sandi-baru-1');
+	await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+	await expect(page.getByTestId('recovery-code')).not.toHaveText(code);
+
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Kata sandi').fill('kata-sandi-baru-1');
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+	await expect(page.getByTestId('reset-notice')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Saya mengerti' }).click();
+	await expect(page.getByTestId('reset-notice')).toHaveCount(0);
 });

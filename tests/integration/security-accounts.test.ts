@@ -12,6 +12,7 @@ import { changePassword, checkCredentials, findPasswordReset, issuePasswordReset
 import { changePasswordLimited, logIn, signUpLimited } from '$lib/accounts/limits.server';
 import { acknowledgeResetNotice, createRecoveryCode, pendingResetNotice, recoverAccount } from '$lib/accounts/recovery.server';
 import { acceptInvitation, changeRole, createInvitation } from '$lib/orgs/orgs.server';
+import { SIGN_UPS_PER_HOUR } from '$lib/server/auth/rate-limit';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner } from './factories';
 
@@ -173,7 +174,7 @@ describe('throttled account flows (items 10 and 12)', () => {
 		const taken = await signUpLimited({ name: 'X', email, password: 'password-123', organisationName: 'Lain' }, ip);
 		expect(taken).toEqual({ ok: false, error: 'sec_error_signup_failed' });
 		expect(JSON.stringify(taken)).not.toMatch(/taken|registered|exists/);
-		for (let i = 0; i < 9; i++) await signUpLimited({ name: 'X', email: `probe-${i}-${ip}@test.id`, password: 'password-123', organisationName: 'P' }, ip);
+		for (let i = 0; i < SIGN_UPS_PER_HOUR - 1; i++) await signUpLimited({ name: 'X', email: `probe-${i}-${ip}@test.id`, password: 'password-123', organisationName: 'P' }, ip);
 		const blocked = await signUpLimited({ name: 'X', email: `late-${ip}@test.id`, password: 'password-123', organisationName: 'P' }, ip);
 		expect(blocked).toMatchObject({ ok: false, error: 'sec_error_signup_too_many' });
 	});

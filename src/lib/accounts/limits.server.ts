@@ -33,7 +33,7 @@ export async function changePasswordLimited(userId: string, currentPassword: str
 }
 
 /**
- * Sign-up from address `ip`: every attempt counts (10 an hour). A taken address gets the
+ * Sign-up from address `ip`: every attempt counts (30 an hour). A taken address gets the
  * same general answer as any refused sign-up, never "this e-mail is registered".
  * (Without an e-mail server a refused sign-up still differs from a successful one, which
  * signs in at once; the limit is what keeps probing for addresses slow.)

@@ -94,8 +94,12 @@ export const loginByAccountAndIp: RateLimiter = new MemoryRateLimiter({
 });
 /** Wrong join codes per address: 30 a minute stops guessing; a whole room behind one address still joins. */
 export const joinByIp: RateLimiter = new MemoryRateLimiter({ max: 30, windowMs: MINUTE });
-/** Sign-ups per address (every attempt counts): 10 an hour. */
-export const signUpByIp: RateLimiter = new MemoryRateLimiter({ max: 10, windowMs: 60 * MINUTE });
+/**
+ * Sign-ups per address (every attempt counts): 30 an hour, enough for a training day
+ * where a room of facilitators signs up behind one Wi-Fi address.
+ */
+export const SIGN_UPS_PER_HOUR = 30;
+export const signUpByIp: RateLimiter = new MemoryRateLimiter({ max: SIGN_UPS_PER_HOUR, windowMs: 60 * MINUTE });
 /** Wrong current passwords when changing it, per person: 5 every 15 minutes. */
 export const passwordChangeByUser: RateLimiter = new MemoryRateLimiter({ max: 5, windowMs: 15 * MINUTE });
 /** Wrong recovery codes: per address 10, per account and address 5, every 15 minutes. */
