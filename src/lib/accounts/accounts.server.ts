@@ -1,10 +1,11 @@
 /** Use cases for member accounts: sign up, log in, change and reset a password. */
-import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, or } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { membership, organisation, passwordReset, user } from '$lib/server/db/schema';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { invalidateUserSessions } from '$lib/server/auth/session';
+import { mailResetNotice } from './mails.server';
 
 export type User = typeof user.$inferSelect;
 
@@ -72,6 +73,7 @@ export async function setPassword(userId: string, password: string, viaReset = f
 	await db.update(user).set({ passwordHash: await hashPassword(password), ...notice }).where(eq(user.id, userId));
 	await db.update(passwordReset).set({ used: true }).where(and(eq(passwordReset.userId, userId), eq(passwordReset.used, false)));
 	await invalidateUserSessions(userId);
+	if (viaReset) await mailResetNotice(userId);
 }
 
 /**
@@ -115,25 +117,30 @@ export async function findPasswordReset(token: string) {
 		.select({ id: passwordReset.id, userId: passwordReset.userId, email: user.email })
 		.from(passwordReset)
 		.innerJoin(user, eq(user.id, passwordReset.userId))
-		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date()), isNotNull(passwordReset.organisationId)));
+		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date()), or(isNotNull(passwordReset.organisationId), eq(passwordReset.kind, 'email'))));
 	return row ?? null;
 }
 
 /**
  * Uses a reset link once. Outcome: ok (all sessions and other links ended), or
- * 'error_link_invalid' — also when, since the link was made, the person joined another
- * organisation or its issuer is no longer that organisation's owner.
+ * 'error_link_invalid' — also when, since an owner made the link, the person joined
+ * another organisation or its issuer is no longer that organisation's owner.
  */
 export async function resetPassword(token: string, password: string) {
 	const claimed = await db
 		.update(passwordReset)
 		.set({ used: true })
 		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date())))
-		.returning({ userId: passwordReset.userId, createdBy: passwordReset.createdBy, organisationId: passwordReset.organisationId });
+		.returning({ userId: passwordReset.userId, createdBy: passwordReset.createdBy, organisationId: passwordReset.organisationId, kind: passwordReset.kind });
 	const link = claimed[0];
-	if (!link?.organisationId) return { ok: false as const, error: 'error_link_invalid' };
-	const stillSole = (await soleOrganisationOf(link.userId)) === link.organisationId;
-	if (!stillSole || !(await isOwnerOf(link.createdBy, link.organisationId))) return { ok: false as const, error: 'error_link_invalid' };
+	if (!link) return { ok: false as const, error: 'error_link_invalid' };
+	// A link the person had mailed to themselves is their own confirmation; an owner's
+	// link holds only while that owner's organisation is the person's only one.
+	if (link.kind !== 'email') {
+		if (!link.organisationId) return { ok: false as const, error: 'error_link_invalid' };
+		const stillSole = (await soleOrganisationOf(link.userId)) === link.organisationId;
+		if (!stillSole || !(await isOwnerOf(link.createdBy, link.organisationId))) return { ok: false as const, error: 'error_link_invalid' };
+	}
 	await setPassword(link.userId, password, true);
 	return { ok: true as const, userId: link.userId };
 }

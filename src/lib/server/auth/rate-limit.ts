@@ -106,6 +106,9 @@ export const passwordChangeByUser: RateLimiter = new MemoryRateLimiter({ max: 5,
 export const recoveryByIp: RateLimiter = new MemoryRateLimiter({ max: 10, windowMs: 15 * MINUTE });
 export const recoveryByAccountAndIp: RateLimiter = new MemoryRateLimiter({ max: 5, windowMs: 15 * MINUTE });
 
+/** Reset links by e-mail, per account: 3 an hour, so nobody can flood a mailbox. */
+export const resetMailByAccount: RateLimiter = new MemoryRateLimiter({ max: 3, windowMs: 60 * MINUTE });
+
 /** One key for "this account from this address". */
 export function accountAndIp(account: string, ip: string): string {
 	return `${account.toLowerCase()}\n${ip}`;

@@ -17,9 +17,10 @@ export const user = pgTable('user', {
 });
 
 /**
- * A one-time password reset link an owner issued for a member (no e-mail server assumed),
- * valid only while that organisation is the member's only one (checked when issued and
- * again when used). A link without an organisation (made before this rule) is refused.
+ * A one-time password reset link. `owner`: an owner issued it for a member (no e-mail
+ * server assumed), valid only while that organisation is the member's only one (checked
+ * when issued and again when used; one without an organisation, made before this rule,
+ * is refused). `email`: the person asked for it and it went to their own mailbox.
  */
 export const passwordReset = pgTable('password_reset', {
 	id: text('id').primaryKey(),
@@ -30,6 +31,7 @@ export const passwordReset = pgTable('password_reset', {
 		.notNull()
 		.references(() => user.id, { onDelete: 'cascade' }),
 	organisationId: text('organisation_id').references(() => organisation.id, { onDelete: 'cascade' }),
+	kind: text('kind', { enum: ['owner', 'email'] }).notNull().default('owner'),
 	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 	used: boolean('used').notNull().default(false)
 });

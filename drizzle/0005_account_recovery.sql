@@ -1,4 +1,5 @@
 ALTER TABLE "password_reset" ADD COLUMN "organisation_id" text;--> statement-breakpoint
+ALTER TABLE "password_reset" ADD COLUMN "kind" text DEFAULT 'owner' NOT NULL;--> statement-breakpoint
 ALTER TABLE "user" ADD COLUMN "recovery_code_hash" text;--> statement-breakpoint
 ALTER TABLE "user" ADD COLUMN "recovery_code_created_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "user" ADD COLUMN "password_reset_at" timestamp with time zone;--> statement-breakpoint
