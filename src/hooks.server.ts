@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
+import { securityHeaders } from '$lib/server/headers';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
 import { getControlState } from '$lib/boards/boards.server';
@@ -70,4 +71,4 @@ const sessions: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(originCheck, i18n, sessions);
+export const handle = sequence(securityHeaders, originCheck, i18n, sessions);

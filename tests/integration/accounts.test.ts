@@ -85,8 +85,10 @@ describe('passwords', () => {
 	});
 
 	it('a reset link works once, then is refused', async () => {
-		const { owner, email } = await anOrganisationWithOwner();
-		const token = await issuePasswordReset(owner.id, owner.id);
+		const { owner, email, organisationId } = await anOrganisationWithOwner();
+		const issued = await issuePasswordReset(owner.id, owner.id, organisationId);
+		if (!issued.ok) throw new Error(issued.error);
+		const token = issued.token;
 		expect((await findPasswordReset(token))?.email).toBe(email);
 		expect(await resetPassword(token, 'fresh-password-9')).toMatchObject({ ok: true });
 		expect(await resetPassword(token, 'another-password')).toEqual({ ok: false, error: 'error_link_invalid' });

@@ -1,10 +1,11 @@
 /** Use cases for member accounts: sign up, log in, change and reset a password. */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, or } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { membership, organisation, passwordReset, user } from '$lib/server/db/schema';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { invalidateUserSessions } from '$lib/server/auth/session';
+import { mailResetNotice } from './mails.server';
 
 export type User = typeof user.$inferSelect;
 
@@ -62,24 +63,53 @@ export async function changePassword(userId: string, currentPassword: string, ne
 	return { ok: true as const };
 }
 
-async function setPassword(userId: string, password: string) {
-	await db.update(user).set({ passwordHash: await hashPassword(password) }).where(eq(user.id, userId));
+/**
+ * Sets a password, signs the person out everywhere and kills every outstanding reset link
+ * (one used link or a changed password leaves no other way in). `viaReset`: set by a
+ * link or a recovery code, so the person is told on their next visit.
+ */
+export async function setPassword(userId: string, password: string, viaReset = false) {
+	const notice = viaReset ? { passwordResetAt: new Date(), passwordResetNoticePending: true } : {};
+	await db.update(user).set({ passwordHash: await hashPassword(password), ...notice }).where(eq(user.id, userId));
+	await db.update(passwordReset).set({ used: true }).where(and(eq(passwordReset.userId, userId), eq(passwordReset.used, false)));
 	await invalidateUserSessions(userId);
+	if (viaReset) await mailResetNotice(userId);
+}
+
+/**
+ * The organisation an owner-issued link may act for: the person's only one. Someone in
+ * several organisations holds things no single owner may reach, so only they can reset
+ * their password (with their recovery code).
+ */
+async function soleOrganisationOf(userId: string): Promise<string | null> {
+	const rows = await db.select({ organisationId: membership.organisationId }).from(membership).where(eq(membership.userId, userId));
+	return rows.length === 1 ? rows[0].organisationId : null;
+}
+
+async function isOwnerOf(userId: string, organisationId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ role: membership.role })
+		.from(membership)
+		.where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
+	return row?.role === 'owner';
 }
 
 /**
  * An owner issues a one-time reset link for a member of their organisation (no e-mail
- * server is assumed; the owner passes the link on). The caller checks the owner's role.
+ * server is assumed; the owner passes the link on). Refused ('sec_error_reset_other_orgs')
+ * when that organisation is not the member's only one. The caller checks the owner's role.
  */
-export async function issuePasswordReset(createdBy: string, userId: string): Promise<string> {
+export async function issuePasswordReset(createdBy: string, userId: string, organisationId: string) {
+	if ((await soleOrganisationOf(userId)) !== organisationId) return { ok: false as const, error: 'sec_error_reset_other_orgs' };
 	const token = generateToken();
 	await db.insert(passwordReset).values({
 		id: hashToken(token),
 		userId,
 		createdBy,
+		organisationId,
 		expiresAt: new Date(Date.now() + RESET_LIFETIME_MS)
 	});
-	return token;
+	return { ok: true as const, token };
 }
 
 export async function findPasswordReset(token: string) {
@@ -87,18 +117,30 @@ export async function findPasswordReset(token: string) {
 		.select({ id: passwordReset.id, userId: passwordReset.userId, email: user.email })
 		.from(passwordReset)
 		.innerJoin(user, eq(user.id, passwordReset.userId))
-		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date())));
+		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date()), or(isNotNull(passwordReset.organisationId), eq(passwordReset.kind, 'email'))));
 	return row ?? null;
 }
 
-/** Uses a reset link once. Outcome: ok (all sessions ended), or 'error_link_invalid'. */
+/**
+ * Uses a reset link once. Outcome: ok (all sessions and other links ended), or
+ * 'error_link_invalid' — also when, since an owner made the link, the person joined
+ * another organisation or its issuer is no longer that organisation's owner.
+ */
 export async function resetPassword(token: string, password: string) {
 	const claimed = await db
 		.update(passwordReset)
 		.set({ used: true })
 		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date())))
-		.returning({ userId: passwordReset.userId });
-	if (!claimed[0]) return { ok: false as const, error: 'error_link_invalid' };
-	await setPassword(claimed[0].userId, password);
-	return { ok: true as const, userId: claimed[0].userId };
+		.returning({ userId: passwordReset.userId, createdBy: passwordReset.createdBy, organisationId: passwordReset.organisationId, kind: passwordReset.kind });
+	const link = claimed[0];
+	if (!link) return { ok: false as const, error: 'error_link_invalid' };
+	// A link the person had mailed to themselves is their own confirmation; an owner's
+	// link holds only while that owner's organisation is the person's only one.
+	if (link.kind !== 'email') {
+		if (!link.organisationId) return { ok: false as const, error: 'error_link_invalid' };
+		const stillSole = (await soleOrganisationOf(link.userId)) === link.organisationId;
+		if (!stillSole || !(await isOwnerOf(link.createdBy, link.organisationId))) return { ok: false as const, error: 'error_link_invalid' };
+	}
+	await setPassword(link.userId, password, true);
+	return { ok: true as const, userId: link.userId };
 }

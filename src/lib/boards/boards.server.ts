@@ -7,7 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, board, boardSubmission, participant as participantTable, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
-import { RateLimiter } from '$lib/server/auth/rate-limit';
+import { MemoryRateLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
@@ -102,8 +102,8 @@ function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
 }
 
 // Per participant: 20 notes and 60 reactions a minute are plenty in a room.
-const notesPerParticipant = new RateLimiter(20, 60_000);
-const reactionsPerParticipant = new RateLimiter(60, 60_000);
+const notesPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 20, windowMs: 60_000 });
+const reactionsPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 60, windowMs: 60_000 });
 
 export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null };
 
@@ -128,8 +128,8 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	const found = checked.board;
 	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
-	if (notesPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
-	notesPerParticipant.hit(participant.id);
+	if ((await notesPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	await notesPerParticipant.hit(participant.id);
 	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
@@ -148,8 +148,8 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {
 	const checked = await writableBoard(participant, boardId);
 	if (!checked.ok) return checked;
-	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
-	reactionsPerParticipant.hit(participant.id);
+	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	await reactionsPerParticipant.hit(participant.id);
 	await toggleReaction(boardId, { kind: 'participant', id: participant.id }, noteId, emoji);
 	return { ok: true as const };
 }
@@ -159,8 +159,8 @@ export async function dotNote(participant: SessionParticipant, boardId: string, 
 	const checked = await writableBoard(participant, boardId);
 	if (!checked.ok) return checked;
 	if (checked.board.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
-	if (reactionsPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
-	reactionsPerParticipant.hit(participant.id);
+	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	await reactionsPerParticipant.hit(participant.id);
 	return placeDot(boardId, { kind: 'participant', id: participant.id }, noteId, action, checked.board.dotsPerPerson);
 }
 

@@ -27,3 +27,18 @@ export async function publicFollowUp(joinCode: string) {
 		}))
 	};
 }
+
+/**
+ * When a workshop's follow-up is public: once the forum is over (the workshop is closed)
+ * or its plan is final. Before that the page would show a plan still being worked out,
+ * to anyone holding or guessing the code; a draft or open workshop answers 404 at /f/.
+ */
+export function isFollowUpPublic(workshopStatus: string, planStatus: string): boolean {
+	return workshopStatus === 'closed' || planStatus === 'final';
+}
+
+/** The follow-up page's content, only for a workshop whose follow-up is public. */
+export async function sharedFollowUp(joinCode: string) {
+	const found = await publicFollowUp(joinCode);
+	return found && isFollowUpPublic(found.workshop.status, found.planStatus) ? found : null;
+}

@@ -1,8 +1,10 @@
 /**
  * Cross-site request check for form posts (and, later, websocket upgrades).
- * Allowed: the origin the request itself was addressed to (its Host header), the
- * configured ORIGIN, and in venue mode any address of this machine, so that phones on
- * the laptop's Wi-Fi can post to http://192.168.x.y:3000.
+ * With ORIGIN set (a server behind a proxy) only that origin is allowed: a Host header
+ * is whatever the client or a misconfigured proxy says, and localhost/LAN addresses
+ * mean nothing there. Without ORIGIN (venue mode): the origin the request was addressed
+ * to (its Host header) and any address of this machine, so that phones on the laptop's
+ * Wi-Fi can post to http://192.168.x.y:3000.
  */
 import { lanAddresses } from './venue';
 
@@ -14,8 +16,8 @@ export function isAllowedOrigin(origin: string | null, host: string | null, env:
 	} catch {
 		return false;
 	}
+	if (env.ORIGIN) return safeOrigin(env.ORIGIN) === parsed.origin;
 	if (host && parsed.host === host) return true;
-	if (env.ORIGIN && safeOrigin(env.ORIGIN) === parsed.origin) return true;
 	const port = env.PORT ?? '3000';
 	return parsed.port === port && (parsed.hostname === 'localhost' || lanAddresses().includes(parsed.hostname.replace(/^\[|\]$/g, '')));
 }

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { joinByIp } from '$lib/server/auth/rate-limit';
 import { parseForm } from '$lib/accounts/forms';
 import { joinCodeForm } from '$lib/workshops/forms';
 import { normalizeJoinCode } from '$lib/workshops/rules';
 import { findOpenWorkshopByCode } from '$lib/workshops/workshops.server';
+import { lookUpCode } from '$lib/workshops/codes.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -17,17 +17,9 @@ export const actions: Actions = {
 		const form = parseForm(joinCodeForm, await request.formData());
 		const typed = form.ok ? form.data.code : '';
 		// Only wrong guesses count, so a room behind one shared address can still join.
-		const ip = getClientAddress();
-		if (joinByIp.retryAfter(ip) > 0) return fail(429, { error: 'error_too_many_codes', code: typed });
-		const code = normalizeJoinCode(typed);
-		if (!code) {
-			joinByIp.hit(ip);
-			return fail(400, { error: 'error_code', code: typed });
-		}
-		if (!(await findOpenWorkshopByCode(code))) {
-			joinByIp.hit(ip);
-			return fail(404, { error: 'error_code_unknown', code: typed });
-		}
+		const found = await lookUpCode(typed, getClientAddress(), findOpenWorkshopByCode);
+		if (!found.ok) return fail(found.status, { error: found.error, code: typed });
+		const code = found.code;
 		redirect(303, `/j/${code}`);
 	}
 };

@@ -1,41 +1,76 @@
 /**
- * A fixed-window counter in memory: enough for one app process (the venue laptop or
- * one server). Each key (an IP, an e-mail address) may fail `max` times per window.
+ * Rate limits behind one small interface, so that several app processes can later share
+ * them (e.g. a Redis implementation); today one process holds them in memory, which is
+ * right for the venue laptop or one server.
+ *
+ * Every limit counts what an attacker would repeat (wrong passwords, unknown join codes,
+ * sign-ups) and says how long to wait. Keys name what is counted: an address, an account
+ * and address together, a person.
  */
-export class RateLimiter {
-	private hits = new Map<string, { count: number; resetAt: number }>();
+export interface RateLimiter {
+	/** Milliseconds until `key` may try again, or 0 when it may try now. */
+	retryAfter(key: string): Promise<number>;
+	/** Counts one attempt against `key`. */
+	hit(key: string): Promise<void>;
+	/** Forgets `key` (e.g. after a successful login). */
+	reset(key: string): Promise<void>;
+}
+
+export type LimitOptions = {
+	/** Attempts allowed per window; the next waits until the window ends. */
+	max: number;
+	windowMs: number;
+	/**
+	 * Progressive delay: from the `after`-th attempt on, each one must wait
+	 * `baseMs * 2^(n - after)` (at most `maxMs`) after the previous one.
+	 */
+	backoff?: { after: number; baseMs: number; maxMs: number };
+};
+
+type Entry = { count: number; resetAt: number; lastAt: number };
+
+/** A fixed window per key, with optional progressive delay, in this process's memory. */
+export class MemoryRateLimiter implements RateLimiter {
+	private hits = new Map<string, Entry>();
 
 	constructor(
-		private readonly max: number,
-		private readonly windowMs: number,
+		private readonly options: LimitOptions,
 		private readonly now: () => number = Date.now
 	) {}
 
-	/** Milliseconds until `key` may try again, or 0 when it may try now. */
-	retryAfter(key: string): number {
+	async retryAfter(key: string): Promise<number> {
 		const entry = this.hits.get(key);
 		if (!entry) return 0;
-		const left = entry.resetAt - this.now();
+		const now = this.now();
+		const left = entry.resetAt - now;
 		if (left <= 0) {
 			this.hits.delete(key);
 			return 0;
 		}
-		return entry.count >= this.max ? left : 0;
+		if (entry.count >= this.options.max) return left;
+		return Math.max(0, entry.lastAt + this.delayAfter(entry.count) - now);
 	}
 
-	hit(key: string): void {
+	async hit(key: string): Promise<void> {
 		const now = this.now();
 		const entry = this.hits.get(key);
 		if (!entry || entry.resetAt <= now) {
-			this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
+			this.hits.set(key, { count: 1, resetAt: now + this.options.windowMs, lastAt: now });
 		} else {
 			entry.count++;
+			entry.lastAt = now;
 		}
 		if (this.hits.size > 10_000) this.sweep(now);
 	}
 
-	reset(key: string): void {
+	async reset(key: string): Promise<void> {
 		this.hits.delete(key);
+	}
+
+	private delayAfter(count: number): number {
+		const backoff = this.options.backoff;
+		if (!backoff || count < backoff.after) return 0;
+		return Math.min(backoff.maxMs, backoff.baseMs * 2 ** (count - backoff.after));
 	}
 
 	private sweep(now: number): void {
@@ -43,8 +78,44 @@ export class RateLimiter {
 	}
 }
 
-/** Failed logins: 20 per IP and 5 per account every 15 minutes. */
-export const loginByIp = new RateLimiter(20, 15 * 60 * 1000);
-export const loginByAccount = new RateLimiter(5, 15 * 60 * 1000);
-/** Joining by code: 30 attempts per IP per minute stops guessing codes. */
-export const joinByIp = new RateLimiter(30, 60 * 1000);
+const MINUTE = 60 * 1000;
+
+/**
+ * Failed logins. Per address: 20 every 15 minutes. Per account *and* address: a growing
+ * delay from the 3rd failure (1 s, 2 s, 4 s … at most 1 min) and at most 10 in 15
+ * minutes. Nothing is counted per account alone, so someone guessing from their own
+ * address never locks the owner out of theirs.
+ */
+export const loginByIp: RateLimiter = new MemoryRateLimiter({ max: 20, windowMs: 15 * MINUTE });
+export const loginByAccountAndIp: RateLimiter = new MemoryRateLimiter({
+	max: 10,
+	windowMs: 15 * MINUTE,
+	backoff: { after: 3, baseMs: 1000, maxMs: MINUTE }
+});
+/** Wrong join codes per address: 30 a minute stops guessing; a whole room behind one address still joins. */
+export const joinByIp: RateLimiter = new MemoryRateLimiter({ max: 30, windowMs: MINUTE });
+/**
+ * Sign-ups per address (every attempt counts): 30 an hour, enough for a training day
+ * where a room of facilitators signs up behind one Wi-Fi address.
+ */
+export const SIGN_UPS_PER_HOUR = 30;
+export const signUpByIp: RateLimiter = new MemoryRateLimiter({ max: SIGN_UPS_PER_HOUR, windowMs: 60 * MINUTE });
+/** Wrong current passwords when changing it, per person: 5 every 15 minutes. */
+export const passwordChangeByUser: RateLimiter = new MemoryRateLimiter({ max: 5, windowMs: 15 * MINUTE });
+/** Wrong recovery codes: per address 10, per account and address 5, every 15 minutes. */
+export const recoveryByIp: RateLimiter = new MemoryRateLimiter({ max: 10, windowMs: 15 * MINUTE });
+export const recoveryByAccountAndIp: RateLimiter = new MemoryRateLimiter({ max: 5, windowMs: 15 * MINUTE });
+
+/** Reset links by e-mail, per account: 3 an hour, so nobody can flood a mailbox. */
+export const resetMailByAccount: RateLimiter = new MemoryRateLimiter({ max: 3, windowMs: 60 * MINUTE });
+
+/** One key for "this account from this address". */
+export function accountAndIp(account: string, ip: string): string {
+	return `${account.toLowerCase()}\n${ip}`;
+}
+
+/** The longest wait any of these limits asks for `key`. */
+export async function longestWait(checks: [RateLimiter, string][]): Promise<number> {
+	const waits = await Promise.all(checks.map(([limiter, key]) => limiter.retryAfter(key)));
+	return Math.max(0, ...waits);
+}

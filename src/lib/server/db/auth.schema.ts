@@ -1,4 +1,5 @@
 import { boolean, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { organisation } from './orgs.schema';
 
 /** An organisation member's account. Participants never have one. */
 export const user = pgTable('user', {
@@ -6,10 +7,21 @@ export const user = pgTable('user', {
 	email: text('email').notNull().unique(),
 	name: text('name').notNull(),
 	passwordHash: text('password_hash').notNull(),
+	/** SHA-256 of the person's own recovery code (shown to them once); null: none made yet. */
+	recoveryCodeHash: text('recovery_code_hash'),
+	recoveryCodeCreatedAt: timestamp('recovery_code_created_at', { withTimezone: true }),
+	/** When a reset link or the recovery code last set the password; the person is told on their next visit. */
+	passwordResetAt: timestamp('password_reset_at', { withTimezone: true }),
+	passwordResetNoticePending: boolean('password_reset_notice_pending').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 
-/** A one-time password reset link an owner issued for a member (no e-mail server assumed). */
+/**
+ * A one-time password reset link. `owner`: an owner issued it for a member (no e-mail
+ * server assumed), valid only while that organisation is the member's only one (checked
+ * when issued and again when used; one without an organisation, made before this rule,
+ * is refused). `email`: the person asked for it and it went to their own mailbox.
+ */
 export const passwordReset = pgTable('password_reset', {
 	id: text('id').primaryKey(),
 	userId: text('user_id')
@@ -18,6 +30,8 @@ export const passwordReset = pgTable('password_reset', {
 	createdBy: text('created_by')
 		.notNull()
 		.references(() => user.id, { onDelete: 'cascade' }),
+	organisationId: text('organisation_id').references(() => organisation.id, { onDelete: 'cascade' }),
+	kind: text('kind', { enum: ['owner', 'email'] }).notNull().default('owner'),
 	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 	used: boolean('used').notNull().default(false)
 });

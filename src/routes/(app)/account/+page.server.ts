@@ -1,8 +1,18 @@
 import { fail } from '@sveltejs/kit';
-import { changePassword } from '$lib/accounts/accounts.server';
+import { z } from 'zod';
+import { changePasswordLimited } from '$lib/accounts/limits.server';
+import { acknowledgeResetNotice, createRecoveryCode, pendingResetNotice, recoveryCodeCreatedAt } from '$lib/accounts/recovery.server';
 import { fieldError, changePasswordForm, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+const recoveryForm = z.object({ currentPassword: z.string().min(1, { error: 'error_required' }).max(200) });
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals);
+	const [resetAt, recoveryAt] = await Promise.all([pendingResetNotice(user.id), recoveryCodeCreatedAt(user.id)]);
+	return { resetAt: resetAt?.toISOString() ?? null, recoveryCodeAt: recoveryAt?.toISOString() ?? null };
+};
 
 export const actions: Actions = {
 	/** Changing the password signs this person out everywhere, this browser included. */
@@ -10,8 +20,23 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const form = parseForm(changePasswordForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await changePassword(user.id, form.data.currentPassword, form.data.password);
-		if (!result.ok) return fail(400, { errors: fieldError('currentPassword', result.error) });
+		const result = await changePasswordLimited(user.id, form.data.currentPassword, form.data.password);
+		if (!result.ok) return fail(result.error === 'sec_error_too_many' ? 429 : 400, { errors: fieldError('currentPassword', result.error) });
 		return { changed: true };
+	},
+	/** A new recovery code, shown once (the old one stops working). */
+	recovery: async ({ request, locals }) => {
+		const user = requireUser(locals);
+		const form = parseForm(recoveryForm, await request.formData());
+		if (!form.ok) return fail(400, { recoveryErrors: form.errors });
+		const result = await createRecoveryCode(user.id, form.data.currentPassword);
+		if (!result.ok) return fail(result.error === 'sec_error_too_many' ? 429 : 400, { recoveryErrors: fieldError('recoveryPassword', result.error) });
+		return { recoveryCode: result.code };
+	},
+	/** "I have seen it": the reset notice goes away. */
+	acknowledge: async ({ locals }) => {
+		const user = requireUser(locals);
+		await acknowledgeResetNotice(user.id);
+		return { acknowledged: true };
 	}
 };

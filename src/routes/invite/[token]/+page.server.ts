@@ -27,7 +27,8 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values });
 		if (!(await findInvitation(params.token))) return fail(400, { errors: fieldError('form', 'error_link_invalid'), values });
 		const created = await createUser(form.data);
-		if (!created.ok) return fail(400, { errors: fieldError('email', created.error), values });
+		// Never "this e-mail is registered": the same general answer as sign-up gives.
+		if (!created.ok) return fail(400, { errors: fieldError('form', 'sec_error_signup_failed'), values });
 		const result = await acceptInvitation(params.token, created.user.id);
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error), values });
 		const token = auth.generateSessionToken();

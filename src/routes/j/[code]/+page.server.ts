@@ -3,32 +3,29 @@ import { dev } from '$app/environment';
 import * as auth from '$lib/server/auth/session';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { joinForm } from '$lib/workshops/forms';
-import { normalizeJoinCode } from '$lib/workshops/rules';
-import { addParticipant, findOpenWorkshopByCode } from '$lib/workshops/workshops.server';
-import { publicFollowUp } from '$lib/plans/follow-up.server';
+import { addParticipant } from '$lib/workshops/workshops.server';
+import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';
 import type { Actions, PageServerLoad } from './$types';
 
-async function openWorkshop(rawCode: string) {
-	const code = normalizeJoinCode(rawCode);
-	const found = code ? await findOpenWorkshopByCode(code) : null;
-	if (!found) {
-		// After the forum, the same link and QR code lead to what became of its plan.
-		if (code && (await publicFollowUp(code))?.workshop.status === 'closed') redirect(303, `/f/${code}`);
-		error(404, 'Workshop not found or not open');
-	}
-	return found;
+/** The open workshop behind the code; a miss counts against the per-address limit. */
+async function openWorkshop(rawCode: string, ip: string) {
+	const found = await lookUpCode(rawCode, ip, findJoinTarget);
+	if (!found.ok) error(found.status === 429 ? 429 : 404, found.status === 429 ? 'Too many wrong codes' : 'Workshop not found or not open');
+	// After the forum, the same link and QR code lead to what became of its plan.
+	if (found.found.kind === 'follow-up') redirect(303, `/f/${found.code}`);
+	return found.found.workshop;
 }
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const workshop = await openWorkshop(params.code);
+export const load: PageServerLoad = async ({ params, url, locals, getClientAddress }) => {
+	const workshop = await openWorkshop(params.code, getClientAddress());
 	// Already joined this workshop in this browser: go straight in.
 	if (locals.participant?.workshopId === workshop.id) redirect(303, '/p');
 	return { title: workshop.title, code: workshop.joinCode, groups: workshop.groups, step: url.searchParams.get('step') === 'profile' ? 'profile' : 'consent' };
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url, locals }) => {
-		const workshop = await openWorkshop(params.code);
+	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
+		const workshop = await openWorkshop(params.code, getClientAddress());
 		const form = parseForm(joinForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await addParticipant(workshop, form.data);

@@ -39,8 +39,10 @@ export const actions: Actions = {
 		const members = await listMembers(params.orgId);
 		const target = members.find((mem) => mem.userId === form.data.userId);
 		if (!target) return fail(404, { errors: fieldError('form', 'error_not_member') });
-		const token = await issuePasswordReset(user.id, target.userId);
-		return { resetLink: `${url.origin}/reset/${token}`, resetFor: target.name };
+		// Only for someone whose only organisation is this one; others reset with their own recovery code.
+		const issued = await issuePasswordReset(user.id, target.userId, params.orgId);
+		if (!issued.ok) return fail(400, { errors: fieldError('form', issued.error) });
+		return { resetLink: `${url.origin}/reset/${issued.token}`, resetFor: target.name };
 	},
 	role: async ({ request, locals, params }) => {
 		const user = requireUser(locals);
