@@ -150,7 +150,7 @@ describe('plans and co-delivery', () => {
 
 	it('exports read back: PDF minutes, proposals CSV and XLSX, plan CSV; iCal feed by secret', async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
-		const pdf = await pdfText(await beritaAcaraPdf(w.id));
+		const pdf = await pdfText(await beritaAcaraPdf(w.id, { origin: 'http://rembuk.test' }));
 		for (const expected of ['BERITA ACARA', w.title, 'Taman bermain', 'Lampu lorong', 'Ruang aman anak', 'Sari Rahasia', 'Pembukaan']) expect(pdf).toContain(expected);
 		// Children have no name, so the minutes list only the named.
 		expect(pdf).toContain('2 orang');

@@ -5,10 +5,8 @@
  */
 import { asc, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { db } from '$lib/server/db';
-import { proposal, votingRound, workshop } from '$lib/server/db/schema';
-import { getAttendance, listAgenda } from '$lib/workshops/workshops.server';
+import { proposal, votingRound } from '$lib/server/db/schema';
 import type { RoundResult } from '$lib/voting/count';
 import { getPlan } from './delivery.server';
 import { toCsv } from './rules';
@@ -72,58 +70,5 @@ export async function planCsv(workshopId: string): Promise<string> {
 	]);
 }
 
-const rupiah = (v: bigint | string) => `Rp ${BigInt(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
-
-/** Berita acara: the forum's minutes with attendance, priorities, decisions and signatures. */
-export async function beritaAcaraPdf(workshopId: string): Promise<Buffer> {
-	const [w] = await db.select().from(workshop).where(eq(workshop.id, workshopId));
-	const agenda = await listAgenda(workshopId);
-	const attendance = await getAttendance(workshopId);
-	const plan = await getPlan(workshopId);
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(desc(votingRound.closedAt));
-	const result = round?.status === 'closed' ? (round.result as RoundResult | null) : null;
-
-	const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Berita Acara: ${w.title}` } });
-	const chunks: Buffer[] = [];
-	doc.on('data', (c: Buffer) => chunks.push(c));
-	const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-
-	doc.font('Helvetica-Bold').fontSize(16).text('BERITA ACARA', { align: 'center' });
-	doc.fontSize(13).text(w.title, { align: 'center' }).moveDown();
-	doc.font('Helvetica').fontSize(11);
-	doc.text(`Tanggal: ${w.date ?? '-'}`);
-	doc.text(`Tempat: ${[w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ') || '-'}`);
-	if (w.purpose) doc.text(`Tujuan: ${w.purpose}`);
-	doc.moveDown();
-
-	doc.font('Helvetica-Bold').text('Agenda');
-	doc.font('Helvetica');
-	agenda.forEach((a, i) => doc.text(`${i + 1}. ${a.title} (${a.minutes} menit)`));
-	doc.moveDown();
-
-	doc.font('Helvetica-Bold').text(`Daftar hadir: ${attendance.total} orang (${attendance.assisted} dibantu fasilitator)`);
-	doc.font('Helvetica');
-	for (const g of attendance.byGroup) doc.text(`- ${g.group}: ${g.count}`);
-	const named = attendance.people.filter((p) => p.named);
-	if (named.length) doc.text(`Nama yang dicatat: ${named.map((p) => p.name).join(', ')}`);
-	doc.moveDown();
-
-	if (result) {
-		doc.font('Helvetica-Bold').text(`Usulan prioritas (${round.title}; aturan: ${result.rule}; ${result.ballots} suara)`);
-		doc.font('Helvetica');
-		for (const winner of result.winners) doc.text(`${winner.rank}. ${winner.title} - ${rupiah(winner.cost)} - ${winner.votes} suara`);
-		doc.text(`Aturan seri: biaya terendah, suara terbanyak, lalu undian (${(result.lot ?? []).length} usulan diundi sebelum penghitungan).`);
-		doc.moveDown();
-	}
-
-	doc.font('Helvetica-Bold').text('Keputusan: rencana');
-	doc.font('Helvetica');
-	plan.items.forEach((item, i) => doc.text(`${i + 1}. ${item.title}${item.cost ? ` - ${rupiah(item.cost)}` : ''}`));
-	doc.moveDown(2);
-
-	doc.text('Fasilitator,                                                  Perwakilan peserta,');
-	doc.moveDown(3);
-	doc.text('(...............................)                                  (...............................)');
-	doc.end();
-	return done;
-}
+/** The berita acara lives with the other printed documents. */
+export { beritaAcaraPdf } from '$lib/documents/berita-acara.server';

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
+import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
+import { createProposal } from '$lib/voting/proposals.server';
+import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { addParticipant, createWorkshop, replaceAgenda, setStatus, updateRecord } from '$lib/workshops/workshops.server';
+import { GROUPS } from '$lib/workshops/rules';
+import { useTestDatabase } from './db';
+import { anOrganisationWithOwner } from './factories';
+import { keep, pdfText } from './read-back';
+
+useTestDatabase();
+
+const TITLE = 'Musrenbang Anak 🌳 حديقة';
+const ORIGIN = 'http://rembuk.test';
+
+/** A forum held on Saturday 14 March 2026 that voted (greedy) and planned with co-financing. */
+export async function aSignedForum(language: 'id' | 'en' = 'id') {
+	const { owner, organisationId } = await anOrganisationWithOwner('Shelter Dokumen');
+	const w = await createWorkshop(organisationId, { title: TITLE, purpose: 'Menyusun usulan anak', kind: 'co-commissioning', function: 'pencegahan', date: '2026-03-14', kelurahan: 'Tamamaung', kecamatan: 'Panakkukang', groups: [...GROUPS], language });
+	await setStatus(w.id, 'open');
+	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }, { title: 'Pemungutan suara', minutes: 30 }]);
+	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: ['child-7-12'], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
+	const lamp = await createProposal(w.id, usulan('Lampu lorong 💡', 30_000_000n), owner.id);
+	const park = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
+	const bridge = await createProposal(w.id, usulan('Jembatan kayu', 90_000_000n), owner.id);
+	await createProposal(w.id, usulan('Sumur bor', 15_000_000n), owner.id);
+	const round = await createRound(w.id, { title: 'Prioritas RW 03', format: 'approval', rule: 'greedy', proposalIds: [lamp, park, bridge], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	if (!round.ok) throw new Error('setup');
+	await openRound(round.id);
+	const sari = await addParticipant(w, { displayName: 'Sari Rahasia', groups: ['woman'] });
+	const child = await addParticipant(w, { displayName: 'Nama Anak Rahasia', groups: ['child-7-12'] });
+	const elder = await addParticipant(w, { displayName: 'Pak Daeng', groups: ['elder'] }, owner.id);
+	if (!sari.ok || !child.ok || !elder.ok) throw new Error('setup');
+	const choices = [[lamp, park, bridge], [lamp, bridge], [lamp, park]];
+	for (const [i, p] of [sari.participant, child.participant].entries()) {
+		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, choices[i]);
+	}
+	const { castAssisted } = await import('$lib/voting/rounds.server');
+	await castAssisted(round.id, elder.participant.id, choices[2]);
+	await closeRound(round.id);
+	const [lampItem] = (await getPlan(w.id)).items;
+	await addFunding(lampItem.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
+	await addFunding(lampItem.id, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }, owner.id);
+	await setItemPartners(lampItem.id, [await createPartner(organisationId, { name: 'Karang Taruna Tamamaung', kind: 'community', contactName: 'Pak Kontak', contact: '0813-555' })], owner.id);
+	await updateRecord(w.id, {
+		startTime: '09:00',
+		endTime: '12:00',
+		leader: { name: 'Andi Fasilitator', role: 'Fasilitator Shelter Warga' },
+		speakers: 'Sari Rahasia, perwakilan anak',
+		decisions: 'Usulan terpilih dibawa ke Musrenbang kecamatan.',
+		representatives: [{ name: 'Sari Rahasia', role: 'woman' }, { name: 'Pak Daeng', role: 'elder' }],
+		acknowledger: { name: 'Hj. Nurhayati', role: 'Lurah Tamamaung' },
+		signingPlace: 'Makassar',
+		delegates: [{ name: 'Kancil Biru 12', role: 'child-7-12' }, { name: 'Sari Rahasia', role: 'woman' }]
+	});
+	return { owner, organisationId, w };
+}
+
+const RAW_CODES = ['child-7-12', 'woman', 'elder', 'greedy', 'approval', 'swadaya-labour', 'apbd', 'aturan: ', 'Ø', 'undefined', 'null', 'NaN'];
+
+describe('berita acara fit to sign', () => {
+	it('Indonesian: date in words, hours in WITA, every proposal with its outcome, co-financing, delegates, signatures, footer', async () => {
+		const { w } = await aSignedForum();
+		const text = await pdfText(keep('berita-acara-id.pdf', await beritaAcaraPdf(w.id, { origin: ORIGIN })));
+		for (const expected of [
+			'BERITA ACARA',
+			'Sabtu, 14 Maret 2026',
+			'pukul 09.00–12.00 WITA',
+			'Kelurahan Tamamaung, Kecamatan Panakkukang',
+			'Andi Fasilitator',
+			'Hadir 3 orang: 2 melalui ponsel, 1 dibantu fasilitator',
+			'Perempuan: 1',
+			'Suara terbanyak dalam pagu',
+			'Lampu lorong',
+			'Taman bermain',
+			'Jembatan kayu',
+			'Sumur bor',
+			'Terpilih',
+			'melebihi sisa pagu',
+			'Rp 30.000.000',
+			'APBD (anggaran OPD): Rp 20.000.000',
+			'Kerja bakti warga RW 03',
+			'Belum didanai: Rp 10.000.000',
+			'Karang Taruna Tamamaung',
+			'Kancil Biru 12',
+			'Mengetahui',
+			'Hj. Nurhayati',
+			'Lurah Tamamaung',
+			'Makassar, Sabtu, 14 Maret 2026',
+			`Kode forum: ${w.joinCode}`,
+			`${ORIGIN}/f/${w.joinCode}`,
+			'Halaman 1 dari'
+		])
+			expect(text).toContain(expected);
+		for (const code of RAW_CODES) expect(text).not.toContain(code);
+		expect(text).not.toContain('\uFFFD');
+		// Children are never named; the name a child typed was dropped at joining.
+		expect(text).not.toContain('Nama Anak Rahasia');
+		expect(text).not.toContain('Pak Kontak');
+	});
+
+	it('draws the emoji and Arabic of a title from embedded fonts, without mojibake', async () => {
+		const { w } = await aSignedForum();
+		const text = await pdfText(await beritaAcaraPdf(w.id, { origin: ORIGIN }));
+		expect(text).toContain('🌳');
+		expect(text).toContain('💡');
+		expect(text.replace(/\s/g, '')).toMatch(/حديقة|ةقيدح/);
+		expect(text).not.toContain('[?]');
+	});
+
+	it('English for an English-language workshop', async () => {
+		const { w } = await aSignedForum('en');
+		const text = await pdfText(keep('berita-acara-en.pdf', await beritaAcaraPdf(w.id, { origin: ORIGIN })));
+		for (const expected of ['MINUTES (BERITA ACARA)', 'Saturday, 14 March 2026', 'from 09:00 to 12:00 WITA', 'Acknowledged by', 'Selected', 'Not selected: more than the budget left', 'Agency budget (APBD): Rp 20.000.000', 'Woman', 'Page 1 of'])
+			expect(text).toContain(expected);
+		for (const word of ['Mengetahui', 'Terpilih', 'Halaman', 'Pada hari ini']) expect(text).not.toContain(word);
+	});
+});
