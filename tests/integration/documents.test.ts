@@ -1,4 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import * as realtime from '$lib/server/realtime';
+import { createBoard } from '$lib/boards/boards.server';
+import { addNote } from '$lib/boards/model';
+import { promoteToPlan } from '$lib/codesign/codesign.server';
+import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
 import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
 import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { createProposal } from '$lib/voting/proposals.server';
@@ -7,9 +13,10 @@ import { addParticipant, createWorkshop, replaceAgenda, setStatus, updateRecord 
 import { GROUPS } from '$lib/workshops/rules';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner } from './factories';
-import { keep, pdfText } from './read-back';
+import { csvRows, keep, pdfText } from './read-back';
 
 useTestDatabase();
+beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
 
 const TITLE = 'Musrenbang Anak 🌳 حديقة';
 const ORIGIN = 'http://rembuk.test';
@@ -115,5 +122,62 @@ describe('berita acara fit to sign', () => {
 		for (const expected of ['MINUTES (BERITA ACARA)', 'Saturday, 14 March 2026', 'from 09:00 to 12:00 WITA', 'Acknowledged by', 'Selected', 'Not selected: more than the budget left', 'Agency budget (APBD): Rp 20.000.000', 'Woman', 'Page 1 of'])
 			expect(text).toContain(expected);
 		for (const word of ['Mengetahui', 'Terpilih', 'Halaman', 'Pada hari ini']) expect(text).not.toContain(word);
+	});
+});
+
+describe('exports with labels, read back', () => {
+	it('rencana.csv: a note with a bare CR and a formula stays one quoted cell, every line defused', async () => {
+		const { w } = await aSignedForum();
+		const boardId = await createBoard(w.id, 'Menggali');
+		const noteId = await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: "Tiang\r=cmd|' /C calc'!A0\n+1+1\r\n@SUM(A1)", authorId: 'x', authorName: 'X', authorKind: 'participant' }));
+		expect((await promoteToPlan(boardId, { kind: 'note', id: noteId })).ok).toBe(true);
+		const csv = keep('rencana.csv', await planCsv(w.id));
+		const rows = csvRows(csv);
+		const items = (await getPlan(w.id)).items;
+		expect(rows).toHaveLength(items.length + 1);
+		for (const row of rows) {
+			expect(row).toHaveLength(rows[0].length);
+			for (const cell of row) for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+		}
+		const note = rows.find((r) => r[1].startsWith('Tiang'))!;
+		expect(note[1].split(/\r\n|\r|\n/)).toEqual(['Tiang', "'=cmd|' /C calc'!A0", "'+1+1", "'@SUM(A1)"]);
+	});
+
+	it('rencana.csv and usulan.csv carry labels in the workshop language, codes only in their own columns', async () => {
+		const { w } = await aSignedForum();
+		const plan = csvRows(await planCsv(w.id));
+		expect(plan[0].slice(0, 4)).toEqual(['Prioritas', 'Judul', 'Uraian', 'Fungsi']);
+		const lamp = plan.find((r) => r[1].startsWith('Lampu lorong'))!;
+		const col = (name: string) => plan[0].indexOf(name);
+		expect(lamp[col('Fungsi')]).toBe('Pencegahan');
+		expect(lamp[col('Sasaran')]).toBe('Anak 7-12 tahun');
+		expect(lamp[col('Asal')]).toBe('Pemungutan suara');
+		expect(lamp[col('Belum didanai (Rp)')]).toBe('10000000');
+		expect(lamp[col('Rincian pembiayaan')]).toBe('APBD (anggaran OPD): 20000000; Swadaya (tenaga): Kerja bakti warga RW 03');
+		expect(lamp[col('Kode fungsi')]).toBe('pencegahan');
+		const codeColumns = new Set(['Kode fungsi', 'Kode tingkat partisipasi', 'Kode asal'].map(col));
+		const labelled = lamp.filter((_, i) => !codeColumns.has(i)).join(' | ');
+		for (const code of ['pencegahan', 'child-7-12', 'swadaya-labour', 'apbd', 'vote']) expect(labelled).not.toContain(code);
+
+		const usulan = csvRows(await proposalsCsv(w.id));
+		expect(usulan[0].slice(0, 10)).toEqual(['Judul usulan', 'Masalah', 'Lokasi', 'Volume', 'Satuan', 'Biaya (Rp)', 'OPD tujuan', 'Prioritas', 'Suara', 'Sasaran']);
+		expect(usulan.find((r) => r[0] === 'Taman bermain')!.slice(0, 10)).toEqual(['Taman bermain', 'Masalah Taman bermain', 'Tamamaung, RW 03, Lorong 5', '2', 'unit', '50000000', 'DP3A', '2', '2', 'Anak 7-12 tahun']);
+	});
+
+	it('usulan.xlsx: real number and date cells, English headers for an English workshop', async () => {
+		const { w } = await aSignedForum('en');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await proposalsXlsx(w.id)) as unknown as ArrayBuffer);
+		const sheet = book.getWorksheet('Proposals')!;
+		expect(sheet.getRow(1).getCell(1).value).toBe('Proposal (usulan)');
+		const park = sheet.getRow(3);
+		expect(park.getCell(1).value).toBe('Taman bermain');
+		expect(park.getCell(6).type).toBe(ExcelJS.ValueType.Number);
+		expect(park.getCell(6).value).toBe(50_000_000);
+		expect(park.getCell(6).numFmt).toContain('#,##0');
+		expect(park.getCell(8).value).toBe(2);
+		expect(park.getCell(13).type).toBe(ExcelJS.ValueType.Date);
+		expect((park.getCell(13).value as Date).toISOString().slice(0, 10)).toBe('2026-03-14');
+		expect(park.getCell(10).value).toBe('Child 7-12');
 	});
 });

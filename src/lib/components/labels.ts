@@ -40,8 +40,12 @@ const GROUP: Record<string, () => string> = {
 /** A message in a chosen language; documents pass the workshop's, pages the current one. */
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
-/** A lookup from stored values to their words; unknown values are shown as they are. */
-export const label = (table: Record<string, Message>) => (value: string, locale?: Locale) => table[value]?.({}, { locale }) ?? value;
+/**
+ * A lookup from stored values to their words; unknown values are shown as they are.
+ * `.in(value, locale)` gives the words in a chosen language (documents use the workshop's).
+ */
+export const label = (table: Record<string, Message>) =>
+	Object.assign((value: string) => table[value]?.() ?? value, { in: (value: string, locale: Locale) => table[value]?.({}, { locale }) ?? value });
 
 export const roleLabel = label(ROLE);
 export const kindLabel = label(KIND);

@@ -25,7 +25,7 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 	const { doc, done } = newPdf(`${m.doc_berita_acara({}, L)}: ${w.title}`);
 
 	write(doc, m.doc_berita_acara({}, L), { bold: true, size: 16, align: 'center' });
-	write(doc, kindLabel(w.kind, locale), { size: 11, align: 'center' });
+	write(doc, kindLabel.in(w.kind, locale), { size: 11, align: 'center' });
 	write(doc, w.title, { bold: true, size: 13, align: 'center' });
 	doc.moveDown();
 	write(doc, opening(minutes, locale), { align: 'justify' });
@@ -44,7 +44,7 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 	write(doc, m.doc_attendance_total({ total: attendance.total, phone: attendance.total - attendance.assisted, assisted: attendance.assisted }, L));
 	if (attendance.byGroup.length) {
 		write(doc, m.doc_attendance_by_group({}, L));
-		write(doc, attendance.byGroup.map((g) => `${groupLabel(g.group, locale)}: ${g.count}`).join('; '));
+		write(doc, attendance.byGroup.map((g) => `${groupLabel.in(g.group, locale)}: ${g.count}`).join('; '));
 	}
 	const named = attendance.people.filter((p) => p.named);
 	if (named.length) labelled(doc, m.doc_named({}, L), named.map((p) => p.name).join(', '));
@@ -61,7 +61,7 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 
 	if (r.delegates?.length) {
 		heading(doc, m.doc_delegates({}, L));
-		r.delegates.forEach((d, i) => write(doc, `${i + 1}. ${d.name}${d.role ? ` (${groupLabel(d.role, locale)})` : ''}`));
+		r.delegates.forEach((d, i) => write(doc, `${i + 1}. ${d.name}${d.role ? ` (${groupLabel.in(d.role, locale)})` : ''}`));
 	}
 
 	writeSignatures(doc, minutes, locale);
@@ -90,7 +90,7 @@ function opening(minutes: Minutes, locale: DocLocale): string {
 	const end = r.endTime ? clock(r.endTime, locale) : '';
 	const time = start && end ? m.doc_time_range({ start, end, zone }, { locale }) : start ? m.doc_time_start({ start, zone }, { locale }) : '';
 	const date = dateInWords(w.date ?? dateIn(w.createdAt, w.timeZone), locale);
-	return m.doc_opening({ date, time, place: place(minutes) || '-', kind: kindLabel(w.kind, locale).toLowerCase(), title: w.title }, { locale });
+	return m.doc_opening({ date, time, place: place(minutes) || '-', kind: kindLabel.in(w.kind, locale).toLowerCase(), title: w.title }, { locale });
 }
 
 const place = ({ workshop: w }: Minutes) => [w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ');
@@ -123,10 +123,10 @@ function writePlan(doc: Pdf, minutes: Minutes, locale: DocLocale) {
 	if (!minutes.plan.items.length) return;
 	heading(doc, m.doc_plan({}, L));
 	const rows = minutes.plan.items.map((item, i) => {
-		const lines = item.funding.map((f) => `${fundingLabel(f.source, locale)}: ${f.amount !== null ? rupiah(f.amount) : ''}${f.amount !== null && f.inKind ? ', ' : ''}${f.inKind ? `${f.inKind} (${m.doc_in_kind({}, L)})` : ''}`);
+		const lines = item.funding.map((f) => `${fundingLabel.in(f.source, locale)}: ${f.amount !== null ? rupiah(f.amount) : ''}${f.amount !== null && f.inKind ? ', ' : ''}${f.inKind ? `${f.inKind} (${m.doc_in_kind({}, L)})` : ''}`);
 		const gap = item.cost !== null ? item.cost - item.fundingTotals.total : 0n;
 		if (gap > 0n && item.funding.length) lines.push(m.doc_unfunded({ amount: rupiah(gap) }, L));
-		const title = `${i + 1}. ${item.title}\n${functionLabel(item.function, locale)}${item.location ? `, ${item.location}` : ''}`;
+		const title = `${i + 1}. ${item.title}\n${functionLabel.in(item.function, locale)}${item.location ? `, ${item.location}` : ''}`;
 		return [title, item.cost !== null ? rupiah(item.cost) : '-', lines.join('\n') || m.doc_no_funding({}, L), item.partners.map((p) => p.name).join(', ') || '-'];
 	});
 	table(
@@ -156,7 +156,7 @@ function writeSignatures(doc: Pdf, minutes: Minutes, locale: DocLocale) {
 	const reps = r.representatives?.length ? r.representatives : [{ name: '', role: '' }];
 	const people: Signatory[] = [
 		{ caption: m.doc_sign_leader({}, L), name: r.leader?.name ?? '', role: r.leader?.role ?? '' },
-		...reps.map((p) => ({ caption: m.doc_sign_representative({}, L), name: p.name, role: p.role ? groupLabel(p.role, locale) : '' }))
+		...reps.map((p) => ({ caption: m.doc_sign_representative({}, L), name: p.name, role: p.role ? groupLabel.in(p.role, locale) : '' }))
 	];
 	signatures(doc, people);
 	const acknowledgerRole = r.acknowledger?.role || (w.kelurahan ? m.doc_sign_lurah({ kelurahan: w.kelurahan }, L) : '');
