@@ -7,6 +7,7 @@ import { promoteToPlan } from '$lib/codesign/codesign.server';
 import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
 import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
 import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
+import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
 import { addParticipant, createWorkshop, replaceAgenda, setStatus, updateRecord } from '$lib/workshops/workshops.server';
@@ -122,6 +123,17 @@ describe('berita acara fit to sign', () => {
 		for (const expected of ['MINUTES (BERITA ACARA)', 'Saturday, 14 March 2026', 'from 09:00 to 12:00 WITA', 'Acknowledged by', 'Selected', 'Not selected: more than the budget left', 'Agency budget (APBD): Rp 20.000.000', 'Woman', 'Page 1 of'])
 			expect(text).toContain(expected);
 		for (const word of ['Mengetahui', 'Terpilih', 'Halaman', 'Pada hari ini']) expect(text).not.toContain(word);
+	});
+});
+
+describe('daftar hadir for wet signatures', () => {
+	it('numbers every person present, names only the adults who gave one, counts like the minutes', async () => {
+		const { w } = await aSignedForum();
+		const text = await pdfText(keep('daftar-hadir-id.pdf', await attendanceSheetPdf(w.id, { origin: ORIGIN })));
+		for (const expected of ['DAFTAR HADIR', 'Sabtu, 14 Maret 2026', 'Hadir 3 orang: 2 melalui ponsel, 1 dibantu fasilitator', 'No. Nama Kelompok Cara ikut Tanda tangan', '1 Sari Rahasia Perempuan Ponsel', '2 Anak 7-12 tahun Ponsel', '3 Pak Daeng Lansia Dibantu', '8', `Kode forum: ${w.joinCode}`, 'Halaman 1 dari 1'])
+			expect(text).toContain(expected);
+		for (const code of RAW_CODES) expect(text).not.toContain(code);
+		expect(text).not.toContain('Nama Anak Rahasia');
 	});
 });
 

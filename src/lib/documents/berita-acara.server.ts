@@ -24,10 +24,7 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 	const w = minutes.workshop;
 	const { doc, done } = newPdf(`${m.doc_berita_acara({}, L)}: ${w.title}`);
 
-	write(doc, m.doc_berita_acara({}, L), { bold: true, size: 16, align: 'center' });
-	write(doc, kindLabel.in(w.kind, locale), { size: 11, align: 'center' });
-	write(doc, w.title, { bold: true, size: 13, align: 'center' });
-	doc.moveDown();
+	titleBlock(doc, minutes, m.doc_berita_acara({}, L));
 	write(doc, opening(minutes, locale), { align: 'justify' });
 	if (w.purpose) labelled(doc, m.doc_purpose({}, L), w.purpose);
 	const r = w.record;
@@ -41,11 +38,7 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 
 	heading(doc, m.doc_attendance({}, L));
 	const { attendance } = minutes;
-	write(doc, m.doc_attendance_total({ total: attendance.total, phone: attendance.total - attendance.assisted, assisted: attendance.assisted }, L));
-	if (attendance.byGroup.length) {
-		write(doc, m.doc_attendance_by_group({}, L));
-		write(doc, attendance.byGroup.map((g) => `${groupLabel.in(g.group, locale)}: ${g.count}`).join('; '));
-	}
+	attendanceCounts(doc, minutes);
 	const named = attendance.people.filter((p) => p.named);
 	if (named.length) labelled(doc, m.doc_named({}, L), named.map((p) => p.name).join(', '));
 
@@ -65,14 +58,35 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 	}
 
 	writeSignatures(doc, minutes, locale);
-	footers(doc, {
-		code: w.joinCode,
-		url: `${context.origin}/f/${w.joinCode}`,
-		codeLabel: m.doc_join_code({}, L),
-		page: (i, n) => m.doc_page({ i, n }, L)
-	});
+	pageFooters(doc, minutes, context);
 	doc.end();
 	return done;
+}
+
+/** Kind, title and what the document is, centred at the top of the first page. */
+export function titleBlock(doc: Pdf, minutes: Minutes, name: string) {
+	const locale = minutes.workshop.language as DocLocale;
+	write(doc, name, { bold: true, size: 16, align: 'center' });
+	write(doc, kindLabel.in(minutes.workshop.kind, locale), { size: 11, align: 'center' });
+	write(doc, minutes.workshop.title, { bold: true, size: 13, align: 'center' });
+	doc.moveDown();
+}
+
+/** Who came, by channel and by group: the same counts on the minutes and the attendance sheet. */
+export function attendanceCounts(doc: Pdf, minutes: Minutes) {
+	const locale = minutes.workshop.language as DocLocale;
+	const { attendance } = minutes;
+	write(doc, m.doc_attendance_total({ total: attendance.total, phone: attendance.total - attendance.assisted, assisted: attendance.assisted }, { locale }));
+	if (attendance.byGroup.length) {
+		write(doc, m.doc_attendance_by_group({}, { locale }));
+		write(doc, attendance.byGroup.map((g) => `${groupLabel.in(g.group, locale)}: ${g.count}`).join('; '));
+	}
+}
+
+export function pageFooters(doc: Pdf, minutes: Minutes, context: DocContext) {
+	const { joinCode } = minutes.workshop;
+	const locale = minutes.workshop.language as DocLocale;
+	footers(doc, { code: joinCode, url: `${context.origin}/f/${joinCode}`, codeLabel: m.doc_join_code({}, { locale }), page: (i, n) => m.doc_page({ i, n }, { locale }) });
 }
 
 function labelled(doc: Pdf, name: string, value: string) {
@@ -93,7 +107,7 @@ function opening(minutes: Minutes, locale: DocLocale): string {
 	return m.doc_opening({ date, time, place: place(minutes) || '-', kind: kindLabel.in(w.kind, locale).toLowerCase(), title: w.title }, { locale });
 }
 
-const place = ({ workshop: w }: Minutes) => [w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ');
+export const place = ({ workshop: w }: Minutes) => [w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ');
 
 function writeRound(doc: Pdf, round: Minutes['rounds'][number], locale: DocLocale) {
 	const L = { locale };

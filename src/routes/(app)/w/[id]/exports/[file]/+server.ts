@@ -4,10 +4,12 @@ import { beritaAcaraPdf, planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import type { DocContext } from '$lib/documents/berita-acara.server';
+import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
 import type { RequestHandler } from './$types';
 
 const FILES: Record<string, { type: string; build: (workshopId: string, context: DocContext) => Promise<string | Buffer> }> = {
 	'berita-acara.pdf': { type: 'application/pdf', build: beritaAcaraPdf },
+	'daftar-hadir.pdf': { type: 'application/pdf', build: attendanceSheetPdf },
 	'usulan.csv': { type: 'text/csv; charset=utf-8', build: proposalsCsv },
 	'usulan.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', build: proposalsXlsx },
 	'rencana.csv': { type: 'text/csv; charset=utf-8', build: planCsv }
