@@ -28,7 +28,7 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 	const w = await createWorkshop(organisationId, { title: TITLE, purpose: 'Menyusun usulan anak', kind: 'co-commissioning', function: 'pencegahan', date: '2026-03-14', kelurahan: 'Tamamaung', kecamatan: 'Panakkukang', groups: [...GROUPS], language });
 	await setStatus(w.id, 'open');
 	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }, { title: 'Pemungutan suara', minutes: 30 }]);
-	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: ['child-7-12'], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
+	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: ['child-7-12' as const], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
 	const lamp = await createProposal(w.id, usulan('Lampu lorong 💡', 30_000_000n), owner.id);
 	const park = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
 	const bridge = await createProposal(w.id, usulan('Jembatan kayu', 90_000_000n), owner.id);
