@@ -5,6 +5,9 @@ import { createBoard } from '$lib/boards/boards.server';
 import { addNote } from '$lib/boards/model';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
 import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
+import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
+import { createTask, updateTask } from '$lib/plans/delivery.server';
+import ical from 'node-ical';
 import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
 import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
@@ -191,5 +194,26 @@ describe('exports with labels, read back', () => {
 		expect(park.getCell(13).type).toBe(ExcelJS.ValueType.Date);
 		expect((park.getCell(13).value as Date).toISOString().slice(0, 10)).toBe('2026-03-14');
 		expect(park.getCell(10).value).toBe('Child 7-12');
+	});
+});
+
+describe('iCal feed of due dates', () => {
+	it('parses as iCalendar: all-day events ending the next day, summaries and statuses in the workshop language', async () => {
+		const { owner, organisationId, w } = await aSignedForum();
+		const [item] = (await getPlan(w.id)).items;
+		const t = await createTask(item.id, { title: 'Pasang lampu', owner: null, dueDate: '2026-12-31' }, owner.id);
+		if (!t.ok) throw new Error('setup');
+		await updateTask(t.id, { status: 'in-progress', progress: 40 }, owner.id);
+		const text = (await calendarFor(await issueCalendarToken(organisationId)))!;
+		expect(text).not.toContain('DURATION');
+		const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+		expect(events).toHaveLength(1);
+		const [event] = events;
+		expect(event.summary).toBe('Tenggat: Pasang lampu (Lampu lorong 💡)');
+		expect(event.description).toBe(`${TITLE}: Berjalan, kemajuan 40%`);
+		expect(event.datetype).toBe('date');
+		expect([event.start.getFullYear(), event.start.getMonth(), event.start.getDate()]).toEqual([2026, 11, 31]);
+		expect([event.end.getFullYear(), event.end.getMonth(), event.end.getDate()]).toEqual([2027, 0, 1]);
+		for (const code of ['in-progress', 'planned']) expect(text).not.toContain(code);
 	});
 });
