@@ -206,14 +206,15 @@ describe('iCal feed of due dates', () => {
 		await updateTask(t.id, { status: 'in-progress', progress: 40 }, owner.id);
 		const text = (await calendarFor(await issueCalendarToken(organisationId)))!;
 		expect(text).not.toContain('DURATION');
-		const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+		const events = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
 		expect(events).toHaveLength(1);
 		const [event] = events;
 		expect(event.summary).toBe('Tenggat: Pasang lampu (Lampu lorong 💡)');
 		expect(event.description).toBe(`${TITLE}: Berjalan, kemajuan 40%`);
 		expect(event.datetype).toBe('date');
 		expect([event.start.getFullYear(), event.start.getMonth(), event.start.getDate()]).toEqual([2026, 11, 31]);
-		expect([event.end.getFullYear(), event.end.getMonth(), event.end.getDate()]).toEqual([2027, 0, 1]);
+		const end = event.end!;
+		expect([end.getFullYear(), end.getMonth(), end.getDate()]).toEqual([2027, 0, 1]);
 		for (const code of ['in-progress', 'planned']) expect(text).not.toContain(code);
 	});
 });
