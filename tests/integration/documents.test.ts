@@ -8,6 +8,9 @@ import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server'
 import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
 import { createTask, updateTask } from '$lib/plans/delivery.server';
 import ical from 'node-ical';
+import { unzipSync, strFromU8 } from 'fflate';
+import { openDataZip } from '$lib/documents/open-data.server';
+import { publicFollowUp } from '$lib/plans/follow-up.server';
 import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
 import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
@@ -216,5 +219,32 @@ describe('iCal feed of due dates', () => {
 		const end = event.end!;
 		expect([end.getFullYear(), end.getMonth(), end.getDate()]).toEqual([2027, 0, 1]);
 		for (const code of ['in-progress', 'planned']) expect(text).not.toContain(code);
+	});
+});
+
+describe('public follow-up and open data', () => {
+	it('the follow-up shows cost, co-financing by source, what is unfunded; nothing personal', async () => {
+		const { w } = await aSignedForum();
+		const page = (await publicFollowUp(w.joinCode))!;
+		const lamp = page.items.find((i) => i.title.startsWith('Lampu'))!;
+		expect(lamp).toMatchObject({ cost: '30000000', funding: '20000000', unfunded: '10000000' });
+		expect(lamp.fundingLines).toEqual([{ source: 'apbd', amount: '20000000', inKind: '' }, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }]);
+		const park = page.items.find((i) => i.title === 'Taman bermain')!;
+		expect(park).toMatchObject({ cost: '50000000', fundingLines: [], unfunded: '50000000' });
+	});
+
+	it('the open-data ZIP holds CSV and JSON with a README, and no personal data', async () => {
+		const { w } = await aSignedForum();
+		const zip = await openDataZip(w.joinCode);
+		const files = unzipSync(zip!);
+		expect(Object.keys(files).sort()).toEqual(['README.md', 'plan.csv', 'plan.json', 'proposals.csv', 'proposals.json', 'tasks.csv', 'tasks.json', 'votes.csv', 'votes.json']);
+		const votes = csvRows(strFromU8(files['votes.csv']));
+		expect(votes[0]).toEqual(['round', 'format', 'rule', 'budget', 'ballots', 'proposal', 'cost', 'votes', 'rank', 'outcome']);
+		expect(votes.slice(1).map((r) => [r[5], r[7], r[8], r[9]])).toEqual([['Lampu lorong 💡', '3', '1', 'won'], ['Taman bermain', '2', '2', 'won'], ['Jembatan kayu', '2', '', 'over-budget']]);
+		const plan = JSON.parse(strFromU8(files['plan.json']));
+		expect(plan[0]).toMatchObject({ title: 'Lampu lorong 💡', apbd: '20000000', funding_total: '20000000', unfunded: '10000000', partners: 'Karang Taruna Tamamaung' });
+		const everything = Object.values(files).map((f) => strFromU8(f)).join('\n');
+		for (const personal of ['Sari Rahasia', 'Pak Daeng', 'Nama Anak Rahasia', 'Andi Fasilitator', 'Hj. Nurhayati', 'Pak Kontak', '0813-555', 'Kancil']) expect(everything).not.toContain(personal);
+		expect(await openDataZip('ZZZZZZ')).toBeNull();
 	});
 });

@@ -1,5 +1,5 @@
 /** Dates and times in a workshop's language and time zone (Intl), for documents and pages. */
-import { ZONE_ABBREVIATION, DEFAULT_TIME_ZONE, type TimeZone } from '$lib/workshops/record';
+import { ZONE_ABBREVIATION, DEFAULT_TIME_ZONE, type TimeZone } from '$lib/workshops/zones';
 
 export type DocLocale = 'id' | 'en';
 

@@ -2,7 +2,8 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from '
 import { organisation } from './orgs.schema';
 import { user } from './auth.schema';
 import { FUNCTIONS, KINDS, STATUSES } from '../../workshops/rules';
-import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES, type MinutesRecord } from '../../workshops/record';
+import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES } from '../../workshops/zones';
+import type { MinutesRecord } from '../../workshops/record';
 
 export const workshop = pgTable(
 	'workshop',
