@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
+import { ballotsPdf } from '$lib/documents/ballots.server';
+import { createRound, findRound } from '$lib/voting/rounds.server';
+import { listProposals } from '$lib/voting/proposals.server';
 import { useTestDatabase } from './db';
-import { keep, pdfText } from './read-back';
+import { keep, pdfPages, pdfText } from './read-back';
 import { aSignedForum, ORIGIN, RAW_CODES } from './signed-forum';
 
 useTestDatabase();
@@ -74,5 +77,23 @@ describe('daftar hadir for wet signatures', () => {
 			expect(text).toContain(expected);
 		for (const code of RAW_CODES) expect(text).not.toContain(code);
 		expect(text).not.toContain('Nama Anak Rahasia');
+	});
+});
+
+describe('paper ballots and tally sheet', () => {
+	it('a knapsack round: two ballots a page with letters, pictograms, costs and the pagu; a tally sheet like the totals form', async () => {
+		const { w } = await aSignedForum();
+		const ids = (await listProposals(w.id, false)).map((p) => p.id);
+		const created = await createRound(w.id, { title: 'Putaran kertas', format: 'knapsack', rule: 'greedy', proposalIds: ids, budget: 80_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+		if (!created.ok) throw new Error('setup');
+		const buffer = keep('surat-suara-id.pdf', await ballotsPdf((await findRound(w.id, created.id))!, 4));
+		const pages = await pdfPages(buffer);
+		expect(pages).toHaveLength(3); // 4 ballots on 2 pages, then the tally sheet
+		const text = await pdfText(buffer);
+		expect(text.match(/SURAT SUARA · Putaran kertas/g)).toHaveLength(4);
+		for (const expected of ['tidak boleh lebih dari pagu Rp 80.000.000', 'jangan tulis namamu', 'A 🛡', 'Lampu lorong', 'Sumur bor', 'Rp 15.000.000', 'potong di sini', 'LEMBAR PENGHITUNGAN SUARA KERTAS', 'Jumlah suara kertas per usulan', 'Jumlah surat suara kertas', 'Turus'])
+			expect(text).toContain(expected);
+		expect(text).not.toContain('[?]');
+		for (const code of RAW_CODES) expect(text).not.toContain(code);
 	});
 });
