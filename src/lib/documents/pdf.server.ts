@@ -64,8 +64,9 @@ export function write(doc: Pdf, text: string, options: TextOptions & { continued
 	});
 }
 
+/** A section heading, never alone at the foot of a page (room for a table's first rows). */
 export function heading(doc: Pdf, text: string) {
-	ensureSpace(doc, 60);
+	ensureSpace(doc, 110);
 	doc.moveDown(0.6);
 	write(doc, text, { bold: true, size: 12 });
 	doc.moveDown(0.2);
