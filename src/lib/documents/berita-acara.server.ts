@@ -48,8 +48,10 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 		minutes.notVoted.forEach((p, i) => write(doc, `${i + 1}. ${p.title} (${rupiah(p.cost)})`));
 	}
 
-	heading(doc, m.doc_decisions({}, L));
-	if (r.decisions) write(doc, r.decisions);
+	if (r.decisions) {
+		heading(doc, m.doc_decisions({}, L));
+		write(doc, r.decisions);
+	}
 	writePlan(doc, minutes, locale);
 
 	if (r.delegates?.length) {
