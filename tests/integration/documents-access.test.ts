@@ -19,7 +19,8 @@ useTestDatabase();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-const statusOf = (p: Promise<unknown>) => p.then((r) => (r instanceof Response ? r.status : 200), (e) => (isHttpError(e) ? e.status : 500));
+/** The status a request ends in: a handler's answer, or the HTTP error it throws. */
+const statusOf = (run: () => unknown) => Promise.resolve().then(run).then((r) => (r instanceof Response ? r.status : 200), (e) => (isHttpError(e) ? e.status : 500));
 const url = new URL('http://rembuk.test/');
 
 describe('document routes refuse who may not have them', () => {
@@ -27,7 +28,7 @@ describe('document routes refuse who may not have them', () => {
 		const { owner, organisationId, w } = await aSignedForum();
 		const observer = await aMember(organisationId, owner.id, 'observer');
 		const outsider = (await anOrganisationWithOwner('Lain')).owner;
-		const get = (user: unknown, file: string) => statusOf(exportGet({ locals: { user }, params: { id: w.id, file }, url } as Any));
+		const get = (user: unknown, file: string) => statusOf(() => exportGet({ locals: { user }, params: { id: w.id, file }, url } as Any));
 		expect(await get(observer, 'daftar-hadir.pdf')).toBe(200);
 		expect(await get(observer, 'berita-acara.pdf')).toBe(200);
 		expect(await get(outsider, 'daftar-hadir.pdf')).toBe(404);
@@ -40,7 +41,7 @@ describe('document routes refuse who may not have them', () => {
 		const [round] = await listRounds(w.id);
 		const member = await aMember(organisationId, owner.id, 'member');
 		const outsider = (await anOrganisationWithOwner('Lain')).owner;
-		const ballots = (user: unknown, rid = round.id) => statusOf(ballotsGet({ locals: { user }, params: { id: w.id, rid }, url: new URL('http://rembuk.test/?count=999') } as Any));
+		const ballots = (user: unknown, rid = round.id) => statusOf(() => ballotsGet({ locals: { user }, params: { id: w.id, rid }, url: new URL('http://rembuk.test/?count=999') } as Any));
 		expect(await ballots(owner)).toBe(200);
 		expect(await ballots(member)).toBe(403);
 		expect(await ballots(outsider)).toBe(404);
@@ -48,16 +49,16 @@ describe('document routes refuse who may not have them', () => {
 
 		const form = new FormData();
 		form.set('leaderName', 'Penyusup');
-		const post = (user: unknown) => statusOf(recordActions.default({ locals: { user }, params: { id: w.id }, request: new Request('http://rembuk.test/', { method: 'POST', body: form }) } as Any));
+		const post = (user: unknown) => statusOf(() => recordActions.default({ locals: { user }, params: { id: w.id }, request: new Request('http://rembuk.test/', { method: 'POST', body: form }) } as Any));
 		expect(await post(member)).toBe(403);
 		expect(await post(outsider)).toBe(404);
-		expect(await statusOf(Promise.resolve(recordLoad({ locals: { user: member }, params: { id: w.id } } as Any)))).toBe(403);
+		expect(await statusOf(() => recordLoad({ locals: { user: member }, params: { id: w.id } } as Any))).toBe(403);
 		expect(await post(owner)).toBe(200);
 	});
 
 	it('open data answers only for a real join code', async () => {
 		const { w } = await aSignedForum();
-		const get = (code: string) => statusOf(openDataGet({ params: { code } } as Any));
+		const get = (code: string) => statusOf(() => openDataGet({ params: { code } } as Any));
 		expect(await get(w.joinCode)).toBe(200);
 		expect(await get('ZZZZZZ')).toBe(404);
 		expect(await get('../etc')).toBe(404);
