@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clock, dateIn, dateInWords, dateTimeIn } from './format';
+import { clock, dateIn, dateInWords, dateTimeIn, shortDate } from './format';
 
 describe('dates for documents and history', () => {
 	it('writes the date in words in the workshop language', () => {
 		expect(dateInWords('2026-03-14', 'id')).toBe('Sabtu, 14 Maret 2026');
 		expect(dateInWords('2026-03-14', 'en')).toBe('Saturday, 14 March 2026');
+		expect(shortDate('2027-03-01', 'id')).toBe('1 Mar 2027');
+		expect(shortDate('2027-08-01', 'id')).toBe('1 Agu 2027');
 	});
 
 	it('tells an instant on the workshop clock, with the zone Indonesians name', () => {

@@ -12,6 +12,11 @@ export function dateInWords(isoDate: string, locale: DocLocale): string {
 	return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/** "1 Mar 2027": a YYYY-MM-DD calendar date, short, for lists and due dates. */
+export function shortDate(isoDate: string, locale: DocLocale): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateIn(at: Date, zone: string): string {
 	return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(at);
