@@ -1,5 +1,6 @@
 /** Words for stored enum values, in the current language. One place, so pages agree. */
 import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime';
 
 const ROLE: Record<string, () => string> = {
 	owner: m.role_owner,
@@ -36,8 +37,15 @@ const GROUP: Record<string, () => string> = {
 	'private-sector': m.group_private_sector
 };
 
-/** A lookup from stored values to their words; unknown values are shown as they are. */
-export const label = (table: Record<string, () => string>) => (value: string) => table[value]?.() ?? value;
+/** A message in a chosen language; documents pass the workshop's, pages the current one. */
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+/**
+ * A lookup from stored values to their words; unknown values are shown as they are.
+ * `.in(value, locale)` gives the words in a chosen language (documents use the workshop's).
+ */
+export const label = (table: Record<string, Message>) =>
+	Object.assign((value: string) => table[value]?.() ?? value, { in: (value: string, locale: Locale) => table[value]?.({}, { locale }) ?? value });
 
 export const roleLabel = label(ROLE);
 export const kindLabel = label(KIND);

@@ -1,129 +1,112 @@
 /**
- * Exports government uses: berita acara (signed minutes) as PDF, proposals (usulan) as CSV
- * and XLSX with e-Musrenbang-like columns, the plan as CSV. Every file is built from
- * the database, and the tests read each one back.
+ * Exports government uses, in the workshop's language with labels, never codes (codes
+ * stay in extra columns at the end, for machines): proposals (usulan) as CSV and XLSX in
+ * the columns the kelurahan/kecamatan e-Musrenbang entry asks for, the plan as CSV.
+ * The XLSX holds real number and date cells. The tests read every file back.
  */
 import { asc, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
 import { proposal, votingRound, workshop } from '$lib/server/db/schema';
-import { getAttendance, listAgenda } from '$lib/workshops/workshops.server';
+import { functionLabel, groupLabel } from '$lib/components/labels';
+import { fundingLabel, levelLabel } from '$lib/components/plan-labels';
 import type { RoundResult } from '$lib/voting/count';
+import type { DocLocale } from '$lib/documents/format';
 import { getPlan } from './delivery.server';
 import { toCsv } from './rules';
 
-const PROPOSAL_COLUMNS = ['Judul usulan', 'Masalah', 'Lokasi', 'Volume', 'Satuan', 'Biaya (Rp)', 'OPD tujuan', 'Prioritas', 'Suara'];
+async function languageOf(workshopId: string) {
+	const [w] = await db.select({ language: workshop.language, date: workshop.date }).from(workshop).where(eq(workshop.id, workshopId));
+	return { locale: (w?.language ?? 'id') as DocLocale, date: w?.date ?? null };
+}
 
-/** Proposals with their priority and votes from the last closed round. */
-export async function proposalRows(workshopId: string) {
+type Cell = string | number | Date | null;
+
+/** Proposals with their priority and votes from the last closed round, as typed cells. */
+export async function proposalTable(workshopId: string): Promise<{ header: string[]; rows: Cell[][]; locale: DocLocale }> {
+	const { locale, date } = await languageOf(workshopId);
+	const L = { locale };
 	const proposals = await db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt));
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(desc(votingRound.closedAt));
 	const result = round?.status === 'closed' ? (round.result as RoundResult | null) : null;
 	const rank = new Map(result?.winners.map((w) => [w.id, w.rank]) ?? []);
-	return proposals
+	const header = [m.doc_h_title({}, L), m.doc_h_problem({}, L), m.doc_h_location({}, L), m.doc_h_volume({}, L), m.doc_h_unit({}, L), m.doc_h_cost({}, L), m.doc_h_agency({}, L), m.doc_h_priority({}, L), m.doc_h_votes({}, L), m.doc_h_target({}, L), m.doc_h_function({}, L), m.doc_h_activity({}, L), m.doc_h_date({}, L), m.doc_h_function_code({}, L), m.doc_h_target_code({}, L)];
+	const rows = proposals
 		.filter((p) => p.status === 'active')
-		.map((p) => [
+		.map((p): Cell[] => [
 			p.title,
 			p.problem,
 			[p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '),
-			p.volume ?? '',
+			p.volume,
 			p.unit,
-			p.cost.toString(),
+			// Whole Rupiah fit exactly in a double below 2^53 (9 quadrillion).
+			Number(p.cost),
 			p.agency,
-			rank.get(p.id) ?? '',
-			result?.scores[p.id] ?? ''
+			rank.get(p.id) ?? null,
+			result ? (result.scores[p.id] ?? 0) : null,
+			p.targetGroups.map((g) => groupLabel.in(g, locale)).join(', '),
+			functionLabel.in(p.function, locale),
+			p.activity,
+			date ? new Date(`${date}T00:00:00Z`) : null,
+			p.function,
+			p.targetGroups.join(' ')
 		]);
+	return { header, rows, locale };
 }
+
+const csvCell = (cell: Cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
 
 export async function proposalsCsv(workshopId: string): Promise<string> {
-	return toCsv([PROPOSAL_COLUMNS, ...(await proposalRows(workshopId))]);
+	const { header, rows } = await proposalTable(workshopId);
+	return toCsv([header, ...rows.map((r) => r.map(csvCell))]);
 }
 
+/** Numbers as numbers (Rupiah with thousands separators), the forum's date as a date cell. */
 export async function proposalsXlsx(workshopId: string): Promise<Buffer> {
+	const { header, rows, locale } = await proposalTable(workshopId);
 	const book = new ExcelJS.Workbook();
-	const sheet = book.addWorksheet('Usulan');
-	sheet.addRow(PROPOSAL_COLUMNS).font = { bold: true };
-	for (const row of await proposalRows(workshopId)) {
-		// Cost as a number so the spreadsheet can sum it; Rupiah fit exactly below 2^53.
-		sheet.addRow(row.map((cell, i) => (i === 5 || ((i === 7 || i === 8) && cell !== '') ? Number(cell) : cell)));
-	}
+	const sheet = book.addWorksheet(m.doc_sheet_proposals({}, { locale }));
+	sheet.addRow(header).font = { bold: true };
+	for (const row of rows) sheet.addRow(row.map((c) => c ?? ''));
 	sheet.columns.forEach((c) => (c.width = 22));
+	sheet.getColumn(6).numFmt = '"Rp" #,##0';
+	sheet.getColumn(13).numFmt = 'dd/mm/yyyy';
 	return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export async function planCsv(workshopId: string): Promise<string> {
+	const { locale } = await languageOf(workshopId);
+	const L = { locale };
 	const plan = await getPlan(workshopId);
+	const origin = { vote: m.doc_origin_vote({}, L), board: m.doc_origin_board({}, L) };
 	return toCsv([
-		['Prioritas', 'Judul', 'Uraian', 'Fungsi', 'Lokasi', 'Biaya (Rp)', 'Pembiayaan bersama (Rp)', 'Tingkat partisipasi', 'Mitra', 'Kemajuan (%)', 'Asal'],
-		...plan.items.map((i) => [
-			i.priorityRank ?? '',
-			i.title,
-			i.description,
-			i.function,
-			i.location,
-			i.cost?.toString() ?? '',
-			i.fundingTotals.total.toString(),
-			i.participationLevel ?? '',
-			i.partners.map((p) => p.name).join('; '),
-			i.progress,
-			i.originKind === 'vote' ? 'pemungutan suara' : 'papan'
-		])
+		[m.doc_h_priority({}, L), m.doc_h_item({}, L), m.doc_h_description({}, L), m.doc_h_function({}, L), m.doc_h_location({}, L), m.doc_h_target({}, L), m.doc_h_cost({}, L), m.doc_h_funding_total({}, L), m.doc_h_unfunded({}, L), m.doc_h_funding_lines({}, L), m.doc_h_level({}, L), m.doc_h_partners({}, L), m.doc_h_progress({}, L), m.doc_h_origin({}, L), m.doc_h_function_code({}, L), m.doc_h_level_code({}, L), m.doc_h_origin_code({}, L)],
+		...plan.items.map((i) => {
+			const unfunded = i.cost !== null && i.cost > i.fundingTotals.total ? i.cost - i.fundingTotals.total : 0n;
+			const lines = i.funding.map((f) => [fundingLabel.in(f.source, locale), f.amount?.toString(), f.inKind].filter(Boolean).join(': '));
+			return [
+				i.priorityRank ?? '',
+				i.title,
+				i.description,
+				functionLabel.in(i.function, locale),
+				i.location,
+				i.targetGroups.map((g) => groupLabel.in(g, locale)).join(', '),
+				i.cost?.toString() ?? '',
+				i.fundingTotals.total.toString(),
+				i.cost !== null ? unfunded.toString() : '',
+				lines.join('; '),
+				i.participationLevel ? levelLabel.in(i.participationLevel, locale) : '',
+				i.partners.map((p) => p.name).join('; '),
+				i.progress,
+				origin[i.originKind],
+				i.function,
+				i.participationLevel ?? '',
+				i.originKind
+			];
+		})
 	]);
 }
 
-const rupiah = (v: bigint | string) => `Rp ${BigInt(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
-
-/** Berita acara: the forum's minutes with attendance, priorities, decisions and signatures. */
-export async function beritaAcaraPdf(workshopId: string): Promise<Buffer> {
-	const [w] = await db.select().from(workshop).where(eq(workshop.id, workshopId));
-	const agenda = await listAgenda(workshopId);
-	const attendance = await getAttendance(workshopId);
-	const plan = await getPlan(workshopId);
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(desc(votingRound.closedAt));
-	const result = round?.status === 'closed' ? (round.result as RoundResult | null) : null;
-
-	const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Berita Acara: ${w.title}` } });
-	const chunks: Buffer[] = [];
-	doc.on('data', (c: Buffer) => chunks.push(c));
-	const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-
-	doc.font('Helvetica-Bold').fontSize(16).text('BERITA ACARA', { align: 'center' });
-	doc.fontSize(13).text(w.title, { align: 'center' }).moveDown();
-	doc.font('Helvetica').fontSize(11);
-	doc.text(`Tanggal: ${w.date ?? '-'}`);
-	doc.text(`Tempat: ${[w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ') || '-'}`);
-	if (w.purpose) doc.text(`Tujuan: ${w.purpose}`);
-	doc.moveDown();
-
-	doc.font('Helvetica-Bold').text('Agenda');
-	doc.font('Helvetica');
-	agenda.forEach((a, i) => doc.text(`${i + 1}. ${a.title} (${a.minutes} menit)`));
-	doc.moveDown();
-
-	doc.font('Helvetica-Bold').text(`Daftar hadir: ${attendance.total} orang (${attendance.assisted} dibantu fasilitator)`);
-	doc.font('Helvetica');
-	for (const g of attendance.byGroup) doc.text(`- ${g.group}: ${g.count}`);
-	const named = attendance.people.filter((p) => p.named);
-	if (named.length) doc.text(`Nama yang dicatat: ${named.map((p) => p.name).join(', ')}`);
-	doc.moveDown();
-
-	if (result) {
-		doc.font('Helvetica-Bold').text(`Usulan prioritas (${round.title}; aturan: ${result.rule}; ${result.ballots} suara)`);
-		doc.font('Helvetica');
-		for (const winner of result.winners) doc.text(`${winner.rank}. ${winner.title} - ${rupiah(winner.cost)} - ${winner.votes} suara`);
-		doc.text(`Aturan seri: biaya terendah, suara terbanyak, lalu undian (${(result.lot ?? []).length} usulan diundi sebelum penghitungan).`);
-		doc.moveDown();
-	}
-
-	doc.font('Helvetica-Bold').text('Keputusan: rencana');
-	doc.font('Helvetica');
-	plan.items.forEach((item, i) => doc.text(`${i + 1}. ${item.title}${item.cost ? ` - ${rupiah(item.cost)}` : ''}`));
-	doc.moveDown(2);
-
-	doc.text('Fasilitator,                                                  Perwakilan peserta,');
-	doc.moveDown(3);
-	doc.text('(...............................)                                  (...............................)');
-	doc.end();
-	return done;
-}
+/** The berita acara lives with the other printed documents. */
+export { beritaAcaraPdf } from '$lib/documents/berita-acara.server';

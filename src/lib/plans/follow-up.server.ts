@@ -1,6 +1,7 @@
 /**
  * The public follow-up page behind a workshop's join code: what became of the plan, in
- * plain language, with no personal data (no names of people, no contacts).
+ * plain language, with no personal data (no names of people, no contacts). Each item
+ * shows its cost, its co-financing by source, what is still unfunded and its progress.
  */
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
@@ -12,7 +13,7 @@ export async function publicFollowUp(joinCode: string) {
 	if (!w) return null;
 	const plan = await getPlan(w.id);
 	return {
-		workshop: { title: w.title, date: w.date, kelurahan: w.kelurahan, kecamatan: w.kecamatan, status: w.status },
+		workshop: { title: w.title, date: w.date, kelurahan: w.kelurahan, kecamatan: w.kecamatan, status: w.status, joinCode: w.joinCode },
 		planStatus: plan.status,
 		items: plan.items.map((i) => ({
 			title: i.title,
@@ -22,7 +23,10 @@ export async function publicFollowUp(joinCode: string) {
 			tasks: { total: i.tasks.length, done: i.tasks.filter((t) => t.status === 'done').length },
 			// Partners are organisations; their contact people are never shown here.
 			partners: i.partners.map((p) => p.name),
+			cost: i.cost?.toString() ?? null,
 			funding: i.fundingTotals.total.toString(),
+			fundingLines: i.funding.map((f) => ({ source: f.source, amount: f.amount?.toString() ?? null, inKind: f.inKind })),
+			unfunded: i.cost !== null && i.cost > i.fundingTotals.total ? (i.cost - i.fundingTotals.total).toString() : i.cost !== null ? '0' : null,
 			origin: i.originKind
 		}))
 	};

@@ -42,11 +42,15 @@ export function itemProgress(tasks: readonly { status: TaskStatus; progress: num
 	return Math.round(sum / tasks.length);
 }
 
-/** A CSV field: quoted when needed, and never starting a formula in a spreadsheet. */
+/**
+ * A CSV field: quoted when needed, and never starting a formula in a spreadsheet.
+ * Spreadsheets treat a bare CR like LF, so a field with either is quoted (else the
+ * rest becomes a new row), and every line inside a field that would start a formula
+ * (= + - @, or a tab or CR before one) gets a leading apostrophe, not only the first.
+ */
 export function csvField(value: unknown): string {
-	let text = value === null || value === undefined ? '' : String(value);
-	if (/^[=+\-@]/.test(text)) text = `'${text}`;
-	return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	const text = (value === null || value === undefined ? '' : String(value)).replace(/(^|\r\n|\r|\n)(?=[=+\-@\t])/g, "$1'");
+	return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: unknown[][]): string {

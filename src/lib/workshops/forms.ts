@@ -1,6 +1,7 @@
 /** Form schemas for workshops and joining. Error messages are message keys. */
 import { z } from 'zod';
 import { FUNCTIONS, GROUPS, KINDS, STATUSES } from './rules';
+import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES } from './record';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
 const list = <T extends z.ZodType>(item: T) =>
@@ -14,6 +15,8 @@ export const workshopForm = z.object({
 	date: z.union([z.literal(''), z.iso.date({ error: 'error_date' })]).default(''),
 	kelurahan: text(120).default(''),
 	kecamatan: text(120).default(''),
+	language: z.enum(LANGUAGES, { error: 'error_invalid' }).default('id'),
+	timeZone: z.enum(TIME_ZONES, { error: 'error_invalid' }).default(DEFAULT_TIME_ZONE),
 	groups: list(z.enum(GROUPS, { error: 'error_invalid' })).refine((g) => g.length > 0, { error: 'error_groups_empty' })
 });
 export type WorkshopInput = z.infer<typeof workshopForm>;

@@ -8,6 +8,7 @@ import { requirePermission } from '$lib/orgs/orgs.server';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
 import { announceAttendance } from '$lib/live/announce.server';
+import type { MinutesRecord } from './record';
 import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput, type Status } from './rules';
 
 export type Workshop = typeof workshop.$inferSelect;
@@ -25,7 +26,8 @@ export async function listWorkshops(organisationId: string) {
 	return db.select().from(workshop).where(eq(workshop.organisationId, organisationId)).orderBy(desc(workshop.createdAt));
 }
 
-export async function createWorkshop(organisationId: string, input: WorkshopInput): Promise<Workshop> {
+/** Language and time zone may be left out (Indonesian, WITA). */
+export async function createWorkshop(organisationId: string, input: Omit<WorkshopInput, 'language' | 'timeZone'> & Partial<WorkshopInput>): Promise<Workshop> {
 	// A clash among 244 million codes is rare; retry a few times rather than never.
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const rows = await db
@@ -40,6 +42,11 @@ export async function createWorkshop(organisationId: string, input: WorkshopInpu
 
 export async function updateWorkshop(workshopId: string, input: WorkshopInput): Promise<void> {
 	await db.update(workshop).set({ ...input, date: input.date || null }).where(eq(workshop.id, workshopId));
+}
+
+/** The berita acara's details (record.ts), kept apart from the workshop form. */
+export async function updateRecord(workshopId: string, record: MinutesRecord): Promise<void> {
+	await db.update(workshop).set({ record }).where(eq(workshop.id, workshopId));
 }
 
 export async function setStatus(workshopId: string, status: Status): Promise<void> {

@@ -2,6 +2,8 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from '
 import { organisation } from './orgs.schema';
 import { user } from './auth.schema';
 import { FUNCTIONS, KINDS, STATUSES } from '../../workshops/rules';
+import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES } from '../../workshops/zones';
+import type { MinutesRecord } from '../../workshops/record';
 
 export const workshop = pgTable(
 	'workshop',
@@ -21,6 +23,11 @@ export const workshop = pgTable(
 		joinCode: text('join_code').notNull().unique(),
 		/** The self-declared groups participants choose from (keys of GROUPS). */
 		groups: jsonb('groups').$type<string[]>().notNull(),
+		/** The language its documents are written in, and the zone its times are told in. */
+		language: text('language', { enum: LANGUAGES }).notNull().default('id'),
+		timeZone: text('time_zone', { enum: TIME_ZONES }).notNull().default(DEFAULT_TIME_ZONE),
+		/** Hours, leader, signatories and delegates for the berita acara (record.ts). */
+		record: jsonb('record').$type<MinutesRecord>().notNull().default({}),
 		/** Live state the facilitator drives ("follow me", the shared timer). */
 		currentAgendaItemId: text('current_agenda_item_id'),
 		currentBoardId: text('current_board_id'),

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const plan = await getPlan(workshop.id);
 	const boards = new Map((await listBoards(workshop.id)).map((b) => [b.id, b.title]));
 	return {
-		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode, organisationId: organisation.id },
+		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode, organisationId: organisation.id, timeZone: workshop.timeZone },
 		canRun: can(role, 'workshop.run'),
 		canEdit: can(role, 'workshop.edit'),
 		status: plan.status,

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!proposal) error(404, 'Not found');
 	const history = await proposalHistory(proposal.id);
 	return {
-		workshop: { id: workshop.id, title: workshop.title },
+		workshop: { id: workshop.id, title: workshop.title, timeZone: workshop.timeZone },
 		proposal: { ...proposal, cost: proposal.cost.toString() },
 		history: history.map((h) => ({ kind: h.kind, at: h.at.toISOString(), own: h.proposalId === proposal.id })),
 		canEdit: can(role, 'workshop.edit') && proposal.status === 'active'

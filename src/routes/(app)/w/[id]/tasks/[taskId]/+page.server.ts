@@ -16,7 +16,7 @@ async function requireTask(locals: App.Locals, workshopId: string, taskId: strin
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { workshop, role, found } = await requireTask(locals, params.id, params.taskId, 'workshop.view');
 	return {
-		workshop: { id: workshop.id, title: workshop.title },
+		workshop: { id: workshop.id, title: workshop.title, timeZone: workshop.timeZone },
 		task: found.task,
 		itemTitle: found.item.title,
 		canEdit: can(role, 'workshop.edit'),
