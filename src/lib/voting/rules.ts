@@ -1,5 +1,5 @@
 /**
- * The counting rules (VOTING.md): greedy by votes within the pagu, top-k, the Method of
+ * The counting rules (docs/counting.md): greedy by votes within the pagu, top-k, the Method of
  * Equal Shares with Add1 and utilitarian completion, and sequential Phragmen. Pure and
  * exact: money is BigInt or rational, never a float. Shared by the app, the Pabulib
  * export and the `tally` CLI, so a recount runs the very same code.

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const shared = join(root, '..', 'shared', 'pabulib');
+const fixtures = join(root, 'tests', 'fixtures', 'pabulib');
 const tally = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['src/lib/voting/tally.ts', ...args], { cwd: root, encoding: 'utf8' }));
 
 describe('tally CLI', () => {
 	it('recounts the worked example with each rule', () => {
-		const file = join(shared, 'musrenbang_toy_tiebreak.pb');
+		const file = join(fixtures, 'musrenbang_toy_tiebreak.pb');
 		expect(tally(file, '--rule', 'greedy')).toMatchObject({ selected: ['P2', 'P1'], cost: 80_000_000 });
 		expect(tally(file, '--rule', 'mes')).toMatchObject({ selected: ['P2', 'P3'], cost: 70_000_000 });
 		expect(tally(file, '--rule', 'mes-add1', '--step', '1000000')).toMatchObject({ selected: ['P2', 'P3'] });
@@ -26,7 +26,7 @@ describe('tally CLI', () => {
 	});
 
 	it('refuses bad input with a message and exit code 2', () => {
-		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', join(shared, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'], { cwd: root, encoding: 'utf8' });
+		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', join(fixtures, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'], { cwd: root, encoding: 'utf8' });
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('Which rule?');
 	});
