@@ -133,7 +133,9 @@ export function mes(e: Election, tie: TieBreak, perVoter?: Q): MesOutcome {
 
 	let candidates = e.projects.filter((p) => supporters.get(p.id)!.length > 0 && p.cost > 0n);
 	const lowerBound = new Map<string, Q>(candidates.map((p) => [p.id, Q.ZERO]));
-	const selected: string[] = [];
+	// Zero-cost projects that give their supporters something are selected before the first
+	// round, as pabutools does (with cost utilities they give nothing and are left to completion).
+	const selected: string[] = freeProjects(e, supporters, compare);
 	const rounds: MesOutcome['rounds'] = [];
 	const ties: TieRecord[] = [];
 
@@ -209,6 +211,18 @@ export function mes(e: Election, tie: TieBreak, perVoter?: Q): MesOutcome {
 	return { selected, cost: costOf(e, selected), ties: ties.filter((t) => chosen.has(t.winner)), perVoter: share, rounds };
 }
 
+function freeProjects(e: Election, supporters: Map<string, { utility: bigint }[]>, compare: ReturnType<typeof tieComparator>): string[] {
+	return e.projects
+		.filter((p) => p.cost === 0n && supporters.get(p.id)!.some((s) => s.utility > 0n))
+		.sort((a, b) => compare(a, b).order)
+		.map((p) => p.id);
+}
+
+/** Exhaustive for Add1: no unselected project with a cost still fits (zero-cost ones are completion's). */
+function isExhaustiveCosted(e: Election, selected: readonly string[]): boolean {
+	return isExhaustive({ ...e, projects: e.projects.filter((p) => p.cost > 0n) }, selected);
+}
+
 /**
  * MES with Add1 completion: raise each voter's share by `step` (a published amount)
  * and rerun, keeping the last outcome that fits the budget, until it is exhaustive.
@@ -221,7 +235,7 @@ export function mesAdd1(e: Election, tie: TieBreak, step: Q): MesOutcome & { ite
 	let iterations = 0;
 	if (n === 0) return { ...best, iterations };
 	const whole = Q.of(e.budget);
-	for (let k = 1n; !isExhaustive(e, best.selected); k++) {
+	for (let k = 1n; !isExhaustiveCosted(e, best.selected); k++) {
 		const share = Q.of(e.budget, n).add(step.mulInt(k));
 		// Once one voter alone could buy the whole budget, raising further changes nothing.
 		if (share.cmp(whole) > 0) break;

@@ -25,6 +25,23 @@ describe('tally CLI', () => {
 		expect(tally(file, '--rule', 'mes').selected.length).toBeGreaterThan(0);
 	});
 
+	it('counts zero-cost projects (refused before) under every rule', () => {
+		const file = join(fixtures, 'zero_cost_approval.pb');
+		expect(tally(file, '--rule', 'greedy').selected).toEqual(['Z', 'A', 'B']);
+		expect(tally(file, '--rule', 'mes').selected).toEqual(['A']);
+		expect(tally(file, '--rule', 'mes-add1').selected).toEqual(['A', 'Z', 'B']);
+		expect(tally(file, '--rule', 'phragmen').selected).toEqual(['Z', 'B', 'A']);
+	});
+
+	it('refuses a bad file with its line number and exit code 2', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pb-'));
+		const file = join(dir, 'bad.pb');
+		writeFileSync(file, 'META\nbudget;10\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a\n2;zz\n');
+		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', file, '--rule', 'greedy'], { cwd: root, encoding: 'utf8' });
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('line 9: vote for unknown project zz');
+	});
+
 	it('refuses bad input with a message and exit code 2', () => {
 		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', join(fixtures, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'], { cwd: root, encoding: 'utf8' });
 		expect(result.status).toBe(2);
