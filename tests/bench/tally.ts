@@ -22,10 +22,15 @@ const RULES = (process.env.BENCH_RULES ?? 'greedy,mes,mes-add1,phragmen').split(
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 120);
 const CODE = resolve(process.env.BENCH_CODE ?? join(root, 'src', 'lib', 'voting'));
 
-/** A synthetic approval election; the same numbers on every machine (a fixed LCG). */
+/** A synthetic approval election; the same numbers on every machine (mulberry32, 32-bit integer steps). */
 export function syntheticElection(voters: number, projects: number) {
 	let seed = voters * 7919 + projects;
-	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+	const random = () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 	const costs = Array.from({ length: projects }, (_, i) => BigInt(5 + ((i * 37) % 95)) * 1_000_000n);
 	const ids = costs.map((_, i) => `p${i + 1}`);
 	const budget = costs.reduce((a, b) => a + b, 0n) / 4n;
@@ -61,7 +66,9 @@ async function runCase(size: string, rule: string) {
 	process.stdout.write(JSON.stringify({ ms, selected: outcome.selected.length, iterations: outcome.iterations ?? null, winners }) + '\n');
 }
 
-if (process.argv[2] === '--case') {
+if (process.argv[1] !== import.meta.filename) {
+	// Imported for its generator: run nothing.
+} else if (process.argv[2] === '--case') {
 	await runCase(process.argv[3], process.argv[4]);
 } else {
 	console.log(`bench:tally  code: ${CODE}  node ${process.version}  limit ${TIMEOUT} s per case`);
