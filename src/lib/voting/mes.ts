@@ -29,6 +29,21 @@ const gcd = (a: bigint, b: bigint) => {
 
 export type MesProgress = { step: number; share: Q };
 
+type Prepared = {
+	e: Election;
+	n: number;
+	compare: ReturnType<typeof tieComparator>;
+	supporters: Int32Array[];
+	/** Each project's distinct utilities (one, the cost, for approval) and each supporter's index into them. */
+	utilities: bigint[][];
+	utilityIndex: Int32Array[];
+	/** Each voter's projects, flat: ballotProjects[ballotStart[v] .. ballotStart[v + 1]). */
+	ballotStart: Int32Array;
+	ballotProjects: Int32Array;
+};
+/** One run's budgets: class values in units of 1/D, each voter's class, and the rates found. */
+type Budgets = { D: bigint; value: bigint[]; members: number[]; cls: Int32Array; rate: (Rate | null)[]; dirty: Uint8Array };
+
 /** Everything about an election that does not depend on the voters' budgets, built once. */
 export function prepareMes(e: Election, tie: TieBreak) {
 	const m = e.projects.length;
@@ -37,44 +52,46 @@ export function prepareMes(e: Election, tie: TieBreak) {
 	const compare = tieComparator(e, tie, scores(e));
 	const lists: number[][] = e.projects.map(() => []);
 	const points: bigint[][] = e.projects.map(() => []);
-	const ballots: number[][] = [];
+	const ballotStart = new Int32Array(n + 1);
+	const flat: number[] = [];
 	e.votes.forEach((vote, voter) => {
-		const mine: number[] = [];
 		for (const [id, pts] of vote) {
 			const j = index.get(id);
 			if (j === undefined || pts <= 0n) continue;
 			lists[j].push(voter);
 			points[j].push(e.utility === 'cost' ? e.projects[j].cost : pts);
-			mine.push(j);
+			flat.push(j);
 		}
-		ballots.push(mine);
+		ballotStart[voter + 1] = flat.length;
 	});
-	const supporters = lists.map((l) => Int32Array.from(l));
-	// Each supporter's utility as an index into the project's distinct utilities (one, the cost, for approval).
 	const utilities = points.map((u) => [...new Set(u)]);
-	const utilityIndex = points.map((u, j) => Int32Array.from(u, (x) => utilities[j].indexOf(x)));
+	const P: Prepared = {
+		e,
+		n,
+		compare,
+		supporters: lists.map((l) => Int32Array.from(l)),
+		utilities,
+		utilityIndex: points.map((u, j) => Int32Array.from(u, (x) => utilities[j].indexOf(x))),
+		ballotStart,
+		ballotProjects: Int32Array.from(flat)
+	};
 	// Zero-cost projects whose supporters gain something: selected before the first round, as pabutools does.
 	const free = e.projects
 		.filter((p, j) => p.cost === 0n && points[j].some((u) => u > 0n))
 		.sort((a, b) => compare(a, b).order)
 		.map((p) => p.id);
-	const costed = e.projects.map((p, j) => j).filter((j) => e.projects[j].cost > 0n && supporters[j].length > 0);
+	const costed = e.projects.map((p, j) => j).filter((j) => e.projects[j].cost > 0n && P.supporters[j].length > 0);
 
 	/** One MES run at this share per voter. `stopAbove`: give up once the selection costs more (Add1 needs no more). */
 	function run(share: Q, stopAbove?: bigint): MesOutcome {
-		let D = share.d;
 		// Class 0 is the empty purse; class 1 everyone's starting share.
-		const value: bigint[] = [0n, share.n];
-		const members: number[] = [0, n];
-		const cls = new Int32Array(n).fill(1);
-		const rate: (Rate | null)[] = new Array(m).fill(null);
-		const dirty = new Uint8Array(m).fill(1);
+		const B: Budgets = { D: share.d, value: [0n, share.n], members: [0, n], cls: new Int32Array(n).fill(1), rate: new Array(m).fill(null), dirty: new Uint8Array(m).fill(1) };
+		const { rate, dirty } = B;
 		let candidates = [...costed];
 		const selected = [...free];
 		let cost = 0n;
 		const ties: TieRecord[] = [];
 		const rounds: MesOutcome['rounds'] = [];
-
 		for (;;) {
 			// Unknown rates first, then by the last rate found: a lower bound, as rates never fall.
 			candidates.sort((a, b) => (rate[a] && rate[b] ? cmpRate(rate[a]!, rate[b]!) : rate[a] ? 1 : rate[b] ? -1 : 0));
@@ -84,7 +101,7 @@ export function prepareMes(e: Election, tie: TieBreak) {
 			for (const j of candidates) {
 				if (best !== -1 && rate[j] && cmpRate(rate[j]!, rate[best]!) > 0) break;
 				if (dirty[j]) {
-					rate[j] = findRate(buildGroups(supporters[j], utilityIndex[j], utilities[j], cls, value), e.projects[j].cost, D);
+					rate[j] = findRate(buildGroups(P.supporters[j], P.utilityIndex[j], P.utilities[j], B.cls, B.value), e.projects[j].cost, B.D);
 					dirty[j] = 0;
 					if (!rate[j]) {
 						unaffordable.add(j);
@@ -109,74 +126,83 @@ export function prepareMes(e: Election, tie: TieBreak) {
 			selected.push(winner.id);
 			cost += winner.cost;
 			if (stopAbove !== undefined && cost > stopAbove) break;
-			D = pay(best, rate[best]!, D);
+			rounds.push(pay(P, B, best, rate[best]!));
 		}
-
-		/** Charges the winner's supporters min(budget, r x utility); returns the (maybe larger) common denominator. */
-		function pay(j: number, r: Rate, D: bigint): bigint {
-			const list = supporters[j];
-			const us = utilities[j];
-			const ui = utilityIndex[j];
-			// The rate may have been found at an earlier, smaller D (cached): bring num to today's D.
-			let num = r.all ? 0n : r.num * (D / (r.d / r.U));
-			if (!r.all) {
-				// A payment is num x u / U units of 1/D: scale D by the part of U that does not divide num.
-				const f = r.U / gcd(num, r.U);
-				if (f > 1n) {
-					D *= f;
-					num *= f;
-					for (let c = 0; c < value.length; c++) if (members[c] > 0) value[c] *= f;
-				}
-			}
-			const slots = new Map<number, number>();
-			const paid: bigint[] = [];
-			const target: number[] = [];
-			const snapshot = new Int32Array(list.length);
-			for (let t = 0; t < list.length; t++) {
-				const voter = list[t];
-				const c = cls[voter];
-				const key = c * us.length + ui[t];
-				let slot = slots.get(key);
-				if (slot === undefined) {
-					const have = value[c];
-					const due = r.all ? have : (num * us[ui[t]]) / r.U;
-					const pays = due < have ? due : have;
-					slot = paid.length;
-					paid.push(pays);
-					if (pays === 0n) target.push(c);
-					else if (pays === have) target.push(0);
-					else {
-						value.push(have - pays);
-						members.push(0);
-						target.push(value.length - 1);
-					}
-					slots.set(key, slot);
-				}
-				snapshot[t] = slot;
-				const to = target[slot];
-				if (to !== c) {
-					members[c]--;
-					members[to]++;
-					cls[voter] = to;
-					for (const q of ballots[voter]) dirty[q] = 1;
-				}
-			}
-			const atD = D;
-			rounds.push({
-				project: e.projects[j].id,
-				rate: Q.of(r.n, r.d),
-				// What each supporter paid, built only when asked for (Add1 reruns never ask).
-				get payments() {
-					return new Map(Array.from(list, (voter, t) => [voter, Q.of(paid[snapshot[t]], atD)] as [number, Q]));
-				}
-			});
-			return D;
-		}
-
 		return { selected, cost, ties, perVoter: share, rounds };
 	}
 
 	return { run, voters: n };
+}
+
+let slotOfClass = new Int32Array(1024).fill(-1);
+
+/**
+ * Charges project j's supporters min(budget, r x utility): each (class, utility) of its
+ * supporters moves to one new class. Marks the projects of everyone who paid as dirty.
+ */
+function pay(P: Prepared, B: Budgets, j: number, r: Rate): MesOutcome['rounds'][number] {
+	const list = P.supporters[j];
+	const us = P.utilities[j];
+	const ui = P.utilityIndex[j];
+	const { value, members, cls, dirty } = B;
+	const { ballotStart, ballotProjects } = P;
+	// The rate may have been found at an earlier, smaller D (cached): bring num to today's D.
+	let num = r.all ? 0n : r.num * (B.D / (r.d / r.U));
+	if (!r.all) {
+		// A payment is num x u / U units of 1/D: scale D by the part of U that does not divide num.
+		const f = r.U / gcd(num, r.U);
+		if (f > 1n) {
+			B.D *= f;
+			num *= f;
+			for (let c = 0; c < value.length; c++) if (members[c] > 0) value[c] *= f;
+		}
+	}
+	const width = us.length;
+	if (slotOfClass.length < value.length * width) slotOfClass = new Int32Array(value.length * width * 2).fill(-1);
+	const used: number[] = [];
+	const paid: bigint[] = [];
+	const target: number[] = [];
+	const snapshot = new Int32Array(list.length);
+	for (let t = 0; t < list.length; t++) {
+		const voter = list[t];
+		const c = cls[voter];
+		const key = c * width + ui[t];
+		let slot = slotOfClass[key];
+		if (slot === -1) {
+			const have = value[c];
+			const due = r.all ? have : (num * us[ui[t]]) / r.U;
+			const pays = due < have ? due : have;
+			slot = paid.length;
+			paid.push(pays);
+			if (pays === 0n) target.push(c);
+			else if (pays === have) target.push(0);
+			else {
+				value.push(have - pays);
+				members.push(0);
+				target.push(value.length - 1);
+			}
+			slotOfClass[key] = slot;
+			used.push(key);
+		}
+		snapshot[t] = slot;
+		const to = target[slot];
+		if (to !== c) {
+			members[c]--;
+			members[to]++;
+			cls[voter] = to;
+			for (let k = ballotStart[voter], end = ballotStart[voter + 1]; k < end; k++) dirty[ballotProjects[k]] = 1;
+		}
+	}
+	for (const key of used) slotOfClass[key] = -1;
+	const D = B.D;
+	return {
+		project: P.e.projects[j].id,
+		rate: Q.of(r.n, r.d),
+		// What each supporter paid, built only when asked for (Add1 reruns never ask).
+		get payments() {
+			return new Map(Array.from(list, (voter, t) => [voter, Q.of(paid[snapshot[t]], D)] as [number, Q]));
+		}
+	};
 }
 
 /** Plain MES: each voter holds `perVoter` (B/n unless given). */
