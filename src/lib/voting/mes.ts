@@ -149,8 +149,13 @@ function pay(P: Prepared, B: Budgets, j: number, r: Rate): MesOutcome['rounds'][
 	// The rate may have been found at an earlier, smaller D (cached): bring num to today's D.
 	let num = r.all ? 0n : r.num * (B.D / (r.d / r.U));
 	if (!r.all) {
-		// A payment is num x u / U units of 1/D: scale D by the part of U that does not divide num.
-		const f = r.U / gcd(num, r.U);
+		// A payment is num x u / U units of 1/D: scale D by the least factor that makes every
+		// such payment whole (for approval, u = cost and U = k x cost: the part of k not dividing num).
+		let f = 1n;
+		for (const u of us) {
+			const need = r.U / gcd(num * u, r.U);
+			f = (f * need) / gcd(f, need);
+		}
 		if (f > 1n) {
 			B.D *= f;
 			num *= f;
