@@ -16,7 +16,7 @@ useTestDatabase();
 
 const usulan = (title: string, cost: bigint): ProposalInput => ({
 	title, problem: `Masalah: ${title}`, targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan',
-	activity: 'Kegiatan', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: ''
+	activity: 'Kegiatan', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null
 });
 
 /** The worked example under MES + Add1: six approve P1 and P2, four approve P3. */

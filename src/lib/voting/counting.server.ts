@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -21,10 +21,15 @@ import { countRound, type CountInput, type CountProgress, type CountState, type 
 const running = new Map<string, Promise<RoundResult>>();
 const PROGRESS_EVERY_MS = 500;
 
-/** The worker's file: beside this module from source; from the project root in the built app. */
+/**
+ * The worker's file: beside this module when running from source (tests, dev); in the built
+ * app (bundled into build/server) the source tree, from the project root `npm start` runs in.
+ * The worker runs the TypeScript sources directly (Node strips the types), like the tally CLI.
+ */
 function workerFile(): string {
-	const beside = fileURLToPath(new URL('./count-worker.ts', import.meta.url));
-	return existsSync(beside) ? beside : resolve('src/lib/voting/count-worker.ts');
+	const here = dirname(fileURLToPath(import.meta.url));
+	const beside = join(here, 'count-worker.ts');
+	return existsSync(beside) && existsSync(join(here, 'count.ts')) ? beside : resolve('src/lib/voting/count-worker.ts');
 }
 
 async function loadInput(roundId: string): Promise<CountInput | null> {
