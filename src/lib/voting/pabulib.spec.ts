@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { formatMoney, parsePabulib, toElection, writePabulib, PabulibError, type VoteType } from './pabulib';
-import { greedy, naturalCompare } from './rules';
+import { costOf, greedy, mes, mesCompleted, naturalCompare, phragmen } from './rules';
+import { Q } from './rational';
 
 const FORMS = new URL('../../../tests/fixtures/pabulib-forms/', import.meta.url);
 const read = (name: string) => parsePabulib(readFileSync(new URL(name, FORMS), 'utf8'));
@@ -80,6 +81,20 @@ describe('Pabulib reader: the forms real files take', () => {
 		expect(f.voteType).toBe('approval');
 		expect(f.ballots[0].ids).toEqual(['a']);
 	});
+});
+
+describe('every rule counts every form', () => {
+	const forms = ['minimal.pb', 'bom_crlf.pb', 'quoted.pb', 'decimal_large.pb', 'empty_votes.pb', 'no_votes_section.pb', 'ordinal.pb', 'scoring.pb', 'comments_unknown.pb'];
+	for (const name of forms) {
+		it(name, () => {
+			const f = read(name);
+			const e = toElection(f);
+			const tie = lot(f.projects.map((p) => p.id));
+			for (const outcome of [greedy(e, tie), mes(e, tie), mesCompleted(e, tie, Q.of(f.scale)), phragmen(e, tie)]) {
+				expect(costOf(e, outcome.selected)).toBeLessThanOrEqual(e.budget);
+			}
+		});
+	}
 });
 
 describe('Pabulib reader: bad files are refused with the line', () => {
