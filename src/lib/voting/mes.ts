@@ -6,7 +6,7 @@
  * subtracting money is BigInt arithmetic without a gcd; D grows (by the smallest factor)
  * only when a payment does not divide. A rate is a fraction compared by cross-multiplying.
  * Fast: voters with the same budget form a class (everyone starts in one; paying for a
- * project splits a class at most in two), so a project's rate is computed over its
+ * project moves its supporters in a class to one new class per utility), so a project's rate is computed over its
  * supporters' classes, not over each voter's fraction. A project's rate is cached until one
  * of its supporters pays, and rates never fall, so a cached rate is a lower bound that lets
  * most projects be skipped. Add1 reruns reuse everything but the budgets (pabutools'
