@@ -67,7 +67,8 @@ async function aForumWithPlan() {
 	for (const p of [sari.participant, child.participant]) {
 		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, [p1, p2]);
 	}
-	await closeRound(round.id);
+	const closed = await closeRound(round.id);
+	if (closed.ok) await closed.counted;
 	const boardId = await createBoard(w.id, 'Menggali');
 	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {
 		const a = addNote(doc, { text: 'Tidak ada tempat aman' });

@@ -77,7 +77,9 @@ describe('ballots', () => {
 		const other = await aWorkshop((await anOrganisationWithOwner()).organisationId);
 		const [stranger] = await people(other, 1);
 		expect(await castBallot(stranger, roundId, [p1])).toEqual({ ok: false, error: 'error_not_found' });
-		expect((await closeRound(roundId)).ok).toBe(true);
+		const closed = await closeRound(roundId);
+		expect(closed.ok).toBe(true);
+		if (closed.ok) await closed.counted;
 		expect(await castBallot(budi, roundId, [p1])).toEqual({ ok: false, error: 'error_round_closed' });
 		expect(await countVoters(roundId)).toBe(1);
 	});
@@ -131,12 +133,13 @@ describe('counting and closing', () => {
 
 		const closed = await closeRound(roundId);
 		if (!closed.ok) throw new Error(closed.error);
-		expect(closed.result.winners.map((x) => x.id)).toEqual([p2, p3]);
-		expect(closed.result.channels).toMatchObject({ phone: 8, assisted: 1, paper: 1 });
-		expect(closed.result.mes?.share).toBe('10000000');
+		const result = await closed.counted;
+		expect(result.winners.map((x) => x.id)).toEqual([p2, p3]);
+		expect(result.channels).toMatchObject({ phone: 8, assisted: 1, paper: 1 });
+		expect(result.mes?.share).toBe('10000000');
 		// Groups: woman has 5 voters (shown); disability 3 and elder 1 are hidden.
-		expect(closed.result.groups.map((g) => g.group)).toEqual(['woman']);
-		expect(closed.result.hiddenGroups).toBe(2);
+		expect(result.groups.map((g) => g.group)).toEqual(['woman']);
+		expect(result.hiddenGroups).toBe(2);
 		expect(await closeRound(roundId)).toEqual({ ok: false, error: 'error_round_state' });
 
 		const plan = await listPlanItems(w.id);
@@ -159,9 +162,10 @@ describe('counting and closing', () => {
 		expect(await setPaperTotals(roundId, [{ proposalId: p1, votes: 4 }, { proposalId: p2, votes: 1 }], 5)).toEqual({ ok: true });
 		const closed = await closeRound(roundId);
 		if (!closed.ok) throw new Error(closed.error);
-		expect(closed.result.scores).toEqual({ [p1]: 4, [p2]: 1, [p3]: 2 });
-		expect(closed.result.winners.map((x) => x.id)).toEqual([p1, p3]);
-		expect(closed.result.channels).toMatchObject({ phone: 2, paperTotals: 5 });
+		const result = await closed.counted;
+		expect(result.scores).toEqual({ [p1]: 4, [p2]: 1, [p3]: 2 });
+		expect(result.winners.map((x) => x.id)).toEqual([p1, p3]);
+		expect(result.channels).toMatchObject({ phone: 2, paperTotals: 5 });
 	});
 });
 

@@ -3,20 +3,23 @@
  * itself; a change of status or reveal reloads the page's round (results, ballot forms),
  * which is rare and never happens while the person is navigating.
  */
+import type { CountState } from '$lib/voting/count';
 import { LiveFeed, liveUrl, refresh } from './feed.svelte';
 
-type RoundState = { status: string; revealed: boolean };
-type RoundEvent = RoundState & { voters: number };
+type RoundState = { status: string; revealed: boolean; counted?: boolean };
+/** `count`: the progress of a count running in the background (see voting/counting.server.ts). */
+export type RoundEvent = RoundState & { voters: number; count?: CountState | null };
 
-export function followRound(ids: () => { workshopId: string; roundId: string }, shown: () => RoundState, onVoters: (voters: number) => void) {
+export function followRound(ids: () => { workshopId: string; roundId: string }, shown: () => RoundState, onEvent: (event: RoundEvent) => void) {
 	const live = $state<{ feed: LiveFeed | null }>({ feed: null });
 	$effect(() => {
 		const { workshopId, roundId } = ids();
 		const feed = new LiveFeed(liveUrl(`/w/${workshopId}/live`, [`round:${roundId}`]), {
 			round: (event: RoundEvent) => {
-				onVoters(event.voters);
+				onEvent(event);
 				const now = shown();
-				if (event.status !== now.status || event.revealed !== now.revealed) refresh('app:round');
+				const counted = now.counted !== undefined && event.counted !== undefined && event.counted !== now.counted;
+				if (event.status !== now.status || event.revealed !== now.revealed || counted) refresh('app:round');
 			}
 		});
 		live.feed = feed;

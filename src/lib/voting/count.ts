@@ -20,6 +20,14 @@ export type CountInput = {
 
 export const MIN_GROUP_SIZE = 5;
 
+/** Where a closed round's count stands (it runs in a worker); shown to the facilitator. */
+export type CountState =
+	| { state: 'counting'; rule: RoundRule; step: number | null; startedAt: string }
+	| { state: 'done'; rule: RoundRule; steps: number | null }
+	| { state: 'failed'; rule: RoundRule; error: string };
+/** Progress of a running count: the Add1 rerun (step k raises each share by k steps). */
+export type CountProgress = { rule: RoundRule; step: number };
+
 export function toVote(format: BallotFormat, choices: Choices): Vote {
 	if (format === 'cumulative') return new Map(Object.entries(choices as Record<string, number>).map(([id, p]) => [id, BigInt(p)]));
 	if (format === 'ranked') return bordaVote(choices as string[]);
@@ -29,7 +37,7 @@ export function toVote(format: BallotFormat, choices: Choices): Vote {
 /** The frozen result of a round; JSON-safe (money as strings). */
 export type RoundResult = ReturnType<typeof countRound>;
 
-export function countRound(input: CountInput) {
+export function countRound(input: CountInput, onProgress?: (p: CountProgress) => void) {
 	const votes = input.ballots.map((b) => toVote(input.format, b.choices));
 	// Paper totals add to the scores only (they carry no individual ballots); MES refuses them upstream.
 	const totals = new Map(input.paperTotals.map((t) => [t.proposalId, BigInt(t.votes)]));
@@ -50,7 +58,7 @@ export function countRound(input: CountInput) {
 	if (input.rule === 'greedy') ({ selected, ties } = greedy(election, tie));
 	else if (input.rule === 'topk') ({ selected, ties } = topK(election, tie, input.topK ?? 1));
 	else {
-		const outcome = mesCompleted(election, tie, Q.of(step));
+		const outcome = mesCompleted(election, tie, Q.of(step), (p) => onProgress?.({ rule: input.rule, step: p.step }));
 		({ selected, ties } = outcome);
 		mesDetail = {
 			share: outcome.perVoter.floor().toString(),

@@ -1,6 +1,6 @@
 /**
  * Exact rational numbers on BigInt, always in lowest terms with a positive denominator.
- * Money in the counting rules is never a float (VOTING.md). A few dozen lines of our own
+ * Money in the counting rules is never a float (docs/counting.md). A few dozen lines of our own
  * rather than a library: the Method of Equal Shares compares budgets in its innermost
  * loop, and here a comparison is three BigInt multiplications with no allocation.
  */

@@ -2,14 +2,14 @@
  * Use cases for voting rounds. Outcomes are documented per function; ballots are
  * secret: they go through these checks into SQL, never into a board document.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, paperTotal, participant, planItem, proposal, votingRound } from '$lib/server/db/schema';
-import { ensurePlan } from '$lib/plans/plans.server';
+import { ballot, ballotGuard, paperTotal, participant, proposal, votingRound } from '$lib/server/db/schema';
 import { generateId, generateToken, hashToken, randomBytes } from '$lib/server/auth/tokens';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { checkBallot, type Channel } from './ballots';
-import { countRound, type RoundResult } from './count';
+import type { RoundResult } from './count';
+import { countClosedRound } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
 import { announceRound, announcedBallot, announcedRound } from '$lib/live/announce.server';
@@ -132,45 +132,26 @@ export async function countVoters(roundId: string) {
 }
 
 /**
- * Closes voting: counts, freezes the result (rule, parameters, tie-break order, counts,
- * winners) and puts the winners, ranked, into the workshop's plan. Runs once.
+ * Closes voting and starts the count in a worker (counting.server.ts): the request returns
+ * at once. `counted` settles when the result (rule, parameters, tie-break order, counts,
+ * winners) is frozen and the winners, ranked, are in the workshop's plan. Runs once.
  */
-export async function closeRound(roundId: string): Promise<{ ok: true; result: RoundResult } | { ok: false; error: string }> {
-	return db.transaction(async (tx) => {
-		const [round] = await tx.update(votingRound).set({ status: 'closed', closedAt: new Date() }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open'))).returning();
-		if (!round) return { ok: false as const, error: 'error_round_state' };
-		const proposals = await tx.select().from(proposal).where(inArray(proposal.id, round.proposalIds));
-		const ballots = await tx.select({ channel: ballot.channel, choices: ballot.choices, groups: ballot.groups }).from(ballot).where(eq(ballot.roundId, roundId)).orderBy(asc(ballot.id));
-		const totals = await tx.select().from(paperTotal).where(eq(paperTotal.roundId, roundId));
-		const result = countRound({
-			format: round.format,
-			rule: round.rule,
-			budget: round.budget,
-			topK: round.topK,
-			add1Step: round.add1Step,
-			lot: round.lot ?? round.proposalIds,
-			proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost })),
-			ballots,
-			paperTotals: totals
-		});
-		await tx.update(votingRound).set({ result: JSON.parse(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v))) }).where(eq(votingRound.id, roundId));
-		const planId = await ensurePlan(tx, round.workshopId);
-		const byId = new Map(proposals.map((p) => [p.id, p]));
-		if (result.winners.length) {
-			await tx.insert(planItem).values(
-				result.winners.map((w) => {
-					const p = byId.get(w.id)!;
-					return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
-				})
-			);
-		}
-		return { ok: true as const, result };
-	}).then(announcedRound(roundId));
+export async function closeRound(roundId: string): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
+	const [round] = await db
+		.update(votingRound)
+		.set({ status: 'closed', closedAt: new Date() })
+		.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open')))
+		.returning({ id: votingRound.id, workshopId: votingRound.workshopId });
+	if (!round) return { ok: false as const, error: 'error_round_state' };
+	announceRound(roundId, round.workshopId);
+	const counted = countClosedRound(round.id);
+	counted.catch(() => {}); // a failure is recorded in the round (count_state) for the page
+	return { ok: true as const, counted };
 }
 
 export async function revealRound(roundId: string) {
-	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'))).returning({ id: votingRound.id });
-	if (rows.length) announceRound(roundId);
+	// Nothing to reveal while the count is still running.
+	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNotNull(votingRound.result))).returning({ id: votingRound.id });
 	return rows.length ? { ok: true as const } : { ok: false as const, error: 'error_round_state' };
 }
 

@@ -19,15 +19,15 @@ import {
 	type TieBreak
 } from './rules';
 
-const SHARED = new URL('../../../../shared/pabulib/', import.meta.url);
-const load = (name: string) => parsePabulib(readFileSync(new URL(name, SHARED), 'utf8'));
-const expected = JSON.parse(readFileSync(new URL('expected.json', SHARED), 'utf8')).instances;
+const FIXTURES = new URL('../../../tests/fixtures/pabulib/', import.meta.url);
+const load = (name: string) => parsePabulib(readFileSync(new URL(name, FIXTURES), 'utf8'));
+const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')).instances;
 const sorted = (ids: string[]) => [...ids].sort(naturalCompare);
 /** pabutools' default tie-breaking: by project id. */
 const byId = (e: Election): TieBreak => ({ order: ['lot'], lot: e.projects.map((p) => p.id).sort(naturalCompare) });
 const ours = (e: Election): TieBreak => ({ order: ['cost', 'votes', 'lot'], lot: e.projects.map((p) => p.id).sort(naturalCompare) });
 
-describe('worked example: musrenbang_toy_tiebreak (VOTING.md)', () => {
+describe('worked example: musrenbang_toy_tiebreak (docs/counting.md)', () => {
 	const file = load('musrenbang_toy_tiebreak.pb');
 	const e = toElection(file);
 	it('greedy gives the majority everything', () => {
@@ -77,7 +77,7 @@ describe('Pabulib instances against pabutools (tie-breaking by id)', () => {
 	}
 });
 
-describe('ranked ballots (Borda, L-j-1) and the VOTING.md example', () => {
+describe('ranked ballots (Borda, L-j-1) and the worked example in docs/counting.md', () => {
 	it('A4 B3 C3 D1, greedy picks A and C', () => {
 		const e: Election = {
 			projects: [ { id: 'A', cost: 40n }, { id: 'B', cost: 30n }, { id: 'C', cost: 20n }, { id: 'D', cost: 10n } ],

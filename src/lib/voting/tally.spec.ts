@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const shared = join(root, '..', 'shared', 'pabulib');
+const fixtures = join(root, 'tests', 'fixtures', 'pabulib');
 const tally = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['src/lib/voting/tally.ts', ...args], { cwd: root, encoding: 'utf8' }));
 
 describe('tally CLI', () => {
 	it('recounts the worked example with each rule', () => {
-		const file = join(shared, 'musrenbang_toy_tiebreak.pb');
+		const file = join(fixtures, 'musrenbang_toy_tiebreak.pb');
 		expect(tally(file, '--rule', 'greedy')).toMatchObject({ selected: ['P2', 'P1'], cost: 80_000_000 });
 		expect(tally(file, '--rule', 'mes')).toMatchObject({ selected: ['P2', 'P3'], cost: 70_000_000 });
 		expect(tally(file, '--rule', 'mes-add1', '--step', '1000000')).toMatchObject({ selected: ['P2', 'P3'] });
@@ -25,8 +25,25 @@ describe('tally CLI', () => {
 		expect(tally(file, '--rule', 'mes').selected.length).toBeGreaterThan(0);
 	});
 
+	it('counts zero-cost projects (refused before) under every rule', () => {
+		const file = join(fixtures, 'zero_cost_approval.pb');
+		expect(tally(file, '--rule', 'greedy').selected).toEqual(['Z', 'A', 'B']);
+		expect(tally(file, '--rule', 'mes').selected).toEqual(['A']);
+		expect(tally(file, '--rule', 'mes-add1').selected).toEqual(['A', 'Z', 'B']);
+		expect(tally(file, '--rule', 'phragmen').selected).toEqual(['Z', 'B', 'A']);
+	});
+
+	it('refuses a bad file with its line number and exit code 2', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pb-'));
+		const file = join(dir, 'bad.pb');
+		writeFileSync(file, 'META\nbudget;10\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a\n2;zz\n');
+		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', file, '--rule', 'greedy'], { cwd: root, encoding: 'utf8' });
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('line 9: vote for unknown project zz');
+	});
+
 	it('refuses bad input with a message and exit code 2', () => {
-		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', join(shared, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'], { cwd: root, encoding: 'utf8' });
+		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', join(fixtures, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'], { cwd: root, encoding: 'utf8' });
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('Which rule?');
 	});

@@ -3,6 +3,7 @@ import { workshop } from './workshops.schema';
 import { user } from './auth.schema';
 import { FUNCTIONS } from '../../workshops/rules';
 import { BALLOT_FORMATS, CHANNELS, ROUND_RULES } from '../../voting/ballots';
+import type { CountState } from '../../voting/count';
 
 /** A proposal (usulan) put forward in a forum. Cost in whole Rupiah. */
 export const proposal = pgTable(
@@ -80,6 +81,10 @@ export const votingRound = pgTable(
 		lot: jsonb('lot').$type<string[]>(),
 		/** Frozen at close: rule, parameters, tie-break order, counts and winners. */
 		result: jsonb('result').$type<Record<string, unknown>>(),
+		/** The count runs in a worker after closing: its progress, then done or failed. */
+		countState: jsonb('count_state').$type<CountState>(),
+		/** SHA-256 of the count's inputs: a result stored with the same hash is never counted again. */
+		resultHash: text('result_hash'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		closedAt: timestamp('closed_at', { withTimezone: true })
 	},

@@ -32,7 +32,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 			if (!round) error(404, 'Not found');
 			const load = async () => {
 				const now = await findRound(workshop.id, round.id);
-				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.revealed), voters: await countVoters(round.id) };
+				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.revealed), counted: Boolean(now?.result), count: now?.countState ?? null, voters: await countVoters(round.id) };
 			};
 			sources.push({ name: r.kind, topic: roundTopic(round.id), load, shareKey: `member/round/${round.id}` });
 		} else {

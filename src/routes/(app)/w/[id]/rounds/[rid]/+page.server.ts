@@ -5,6 +5,7 @@ import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server'
 import { listProposals } from '$lib/voting/proposals.server';
 import { castAssisted, closeRound, countVoters, enterPaperBallot, findRound, openRound, revealRound, setPaperTotals } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
+import { ensureCounted } from '$lib/voting/counting.server';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,6 +20,7 @@ async function requireRound(locals: App.Locals, workshopId: string, roundId: str
 export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:round');
 	const { workshop, role, round } = await requireRound(locals, params.id, params.rid, 'workshop.view');
+	ensureCounted(round); // a closed round whose count was lost (a restart) is counted again
 	const proposals = (await listProposals(workshop.id)).filter((p) => round.proposalIds.includes(p.id));
 	const attendance = await getAttendance(workshop.id);
 	return {

@@ -1,0 +1,155 @@
+/**
+ * Counting a closed round without holding the request: the count runs in a worker thread
+ * (count-worker.ts), its progress (rule, Add1 step) is written to the round for the
+ * facilitator's page, and the result is stored with the SHA-256 of its inputs, so the same
+ * inputs are never counted twice. Closing a round starts it; opening the page of a closed
+ * round whose count was lost (a restart) starts it again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { ballot, paperTotal, planItem, proposal, votingRound } from '$lib/server/db/schema';
+import { ensurePlan } from '$lib/plans/plans.server';
+import { announceRound } from '$lib/live/announce.server';
+import { generateId } from '$lib/server/auth/tokens';
+import { countRound, type CountInput, type CountProgress, type CountState, type RoundResult } from './count';
+
+/** Counts under way in this process, by round: a second request joins the first. */
+const running = new Map<string, Promise<RoundResult>>();
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * The worker's file: beside this module when running from source (tests, dev); in the built
+ * app (bundled into build/server) the source tree, from the project root `npm start` runs in.
+ * The worker runs the TypeScript sources directly (Node strips the types), like the tally CLI.
+ */
+function workerFile(): string {
+	const here = dirname(fileURLToPath(import.meta.url));
+	const beside = join(here, 'count-worker.ts');
+	return existsSync(beside) && existsSync(join(here, 'count.ts')) ? beside : resolve('src/lib/voting/count-worker.ts');
+}
+
+async function loadInput(roundId: string): Promise<CountInput | null> {
+	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
+	if (!round || round.status !== 'closed') return null;
+	const proposals = await db.select({ id: proposal.id, title: proposal.title, cost: proposal.cost }).from(proposal).where(inArray(proposal.id, round.proposalIds));
+	const ballots = await db.select({ channel: ballot.channel, choices: ballot.choices, groups: ballot.groups }).from(ballot).where(eq(ballot.roundId, roundId)).orderBy(asc(ballot.id));
+	const totals = await db.select().from(paperTotal).where(eq(paperTotal.roundId, roundId));
+	return {
+		format: round.format,
+		rule: round.rule,
+		budget: round.budget,
+		topK: round.topK,
+		add1Step: round.add1Step,
+		lot: round.lot ?? round.proposalIds,
+		proposals: proposals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+		ballots,
+		paperTotals: totals.map((t) => ({ proposalId: t.proposalId, votes: t.votes, ballots: t.ballots })).sort((a, b) => (a.proposalId < b.proposalId ? -1 : 1))
+	};
+}
+
+/** The inputs' fingerprint: canonical JSON (money as strings) under SHA-256. */
+export function hashInput(input: CountInput): string {
+	return createHash('sha256')
+		.update(JSON.stringify(input, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
+		.digest('hex');
+}
+
+/** Runs `countRound` in a worker thread; `onProgress` hears each Add1 rerun. */
+export function countInWorker(input: CountInput, onProgress: (p: CountProgress) => void): Promise<RoundResult> {
+	return new Promise((done, failed) => {
+		const worker = new Worker(workerFile(), { workerData: input });
+		worker.on('message', (message: { kind: 'progress'; progress: CountProgress } | { kind: 'done'; result: RoundResult }) => {
+			if (message.kind === 'progress') onProgress(message.progress);
+			else done(message.result);
+		});
+		worker.on('error', failed);
+		worker.on('exit', (code) => code !== 0 && failed(new Error(`The count stopped (exit ${code})`)));
+	});
+}
+
+/**
+ * Counts a closed round once: returns the stored result when the inputs' hash matches,
+ * joins a count already running, or counts in a worker, then freezes the result and puts
+ * the winners, ranked, into the workshop's plan. Outcome: the result, or a rejection
+ * (recorded in the round as failed).
+ */
+export function countClosedRound(roundId: string): Promise<RoundResult> {
+	const current = running.get(roundId);
+	if (current) return current;
+	const job = runCount(roundId).finally(() => running.delete(roundId));
+	running.set(roundId, job);
+	return job;
+}
+
+async function runCount(roundId: string): Promise<RoundResult> {
+	const input = await loadInput(roundId);
+	if (!input) throw new Error('error_round_state');
+	const hash = hashInput(input);
+	const [round] = await db.select({ result: votingRound.result, resultHash: votingRound.resultHash }).from(votingRound).where(eq(votingRound.id, roundId));
+	if (round?.result && round.resultHash === hash) return round.result as unknown as RoundResult;
+
+	// Progress writes go one after another, and the last one before the result.
+	let writes = Promise.resolve();
+	const setState = (state: CountState) => {
+		writes = writes.then(async () => {
+			await db.update(votingRound).set({ countState: state }).where(eq(votingRound.id, roundId));
+			announceRound(roundId); // pages following the round show the progress
+		});
+		return writes;
+	};
+	const startedAt = new Date().toISOString();
+	await setState({ state: 'counting', rule: input.rule, step: null, startedAt });
+	let last = 0;
+	let result: RoundResult;
+	try {
+		result = await countInWorker(input, (p) => {
+			if (Date.now() - last < PROGRESS_EVERY_MS) return;
+			last = Date.now();
+			void setState({ state: 'counting', rule: p.rule, step: p.step, startedAt });
+		});
+	} catch (e) {
+		await setState({ state: 'failed', rule: input.rule, error: (e as Error).message });
+		throw e;
+	}
+	await writes;
+	await storeResult(roundId, input, hash, result);
+	announceRound(roundId);
+	return result;
+}
+
+async function storeResult(roundId: string, input: CountInput, hash: string, result: RoundResult) {
+	await db.transaction(async (tx) => {
+		const [round] = await tx
+			.update(votingRound)
+			.set({ result: JSON.parse(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v))), resultHash: hash, countState: { state: 'done', rule: input.rule, steps: result.mes?.iterations ?? null } })
+			.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNull(votingRound.result)))
+			.returning();
+		// Someone stored it first (another process): their winners are already in the plan.
+		if (!round || result.winners.length === 0) return;
+		// A recount of the same round never adds its winners to the plan twice.
+		const [already] = await tx.select({ id: planItem.id }).from(planItem).where(eq(planItem.originRoundId, round.id)).limit(1);
+		if (already) return;
+		const planId = await ensurePlan(tx, round.workshopId);
+		const proposals = await tx.select().from(proposal).where(inArray(proposal.id, result.winners.map((w) => w.id)));
+		const byId = new Map(proposals.map((p) => [p.id, p]));
+		await tx.insert(planItem).values(
+			result.winners.map((w) => {
+				const p = byId.get(w.id)!;
+				return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
+			})
+		);
+	});
+}
+
+/** For a page load: a closed round without a result and no count running here gets counted (again). */
+export function ensureCounted(round: { id: string; status: string; result: unknown }): Promise<RoundResult> | null {
+	if (round.status !== 'closed' || round.result || running.has(round.id)) return null;
+	const job = countClosedRound(round.id);
+	job.catch(() => {}); // the failure is recorded in the round
+	return job;
+}
