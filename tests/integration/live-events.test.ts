@@ -100,7 +100,7 @@ describe('live events for members', () => {
 		expect(feed.status).toBe(200);
 		// On connect, the current state: what a reconnecting page catches up with.
 		await feed.until((e) => named(e, 'attendance').length === 1 && named(e, 'moderation').length === 1 && named(e, 'round').length === 1);
-		expect(named(feed.events, 'round')[0].data).toEqual({ id: roundId, status: 'draft', revealed: false, voters: 0 });
+		expect(named(feed.events, 'round')[0].data).toEqual({ id: roundId, status: 'draft', revealed: false, counted: false, count: null, voters: 0 });
 
 		const sari = await aParticipant(w);
 		await feed.until((e) => named(e, 'attendance').some((x) => (x.data as { total: number }).total === 1));

@@ -32,7 +32,8 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, choices[i]);
 	}
 	await castAssisted(round.id, elder.participant.id, choices[2]);
-	await closeRound(round.id);
+	const closed = await closeRound(round.id);
+	if (closed.ok) await closed.counted; // the winners reach the plan when the count ends
 	const [lampItem] = (await getPlan(w.id)).items;
 	await addFunding(lampItem.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
 	await addFunding(lampItem.id, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }, owner.id);

@@ -20,6 +20,11 @@ export function announceRound(roundId: string, workshopId?: string): void {
 	if (workshopId) publish(roundsTopic(workshopId));
 }
 
+/** A count's progress or end: only the members' pages following the round (phones wait for the reveal). */
+export function announceCount(roundId: string): void {
+	publish(roundTopic(roundId));
+}
+
 /** For a use case's promise: announces the round's new status when the outcome is ok (after commit). */
 export function announcedRound(roundId: string, workshopId?: string) {
 	return <T extends { ok: boolean }>(outcome: T): T => {

@@ -14,7 +14,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, paperTotal, planItem, proposal, votingRound } from '$lib/server/db/schema';
 import { ensurePlan } from '$lib/plans/plans.server';
-import { announceRound } from '$lib/live/announce.server';
+import { announceCount } from '$lib/live/announce.server';
 import { generateId } from '$lib/server/auth/tokens';
 import { countRound, type CountInput, type CountProgress, type CountState, type RoundResult } from './count';
 
@@ -98,7 +98,7 @@ async function runCount(roundId: string): Promise<RoundResult> {
 	const setState = (state: CountState) => {
 		writes = writes.then(async () => {
 			await db.update(votingRound).set({ countState: state }).where(eq(votingRound.id, roundId));
-			announceRound(roundId); // pages following the round show the progress
+			announceCount(roundId); // pages following the round show the progress
 		});
 		return writes;
 	};
@@ -118,7 +118,7 @@ async function runCount(roundId: string): Promise<RoundResult> {
 	}
 	await writes;
 	await storeResult(roundId, input, hash, result);
-	announceRound(roundId);
+	announceCount(roundId);
 	return result;
 }
 
