@@ -4,6 +4,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
+import { recoverLostBallots } from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
@@ -16,6 +17,9 @@ const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
 export const init: ServerInit = async () => {
 	const databaseUrl = process.env.DATABASE_URL || undefined;
 	await openDatabase({ databaseUrl, dataDir: process.env.DATA_DIR || 'data' });
+	// Ballots that waited in memory when the last process stopped are gone: free their voters.
+	const freed = await recoverLostBallots();
+	if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
 	realtime.setControlSource(getControlState);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
 	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = realtime.closeAll;

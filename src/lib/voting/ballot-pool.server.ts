@@ -1,3 +1,155 @@
+/**
+ * How secret ballots reach the database so that nobody reading it can tell whose is whose.
+ *
+ * Threat model (who learns what):
+ * - An observer in the room (and the projector): how many have voted while voting is
+ *   open; after the reveal the count, and results by group only where breakdown.ts allows
+ *   it. Never a ballot.
+ * - A facilitator: in addition, who has voted and how (phone, assisted), the attendance
+ *   with everyone's self-declared groups, and the ballots they key in themselves (paper,
+ *   assisted: a person who needs help shares their choice with the helper; that is the
+ *   assisted channel, as at a polling station). Not the ballot of anyone who voted by phone.
+ * - A database reader (SQL access, at any moment) or a backup reader (pg_dump, a copy of
+ *   DATA_DIR): the guards (who voted, how, and whether the ballot is written yet), the
+ *   participants and their groups, and the ballots without any person. Ballot rows hold
+ *   only a random id, the round, the choices and a receipt hash (SHA-256 of a random
+ *   secret only the voter's phone holds). They are not written when the guard is: they
+ *   wait in this process's memory and go to the table in batches of at least
+ *   BALLOT_BATCH, and every write rewrites all the round's ballots in one transaction in
+ *   a random order. So at any moment all ballot rows of a round share one xmin, their
+ *   ctid order is random, and ids are random: no column, transaction id, physical order,
+ *   id order or time pairs a ballot with a guard. No group tally is stored either: a
+ *   tally of a small group is that group's ballots, and a tally updated per vote gives
+ *   each vote away by difference. The groups each ballot was cast with stay in memory and
+ *   only the breakdown that passes breakdown.ts is frozen with the result.
+ * - Someone who reads the database repeatedly while voting is open (or several backups
+ *   taken during voting, or the server log with log_statement=all) sees which batch of
+ *   guards arrived with which batch of ballots: each ballot hides among the at least
+ *   BALLOT_BATCH of its batch, not among all. Closing rewrites everything once more.
+ * - Below SQL: pageinspect on the heap, WAL archives or a physical copy of the files keep
+ *   dead row versions (with their xmin) until VACUUM removes them. Run autovacuum (the
+ *   default) and do not keep WAL archives of voting days longer than needed.
+ * - The running app (and whoever controls its host) is trusted: it sees each ballot and
+ *   who casts it, as any ballot box sees the hand that drops the paper. Nothing links
+ *   them once it has let go.
+ *
+ * What it costs: ballots still waiting (fewer than BALLOT_BATCH per round) die with the
+ * process. Their guards are `pending`; `recoverLostBallots()` at start frees them, so
+ * those voters can vote again and nobody votes twice (a guard turns `cast` in the same
+ * transaction as its ballot is written). A change waiting in memory is lost the same way
+ * and the earlier ballot stands. After a restart during voting the groups of earlier
+ * ballots are unknown, so that round's breakdown is withheld. One process owns the pool:
+ * running several app processes on one database needs a shared pool first.
+ */
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { ballot, ballotGuard, votingRound } from '$lib/server/db/schema';
+import { generateId, randomBytes } from '$lib/server/auth/tokens';
+import type { Choices } from './ballots';
+
+/** Ballots (casts, changes and paper) that are written together, at least. */
 export const BALLOT_BATCH = 10;
-export function discardPendingBallots() {}
-export async function recoverLostBallots() { return 0; }
+
+type Waiting = { choices: Choices; receiptHash: string; replaces: string | null };
+
+type RoundPool = {
+	waiting: Waiting[];
+	/** Participants whose guard is pending: their ballot is somewhere in `waiting`. */
+	voters: Set<string>;
+	/** Groups of whoever cast each ballot, by receipt hash ([] for paper): memory only. */
+	groupsByReceipt: Map<string, string[]>;
+	/** Operations on one round run one after another. */
+	queue: Promise<unknown>;
+};
+
+const pools = new Map<string, RoundPool>();
+
+export function poolOf(roundId: string): RoundPool {
+	let pool = pools.get(roundId);
+	if (!pool) pools.set(roundId, (pool = { waiting: [], voters: new Set(), groupsByReceipt: new Map(), queue: Promise.resolve() }));
+	return pool;
+}
+
+/** Runs `task` after every earlier task of this round (casting, writing, closing). */
+export function inRoundOrder<T>(roundId: string, task: (pool: RoundPool) => Promise<T>): Promise<T> {
+	const pool = poolOf(roundId);
+	const run = pool.queue.then(() => task(pool));
+	pool.queue = run.catch(() => undefined);
+	return run;
+}
+
+/** Forgets a closed round's pool (its ballots are written). */
+export function dropPool(roundId: string): void {
+	pools.delete(roundId);
+}
+
+/** Fisher-Yates with the system's random source. */
+export function shuffle<T>(items: T[]): T[] {
+	const list = [...items];
+	const random = new Uint32Array(randomBytes(4 * Math.max(1, list.length)).buffer);
+	for (let i = list.length - 1; i > 0; i--) {
+		const j = random[i] % (i + 1);
+		[list[i], list[j]] = [list[j], list[i]];
+	}
+	return list;
+}
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/**
+ * Writes the waiting ballots: inside `tx`, all the round's ballots are deleted and written
+ * again in a random order (changes replace the ballot of their old receipt), and the
+ * waiting voters' guards turn `cast`. With `everyGuard`, every guard of the round is
+ * rewritten too (at closing), so no guard keeps the transaction id of its batch.
+ * Returns the round's ballots as written. The pool is emptied by `forgetWritten` after commit.
+ */
+export async function rewriteBallots(tx: Tx, roundId: string, pool: RoundPool, everyGuard = false) {
+	const stored = await tx.select({ id: ballot.id, choices: ballot.choices, receiptHash: ballot.receiptHash }).from(ballot).where(eq(ballot.roundId, roundId));
+	const replaced = new Set(pool.waiting.map((w) => w.replaces).filter(Boolean));
+	const kept = stored.filter((b) => !b.receiptHash || !replaced.has(b.receiptHash));
+	const rows = shuffle([...kept.map((b) => ({ ...b, roundId })), ...pool.waiting.map((w) => ({ id: generateId(), roundId, choices: w.choices, receiptHash: w.receiptHash }))]);
+	await tx.delete(ballot).where(eq(ballot.roundId, roundId));
+	for (let i = 0; i < rows.length; i += 1000) await tx.insert(ballot).values(rows.slice(i, i + 1000));
+	const voters = [...pool.voters];
+	if (everyGuard) await tx.update(ballotGuard).set({ state: 'cast' }).where(eq(ballotGuard.roundId, roundId));
+	else if (voters.length) await tx.update(ballotGuard).set({ state: 'cast' }).where(and(eq(ballotGuard.roundId, roundId), inArray(ballotGuard.participantId, voters)));
+	return rows;
+}
+
+/** After the rewrite committed: those ballots and guards are no longer waiting. */
+export function forgetWritten(pool: RoundPool, written: { waiting: number; voters: string[] }): void {
+	pool.waiting.splice(0, written.waiting);
+	for (const v of written.voters) pool.voters.delete(v);
+}
+
+/** Writes the round's waiting ballots once there are enough of them to hide among. */
+export async function writeWhenFull(roundId: string, pool: RoundPool): Promise<void> {
+	if (pool.waiting.length < BALLOT_BATCH) return;
+	const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
+	try {
+		await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
+		forgetWritten(pool, written);
+	} catch (e) {
+		// The ballots stay waiting and go with the next batch or at closing.
+		console.error('ballot batch not written', e);
+	}
+}
+
+/**
+ * At start: guards still `pending` in an open round lost their ballot with the previous
+ * process (only guards waiting in this process's own pool are spared). Frees them so those
+ * people can vote again. Returns how many were freed.
+ */
+export async function recoverLostBallots(): Promise<number> {
+	const open = db.select({ id: votingRound.id }).from(votingRound).where(eq(votingRound.status, 'open'));
+	const alive = [...pools.values()].flatMap((p) => [...p.voters]);
+	const conditions = [eq(ballotGuard.state, 'pending'), inArray(ballotGuard.roundId, open)];
+	if (alive.length) conditions.push(notInArray(ballotGuard.participantId, alive));
+	const freed = await db.delete(ballotGuard).where(and(...conditions)).returning({ id: ballotGuard.participantId });
+	return freed.length;
+}
+
+/** What a crash does to the ballots still in memory (tests only). */
+export function discardPendingBallots(): void {
+	pools.clear();
+}

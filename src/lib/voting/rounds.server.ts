@@ -4,16 +4,16 @@
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, paperTotal, participant, planItem, proposal, votingRound } from '$lib/server/db/schema';
+import { ballot, ballotGuard, paperTotal, planItem, proposal, votingRound } from '$lib/server/db/schema';
 import { ensurePlan } from '$lib/plans/plans.server';
-import { generateId, generateToken, hashToken, randomBytes } from '$lib/server/auth/tokens';
-import type { SessionParticipant } from '$lib/server/auth/session';
-import { checkBallot, type Channel } from './ballots';
+import { generateId, randomBytes } from '$lib/server/auth/tokens';
+import { dropPool, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
 import { countRound, type RoundResult } from './count';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
 
 export type Round = typeof votingRound.$inferSelect;
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export async function listRounds(workshopId: string) {
 	return db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(asc(votingRound.createdAt));
@@ -47,67 +47,7 @@ export async function openRound(roundId: string) {
 	return { ok: true as const };
 }
 
-async function roundCosts(round: Round) {
-	const rows = await db.select({ id: proposal.id, cost: proposal.cost }).from(proposal).where(inArray(proposal.id, round.proposalIds));
-	return new Map(rows.map((r) => [r.id, r.cost]));
-}
-
-type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; error: string };
-
-/**
- * A participant's ballot from their phone. Outcomes: ok with a receipt (the only way to
- * change the ballot later, when the round allows it), or 'error_round_closed',
- * 'error_not_found' (another workshop), 'error_already_voted', or a ballot error.
- */
-export async function castBallot(who: SessionParticipant, roundId: string, choices: unknown, receipt?: string): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round || round.workshopId !== who.workshopId) return { ok: false, error: 'error_not_found' };
-	return cast(round, { participantId: who.id, groups: who.groups, channel: 'phone' }, choices, receipt);
-}
-
-/**
- * The facilitator enters a ballot for someone present without a device (an assisted
- * participant of this workshop): marked assisted, one per person like any other.
- */
-export async function castAssisted(roundId: string, participantId: string, choices: unknown): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round) return { ok: false, error: 'error_not_found' };
-	const [person] = await db.select().from(participant).where(and(eq(participant.id, participantId), eq(participant.workshopId, round.workshopId)));
-	if (!person) return { ok: false, error: 'error_not_found' };
-	return cast(round, { participantId: person.id, groups: person.groups, channel: 'assisted' }, choices);
-}
-
-/** A paper ballot keyed in by the facilitator (marked paper; no guard: the paper is the guard). */
-export async function enterPaperBallot(roundId: string, choices: unknown): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round) return { ok: false, error: 'error_not_found' };
-	return cast(round, { participantId: null, groups: [], channel: 'paper' }, choices);
-}
-
-async function cast(round: Round, voter: { participantId: string | null; groups: string[]; channel: Channel }, choices: unknown, receipt?: string): Promise<CastOutcome> {
-	if (round.status !== 'open') return { ok: false, error: 'error_round_closed' };
-	const checked = checkBallot(round, await roundCosts(round), choices);
-	if (!checked.ok) return checked;
-	const newReceipt = generateToken();
-	const row = { id: generateId(), roundId: round.id, channel: voter.channel, choices: checked.choices, groups: voter.groups, receiptHash: hashToken(newReceipt) };
-	return db.transaction(async (tx): Promise<CastOutcome> => {
-		if (voter.participantId) {
-			const guard = await tx.insert(ballotGuard).values({ roundId: round.id, participantId: voter.participantId }).onConflictDoNothing().returning();
-			if (guard.length === 0) {
-				// Already voted: replace the ballot only when allowed and the receipt matches.
-				if (!round.allowChange || !receipt) return { ok: false, error: 'error_already_voted' };
-				const replaced = await tx
-					.update(ballot)
-					.set({ choices: checked.choices, receiptHash: row.receiptHash })
-					.where(and(eq(ballot.roundId, round.id), eq(ballot.receiptHash, hashToken(receipt))))
-					.returning({ id: ballot.id });
-				return replaced.length ? { ok: true, receipt: newReceipt, changed: true } : { ok: false, error: 'error_already_voted' };
-			}
-		}
-		await tx.insert(ballot).values(row);
-		return { ok: true, receipt: newReceipt, changed: false };
-	});
-}
+export { castAssisted, castBallot, countVoters, enterPaperBallot, type CastOutcome } from './ballot-box.server';
 
 /** Paper ballots entered as totals per proposal (greedy and top-k only: MES needs each ballot). */
 export async function setPaperTotals(roundId: string, totals: { proposalId: string; votes: number }[], ballots: number) {
@@ -123,47 +63,59 @@ export async function setPaperTotals(roundId: string, totals: { proposalId: stri
 	return { ok: true as const };
 }
 
-/** How many have voted (what the projector shows while voting is open; no partial results). */
-export async function countVoters(roundId: string) {
-	const [row] = await db.select({ n: count() }).from(ballot).where(eq(ballot.roundId, roundId));
-	return Number(row?.n ?? 0);
-}
-
 /**
  * Closes voting: counts, freezes the result (rule, parameters, tie-break order, counts,
  * winners) and puts the winners, ranked, into the workshop's plan. Runs once.
  */
 export async function closeRound(roundId: string): Promise<{ ok: true; result: RoundResult } | { ok: false; error: string }> {
-	return db.transaction(async (tx) => {
-		const [round] = await tx.update(votingRound).set({ status: 'closed', closedAt: new Date() }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open'))).returning();
-		if (!round) return { ok: false as const, error: 'error_round_state' };
-		const proposals = await tx.select().from(proposal).where(inArray(proposal.id, round.proposalIds));
-		const ballots = await tx.select({ channel: ballot.channel, choices: ballot.choices, groups: ballot.groups }).from(ballot).where(eq(ballot.roundId, roundId)).orderBy(asc(ballot.id));
-		const totals = await tx.select().from(paperTotal).where(eq(paperTotal.roundId, roundId));
-		const result = countRound({
-			format: round.format,
-			rule: round.rule,
-			budget: round.budget,
-			topK: round.topK,
-			add1Step: round.add1Step,
-			lot: round.lot ?? round.proposalIds,
-			proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost })),
-			ballots,
-			paperTotals: totals
-		});
-		await tx.update(votingRound).set({ result: JSON.parse(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v))) }).where(eq(votingRound.id, roundId));
-		const planId = await ensurePlan(tx, round.workshopId);
-		const byId = new Map(proposals.map((p) => [p.id, p]));
-		if (result.winners.length) {
-			await tx.insert(planItem).values(
-				result.winners.map((w) => {
-					const p = byId.get(w.id)!;
-					return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
-				})
-			);
-		}
-		return { ok: true as const, result };
+	// After every cast already waiting its turn; the waiting ballots are written with the rest.
+	const closed = await inRoundOrder(roundId, async (pool) => {
+		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
+		const outcome = await db.transaction((tx) => closeIn(tx, roundId, pool));
+		if (outcome.ok) forgetWritten(pool, written);
+		return outcome;
 	});
+	if (closed.ok) dropPool(roundId);
+	return closed;
+}
+
+async function closeIn(tx: Tx, roundId: string, pool: ReturnType<typeof poolOf>): Promise<{ ok: true; result: RoundResult } | { ok: false; error: string }> {
+	const [round] = await tx.update(votingRound).set({ status: 'closed', closedAt: new Date() }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open'))).returning();
+	if (!round) return { ok: false as const, error: 'error_round_state' };
+	const proposals = await tx.select().from(proposal).where(inArray(proposal.id, round.proposalIds));
+	// Every ballot and every guard rewritten in this one transaction, ballots in random order.
+	const rows = await rewriteBallots(tx, roundId, pool, true);
+	const groupsKnown = rows.every((b) => b.receiptHash !== null && pool.groupsByReceipt.has(b.receiptHash));
+	const ballots = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((b) => ({ choices: b.choices, groups: (groupsKnown && pool.groupsByReceipt.get(b.receiptHash!)) || [] }));
+	const guards = await tx.select({ channel: ballotGuard.channel, n: count() }).from(ballotGuard).where(eq(ballotGuard.roundId, roundId)).groupBy(ballotGuard.channel);
+	const phone = Number(guards.find((g) => g.channel === 'phone')?.n ?? 0);
+	const assisted = Number(guards.find((g) => g.channel === 'assisted')?.n ?? 0);
+	const totals = await tx.select().from(paperTotal).where(eq(paperTotal.roundId, roundId));
+	const result = countRound({
+		format: round.format,
+		rule: round.rule,
+		budget: round.budget,
+		topK: round.topK,
+		add1Step: round.add1Step,
+		lot: round.lot ?? round.proposalIds,
+		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost })),
+		ballots,
+		channels: { phone, assisted, paper: rows.length - phone - assisted },
+		groupsKnown,
+		paperTotals: totals
+	});
+	await tx.update(votingRound).set({ result: JSON.parse(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v))) }).where(eq(votingRound.id, roundId));
+	const planId = await ensurePlan(tx, round.workshopId);
+	const byId = new Map(proposals.map((p) => [p.id, p]));
+	if (result.winners.length) {
+		await tx.insert(planItem).values(
+			result.winners.map((w) => {
+				const p = byId.get(w.id)!;
+				return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
+			})
+		);
+	}
+	return { ok: true as const, result };
 }
 
 export async function revealRound(roundId: string) {
