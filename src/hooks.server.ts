@@ -4,7 +4,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
-import { recoverLostBallots } from '$lib/voting/ballot-pool.server';
+import { recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
@@ -22,7 +22,9 @@ export const init: ServerInit = async () => {
 	if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
 	realtime.setControlSource(getControlState);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
-	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = realtime.closeAll;
+	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = async () => {
+		await Promise.all([realtime.closeAll(), writeAllWaiting()]);
+	};
 	if (!databaseUrl || process.env.DEMO === '1') {
 		const code = await seedDemo();
 		if (code) {

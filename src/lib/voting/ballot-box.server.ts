@@ -10,7 +10,7 @@ import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { inArray } from 'drizzle-orm';
 import { checkBallot, type Choices } from './ballots';
-import { inRoundOrder, poolOf, writeWhenFull } from './ballot-pool.server';
+import { inRoundOrder, isClosedHere, poolOf, writeWhenFull } from './ballot-pool.server';
 
 type Round = typeof votingRound.$inferSelect;
 export type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; error: string };
@@ -57,8 +57,7 @@ async function cast(round: Round, voter: Voter, choices: unknown, receipt?: stri
 	const newHash = hashToken(newReceipt);
 	return inRoundOrder(round.id, async (pool): Promise<CastOutcome> => {
 		// Closing may have run while this cast waited its turn.
-		const [now] = await db.select({ status: votingRound.status }).from(votingRound).where(eq(votingRound.id, round.id));
-		if (now?.status !== 'open') return { ok: false, error: 'error_round_closed' };
+		if (isClosedHere(round.id)) return { ok: false, error: 'error_round_closed' };
 		if (voter.participantId) {
 			// The guard goes alone, in its own transaction; its ballot is written later with others.
 			const guard = await db.insert(ballotGuard).values({ roundId: round.id, participantId: voter.participantId, channel: voter.channel, state: 'pending' }).onConflictDoNothing().returning();

@@ -41,10 +41,10 @@
  * ballots are unknown, so that round's breakdown is withheld. One process owns the pool:
  * running several app processes on one database needs a shared pool first.
  */
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard, votingRound } from '$lib/server/db/schema';
-import { generateId, randomBytes } from '$lib/server/auth/tokens';
+import { generateId, generateToken, randomBytes } from '$lib/server/auth/tokens';
 import type { Choices } from './ballots';
 
 /** Ballots (casts, changes and paper) that are written together, at least. */
@@ -58,6 +58,8 @@ type RoundPool = {
 	voters: Set<string>;
 	/** Groups of whoever cast each ballot, by receipt hash ([] for paper): memory only. */
 	groupsByReceipt: Map<string, string[]>;
+	/** Ballots in the table after the last rewrite by this process. */
+	written: number;
 	/** Operations on one round run one after another. */
 	queue: Promise<unknown>;
 };
@@ -66,7 +68,7 @@ const pools = new Map<string, RoundPool>();
 
 export function poolOf(roundId: string): RoundPool {
 	let pool = pools.get(roundId);
-	if (!pool) pools.set(roundId, (pool = { waiting: [], voters: new Set(), groupsByReceipt: new Map(), queue: Promise.resolve() }));
+	if (!pool) pools.set(roundId, (pool = { waiting: [], voters: new Set(), groupsByReceipt: new Map(), written: 0, queue: Promise.resolve() }));
 	return pool;
 }
 
@@ -78,9 +80,17 @@ export function inRoundOrder<T>(roundId: string, task: (pool: RoundPool) => Prom
 	return run;
 }
 
+/** Rounds this process has closed: a cast that waited behind the closing is refused. */
+const closedRounds = new Set<string>();
+
 /** Forgets a closed round's pool (its ballots are written). */
 export function dropPool(roundId: string): void {
+	closedRounds.add(roundId);
 	pools.delete(roundId);
+}
+
+export function isClosedHere(roundId: string): boolean {
+	return closedRounds.has(roundId);
 }
 
 /** Fisher-Yates with the system's random source. */
@@ -98,22 +108,35 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /**
  * Writes the waiting ballots: inside `tx`, all the round's ballots are deleted and written
- * again in a random order (changes replace the ballot of their old receipt), and the
- * waiting voters' guards turn `cast`. With `everyGuard`, every guard of the round is
- * rewritten too (at closing), so no guard keeps the transaction id of its batch.
- * Returns the round's ballots as written. The pool is emptied by `forgetWritten` after commit.
+ * again, with the waiting ones, in one statement and in a random order (sorted by a keyed
+ * hash whose key is drawn here and forgotten); a change replaces the ballot of its old
+ * receipt. The waiting voters' guards turn `cast`. With `everyGuard` (closing), every
+ * guard of the round is rewritten too, so no guard keeps the transaction id of its batch.
+ * Returns the round's ballots as written when `read` is set. The pool is emptied by
+ * `forgetWritten` after commit.
  */
-export async function rewriteBallots(tx: Tx, roundId: string, pool: RoundPool, everyGuard = false) {
-	const stored = await tx.select({ id: ballot.id, choices: ballot.choices, receiptHash: ballot.receiptHash }).from(ballot).where(eq(ballot.roundId, roundId));
-	const replaced = new Set(pool.waiting.map((w) => w.replaces).filter(Boolean));
-	const kept = stored.filter((b) => !b.receiptHash || !replaced.has(b.receiptHash));
-	const rows = shuffle([...kept.map((b) => ({ ...b, roundId })), ...pool.waiting.map((w) => ({ id: generateId(), roundId, choices: w.choices, receiptHash: w.receiptHash }))]);
-	await tx.delete(ballot).where(eq(ballot.roundId, roundId));
-	for (let i = 0; i < rows.length; i += 1000) await tx.insert(ballot).values(rows.slice(i, i + 1000));
+export async function rewriteBallots(tx: Tx, roundId: string, pool: RoundPool, options: { everyGuard?: boolean; read?: boolean } = {}) {
+	const fresh = pool.waiting.map((w) => ({ id: generateId(), round_id: roundId, choices: w.choices, receipt_hash: w.receiptHash }));
+	const replaced = pool.waiting.flatMap((w) => (w.replaces ? [w.replaces] : []));
+	const key = generateToken();
+	// Server-side, so the round's ballots never travel to the app and back on each batch.
+	const result = await tx.execute(sql`with gone as (delete from ${ballot} where ${ballot.roundId} = ${roundId} returning id, round_id, choices, receipt_hash),
+		kept as (select * from gone where receipt_hash is null or receipt_hash not in (select jsonb_array_elements_text(${JSON.stringify(replaced)}::jsonb))),
+		fresh as (select * from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as x(id text, round_id text, choices jsonb, receipt_hash text)),
+		written as (insert into ${ballot} (id, round_id, choices, receipt_hash)
+			select id, round_id, choices, receipt_hash from (select * from kept union all select * from fresh) as b order by md5(b.id || ${key})
+			returning id, choices, receipt_hash)
+		${options.read ? sql`select id, choices, receipt_hash from written` : sql`select count(*)::int as n from written`}`);
 	const voters = [...pool.voters];
-	if (everyGuard) await tx.update(ballotGuard).set({ state: 'cast' }).where(eq(ballotGuard.roundId, roundId));
+	if (options.everyGuard) await tx.update(ballotGuard).set({ state: 'cast' }).where(eq(ballotGuard.roundId, roundId));
 	else if (voters.length) await tx.update(ballotGuard).set({ state: 'cast' }).where(and(eq(ballotGuard.roundId, roundId), inArray(ballotGuard.participantId, voters)));
-	return rows;
+	const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: string; choices: Choices; receipt_hash: string | null; n?: number }[];
+	if (!options.read) {
+		pool.written = Number(rows[0]?.n ?? 0);
+		return [];
+	}
+	pool.written = rows.length;
+	return rows.map((r) => ({ id: r.id, choices: r.choices, receiptHash: r.receipt_hash }));
 }
 
 /** After the rewrite committed: those ballots and guards are no longer waiting. */
@@ -122,9 +145,13 @@ export function forgetWritten(pool: RoundPool, written: { waiting: number; voter
 	for (const v of written.voters) pool.voters.delete(v);
 }
 
-/** Writes the round's waiting ballots once there are enough of them to hide among. */
+/**
+ * Writes the round's waiting ballots once there are enough of them to hide among: at
+ * least BALLOT_BATCH, and a tenth of those already written, so that rewriting the round
+ * stays linear in its ballots (about 11 row writes per ballot) rather than quadratic.
+ */
 export async function writeWhenFull(roundId: string, pool: RoundPool): Promise<void> {
-	if (pool.waiting.length < BALLOT_BATCH) return;
+	if (pool.waiting.length < Math.max(BALLOT_BATCH, Math.floor(pool.written / 10))) return;
 	const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
 	try {
 		await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
@@ -133,6 +160,24 @@ export async function writeWhenFull(roundId: string, pool: RoundPool): Promise<v
 		// The ballots stay waiting and go with the next batch or at closing.
 		console.error('ballot batch not written', e);
 	}
+}
+
+/**
+ * On a graceful stop: writes every round's waiting ballots, even a batch smaller than
+ * BALLOT_BATCH (until the next rewrite, a reader could see that small batch as one
+ * transaction; losing the ballots would be worse). A crash still loses them.
+ */
+export async function writeAllWaiting(): Promise<void> {
+	await Promise.all(
+		[...pools.keys()].map((roundId) =>
+			inRoundOrder(roundId, async (pool) => {
+				if (pool.waiting.length === 0 || isClosedHere(roundId)) return;
+				const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
+				await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
+				forgetWritten(pool, written);
+			}).catch((e) => console.error('waiting ballots not written', e))
+		)
+	);
 }
 
 /**

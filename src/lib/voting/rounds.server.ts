@@ -84,7 +84,7 @@ async function closeIn(tx: Tx, roundId: string, pool: ReturnType<typeof poolOf>)
 	if (!round) return { ok: false as const, error: 'error_round_state' };
 	const proposals = await tx.select().from(proposal).where(inArray(proposal.id, round.proposalIds));
 	// Every ballot and every guard rewritten in this one transaction, ballots in random order.
-	const rows = await rewriteBallots(tx, roundId, pool, true);
+	const rows = await rewriteBallots(tx, roundId, pool, { everyGuard: true, read: true });
 	const groupsKnown = rows.every((b) => b.receiptHash !== null && pool.groupsByReceipt.has(b.receiptHash));
 	const ballots = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((b) => ({ choices: b.choices, groups: (groupsKnown && pool.groupsByReceipt.get(b.receiptHash!)) || [] }));
 	const guards = await tx.select({ channel: ballotGuard.channel, n: count() }).from(ballotGuard).where(eq(ballotGuard.roundId, roundId)).groupBy(ballotGuard.channel);
