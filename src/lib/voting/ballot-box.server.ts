@@ -3,14 +3,13 @@
  * once; the ballot waits in memory and is written later with others, in a random order
  * (ballot-pool.server.ts explains why and what each kind of reader can learn).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard, participant, proposal, votingRound } from '$lib/server/db/schema';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import type { SessionParticipant } from '$lib/server/auth/session';
-import { inArray } from 'drizzle-orm';
 import { checkBallot, type Choices } from './ballots';
-import { inRoundOrder, isClosedHere, poolOf, writeWhenFull } from './ballot-pool.server';
+import { inRoundOrder, isClosedHere, peekPool, poolOf, writeWhenFull } from './ballot-pool.server';
 
 type Round = typeof votingRound.$inferSelect;
 export type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; error: string };
@@ -112,6 +111,7 @@ export async function countVoters(roundId: string): Promise<number> {
 
 /** Paper ballots still waiting: waiting entries that are neither a guarded cast nor a change. */
 function countWaitingPaper(roundId: string): number {
-	const pool = poolOf(roundId);
+	const pool = peekPool(roundId);
+	if (!pool) return 0;
 	return pool.waiting.filter((w) => w.replaces === null).length - pool.voters.size;
 }

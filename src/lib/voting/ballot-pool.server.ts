@@ -15,17 +15,20 @@
  *   only a random id, the round, the choices and a receipt hash (SHA-256 of a random
  *   secret only the voter's phone holds). They are not written when the guard is: they
  *   wait in this process's memory and go to the table in batches of at least
- *   BALLOT_BATCH, and every write rewrites all the round's ballots in one transaction in
- *   a random order. So at any moment all ballot rows of a round share one xmin, their
- *   ctid order is random, and ids are random: no column, transaction id, physical order,
- *   id order or time pairs a ballot with a guard. No group tally is stored either: a
+ *   BALLOT_BATCH, and every write rewrites all the round's ballots in one statement, in
+ *   an order drawn at random for that write. So at any moment all ballot rows of a round
+ *   share one xmin, their ctid order is random, and ids are random: no column,
+ *   transaction id, physical order, id order or time pairs a ballot with a guard. (The
+ *   last batch's guards share that xmin too, which tells who voted recently, not what.)
+ *   No group tally is stored either: a
  *   tally of a small group is that group's ballots, and a tally updated per vote gives
  *   each vote away by difference. The groups each ballot was cast with stay in memory and
  *   only the breakdown that passes breakdown.ts is frozen with the result.
  * - Someone who reads the database repeatedly while voting is open (or several backups
  *   taken during voting, or the server log with log_statement=all) sees which batch of
  *   guards arrived with which batch of ballots: each ballot hides among the at least
- *   BALLOT_BATCH of its batch, not among all. Closing rewrites everything once more.
+ *   BALLOT_BATCH of its batch, not among all. Closing rewrites everything once more. The
+ *   app itself never logs a ballot (a failed batch logs only the error code).
  * - Below SQL: pageinspect on the heap, WAL archives or a physical copy of the files keep
  *   dead row versions (with their xmin) until VACUUM removes them. Run autovacuum (the
  *   default) and do not keep WAL archives of voting days longer than needed.
@@ -33,8 +36,8 @@
  *   who casts it, as any ballot box sees the hand that drops the paper. Nothing links
  *   them once it has let go.
  *
- * What it costs: ballots still waiting (fewer than BALLOT_BATCH per round) die with the
- * process. Their guards are `pending`; `recoverLostBallots()` at start frees them, so
+ * What it costs: ballots still waiting (at most BALLOT_BATCH, or a tenth of a large
+ * round) die with a crashed process; a graceful stop writes them first. Their guards are `pending`; `recoverLostBallots()` at start frees them, so
  * those voters can vote again and nobody votes twice (a guard turns `cast` in the same
  * transaction as its ballot is written). A change waiting in memory is lost the same way
  * and the earlier ballot stands. After a restart during voting the groups of earlier
@@ -44,7 +47,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard, votingRound } from '$lib/server/db/schema';
-import { generateId, generateToken, randomBytes } from '$lib/server/auth/tokens';
+import { generateId, generateToken } from '$lib/server/auth/tokens';
 import type { Choices } from './ballots';
 
 /** Ballots (casts, changes and paper) that are written together, at least. */
@@ -80,6 +83,17 @@ export function inRoundOrder<T>(roundId: string, task: (pool: RoundPool) => Prom
 	return run;
 }
 
+/** The round's pool if this process has one (never creates one). */
+export function peekPool(roundId: string): RoundPool | undefined {
+	return pools.get(roundId);
+}
+
+/** A database error's SQLSTATE, without its text or parameters. */
+export function errorCode(e: unknown): string {
+	const cause = (e as { cause?: { code?: string } })?.cause;
+	return cause?.code ?? (e as { code?: string })?.code ?? 'unknown';
+}
+
 /** Rounds this process has closed: a cast that waited behind the closing is refused. */
 const closedRounds = new Set<string>();
 
@@ -91,17 +105,6 @@ export function dropPool(roundId: string): void {
 
 export function isClosedHere(roundId: string): boolean {
 	return closedRounds.has(roundId);
-}
-
-/** Fisher-Yates with the system's random source. */
-export function shuffle<T>(items: T[]): T[] {
-	const list = [...items];
-	const random = new Uint32Array(randomBytes(4 * Math.max(1, list.length)).buffer);
-	for (let i = list.length - 1; i > 0; i--) {
-		const j = random[i] % (i + 1);
-		[list[i], list[j]] = [list[j], list[i]];
-	}
-	return list;
 }
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -157,8 +160,9 @@ export async function writeWhenFull(roundId: string, pool: RoundPool): Promise<v
 		await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
 		forgetWritten(pool, written);
 	} catch (e) {
-		// The ballots stay waiting and go with the next batch or at closing.
-		console.error('ballot batch not written', e);
+		// The ballots stay waiting and go with the next batch or at closing. The error's
+		// text would carry the ballots (query parameters): log only its code.
+		console.error('ballot batch not written:', errorCode(e));
 	}
 }
 
@@ -175,7 +179,7 @@ export async function writeAllWaiting(): Promise<void> {
 				const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
 				await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
 				forgetWritten(pool, written);
-			}).catch((e) => console.error('waiting ballots not written', e))
+			}).catch((e) => console.error('waiting ballots not written:', errorCode(e)))
 		)
 	);
 }

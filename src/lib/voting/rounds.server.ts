@@ -7,7 +7,7 @@ import { db } from '$lib/server/db';
 import { ballot, ballotGuard, paperTotal, planItem, proposal, votingRound } from '$lib/server/db/schema';
 import { ensurePlan } from '$lib/plans/plans.server';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
-import { dropPool, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
+import { dropPool, errorCode, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
 import { countRound, type RoundResult } from './count';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
@@ -71,7 +71,10 @@ export async function closeRound(roundId: string): Promise<{ ok: true; result: R
 	// After every cast already waiting its turn; the waiting ballots are written with the rest.
 	const closed = await inRoundOrder(roundId, async (pool) => {
 		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
-		const outcome = await db.transaction((tx) => closeIn(tx, roundId, pool));
+		// A failed query's text would carry every ballot (its parameters): pass on only the code.
+		const outcome = await db.transaction((tx) => closeIn(tx, roundId, pool)).catch((e) => {
+			throw new Error(`closing round failed: ${errorCode(e)}`);
+		});
 		if (outcome.ok) forgetWritten(pool, written);
 		return outcome;
 	});
