@@ -27,7 +27,8 @@
  * - Someone who reads the database repeatedly while voting is open (or several backups
  *   taken during voting, or the server log with log_statement=all) sees which batch of
  *   guards arrived with which batch of ballots: each ballot hides among the at least
- *   BALLOT_BATCH of its batch, not among all. Closing rewrites everything once more. The
+ *   BALLOT_BATCH of its batch, not among all; and which written ballot a change replaced
+ *   (not whose: a change touches no guard). Closing rewrites everything once more. The
  *   app itself never logs a ballot (a failed batch logs only the error code).
  * - Below SQL: pageinspect on the heap, WAL archives or a physical copy of the files keep
  *   dead row versions (with their xmin) until VACUUM removes them. Run autovacuum (the
