@@ -4,7 +4,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
-import { recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
+import { compactBallotTables, recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
@@ -20,6 +20,7 @@ export const init: ServerInit = async () => {
 	// Ballots that waited in memory when the last process stopped are gone: free their voters.
 	const freed = await recoverLostBallots();
 	if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
+	await compactBallotTables();
 	realtime.setControlSource(getControlState);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
 	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = async () => {

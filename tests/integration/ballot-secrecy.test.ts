@@ -10,7 +10,7 @@ import { db } from '$lib/server/db';
 import { ballot, ballotGuard } from '$lib/server/db/schema';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castAssisted, castBallot, closeRound, countVoters, createRound, enterPaperBallot, openRound } from '$lib/voting/rounds.server';
-import { BALLOT_BATCH, discardPendingBallots, recoverLostBallots } from '$lib/voting/ballot-pool.server';
+import { BALLOT_BATCH, compactBallotTables, discardPendingBallots, recoverLostBallots } from '$lib/voting/ballot-pool.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
@@ -170,5 +170,14 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		if (!closed.ok) throw new Error(closed.error);
 		expect(closed.result.channels).toMatchObject({ phone: 1, assisted: 1, paper: 1 });
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(3);
+	});
+
+	it('at start the ballot tables are rewritten into new files, leaving no dead row version behind', async () => {
+		const fileOf = async () => (await rows(sql`select pg_relation_filenode('ballot')::text as b, pg_relation_filenode('ballot_guard')::text as g`))[0];
+		const before = await fileOf();
+		await compactBallotTables();
+		const after = await fileOf();
+		expect(after.b).not.toBe(before.b);
+		expect(after.g).not.toBe(before.g);
 	});
 });

@@ -30,9 +30,12 @@
  *   BALLOT_BATCH of its batch, not among all; and which written ballot a change replaced
  *   (not whose: a change touches no guard). Closing rewrites everything once more. The
  *   app itself never logs a ballot (a failed batch logs only the error code).
- * - Below SQL: pageinspect on the heap, WAL archives or a physical copy of the files keep
- *   dead row versions (with their xmin) until VACUUM removes them. Run autovacuum (the
- *   default) and do not keep WAL archives of voting days longer than needed.
+ * - Below SQL (a copy of DATA_DIR, a physical backup, pageinspect, WAL archives): dead
+ *   row versions and WAL records keep the history of writes, which is the batch history
+ *   above and nothing finer, since a ballot is only ever written in a batch. Ballots from
+ *   before this design were written with their guard; `compactBallotTables()` at start
+ *   rewrites both tables into new files (VACUUM FULL), so no old version stays in them
+ *   (PGlite runs no autovacuum). Do not keep WAL archives of voting days longer than needed.
  * - The running app (and whoever controls its host) is trusted: it sees each ballot and
  *   who casts it, as any ballot box sees the hand that drops the paper. Nothing links
  *   them once it has let go.
@@ -202,4 +205,17 @@ export async function recoverLostBallots(): Promise<number> {
 /** What a crash does to the ballots still in memory (tests only). */
 export function discardPendingBallots(): void {
 	pools.clear();
+}
+
+/**
+ * At start: rewrites the ballot tables into new files so that no dead row version (an
+ * older write, with its transaction id) survives in them. Best effort: a database user
+ * without the right to VACUUM only gets a warning.
+ */
+export async function compactBallotTables(): Promise<void> {
+	try {
+		await db.execute(sql`vacuum full ${ballot}, ${ballotGuard}`);
+	} catch (e) {
+		console.warn('ballot tables not compacted:', errorCode(e));
+	}
 }
