@@ -10,7 +10,7 @@ import { db } from '$lib/server/db';
 import { ballot, ballotGuard } from '$lib/server/db/schema';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castAssisted, castBallot, closeRound, countVoters, createRound, enterPaperBallot, openRound } from '$lib/voting/rounds.server';
-import { BALLOT_BATCH, compactBallotTables, discardPendingBallots, recoverLostBallots } from '$lib/voting/ballot-pool.server';
+import { BALLOT_BATCH, compactBallotTables, discardPendingBallots, recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
@@ -179,5 +179,17 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		const after = await fileOf();
 		expect(after.b).not.toBe(before.b);
 		expect(after.g).not.toBe(before.g);
+	});
+
+	it('a graceful stop writes the waiting ballots, even fewer than a batch', async () => {
+		const { w, ids, roundId } = await anOpenRound();
+		const voters = await phones(w, 3, []);
+		for (const v of voters) expect((await castBallot(v, roundId, [ids[0]])).ok).toBe(true);
+		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(0);
+		await writeAllWaiting();
+		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(3);
+		const guards = await db.select().from(ballotGuard).where(eq(ballotGuard.roundId, roundId));
+		expect(guards.map((g) => g.state)).toEqual(['cast', 'cast', 'cast']);
+		expect(await recoverLostBallots()).toBe(0);
 	});
 });
