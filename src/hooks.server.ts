@@ -4,6 +4,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
+import { compactBallotTables, recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { securityHeaders } from '$lib/server/headers';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
@@ -18,11 +19,18 @@ const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
 export const init: ServerInit = async () => {
 	const databaseUrl = process.env.DATABASE_URL || undefined;
 	await openDatabase({ databaseUrl, dataDir: process.env.DATA_DIR || 'data' });
+	// Ballots that waited in memory when the last process stopped are gone: free their voters.
+	const freed = await recoverLostBallots();
+	if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
+	await compactBallotTables();
 	realtime.setControlSource(getControlState);
 	realtime.setBoardHooks(boardHooks);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
-	// Authorship being recorded for notes just added is written before the rooms close.
-	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = () => settleAuthorship().then(realtime.closeAll);
+	// Authorship being recorded for notes just added, and ballots still waiting in memory,
+	// are written before the rooms and the database close.
+	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = async () => {
+		await Promise.all([settleAuthorship().then(realtime.closeAll), writeAllWaiting()]);
+	};
 	if (!databaseUrl || process.env.DEMO === '1') {
 		const code = await seedDemo();
 		if (code) {

@@ -95,7 +95,9 @@ describe('the count worker', () => {
 	const input: CountInput = {
 		format: 'approval', rule: 'mes', budget: 100n, topK: null, add1Step: 1n, lot: ['a', 'b', 'c', 'd'],
 		proposals: [{ id: 'a', title: 'A', cost: 60n }, { id: 'b', title: 'B', cost: 40n }, { id: 'c', title: 'C', cost: 30n }, { id: 'd', title: 'D', cost: 20n }],
-		ballots: [['a', 'b'], ['a'], ['a', 'c'], ['b', 'd'], ['c'], ['d', 'a']].map((choices) => ({ channel: 'phone' as const, choices, groups: [] })),
+		ballots: [['a', 'b'], ['a'], ['a', 'c'], ['b', 'd'], ['c'], ['d', 'a']].map((choices) => ({ choices, groups: [] })),
+		channels: { phone: 6, assisted: 0, paper: 0 },
+		groupsKnown: true,
 		paperTotals: []
 	};
 

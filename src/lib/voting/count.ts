@@ -4,7 +4,8 @@
  */
 import { Q } from './rational.ts';
 import { approvalVote, bordaVote, greedy, mesCompleted, scores, topK, DEFAULT_TIE_ORDER, type Election, type Vote } from './rules.ts';
-import type { BallotFormat, Channel, Choices, RoundRule } from './ballots';
+import type { BallotFormat, Choices, RoundRule } from './ballots';
+import { BREAKDOWN_RULE, groupBreakdown } from './breakdown';
 
 export type CountInput = {
 	format: BallotFormat;
@@ -14,11 +15,14 @@ export type CountInput = {
 	add1Step: bigint | null;
 	lot: string[];
 	proposals: { id: string; title: string; cost: bigint }[];
-	ballots: { channel: Channel; choices: Choices; groups: string[] }[];
+	/** Each ballot with the groups of whoever cast it, known only to the running app (none for paper). */
+	ballots: { choices: Choices; groups: string[] }[];
+	/** How ballots came in, counted from the guards (ballots themselves do not say). */
+	channels: { phone: number; assisted: number; paper: number };
+	/** False when the app restarted during voting: the groups of earlier ballots are gone. */
+	groupsKnown: boolean;
 	paperTotals: { proposalId: string; votes: number; ballots: number }[];
 };
-
-export const MIN_GROUP_SIZE = 5;
 
 /** Where a closed round's count stands (it runs in a worker); shown to the facilitator. */
 export type CountState =
@@ -80,22 +84,10 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 	}
 
 	const byId = new Map(input.proposals.map((p) => [p.id, p]));
-	const channels = { phone: 0, assisted: 0, paper: 0, paperTotals: input.paperTotals.reduce((s, t) => Math.max(s, t.ballots), 0) };
-	for (const b of input.ballots) channels[b.channel]++;
+	const channels = { ...input.channels, paperTotals: input.paperTotals.reduce((s, t) => Math.max(s, t.ballots), 0) };
 
-	// Results by self-declared group, only for groups large enough that nobody can be picked out.
-	const groupCounts = new Map<string, number>();
-	for (const b of input.ballots) for (const g of b.groups) groupCounts.set(g, (groupCounts.get(g) ?? 0) + 1);
-	const groups = [...groupCounts]
-		.filter(([, count]) => count >= MIN_GROUP_SIZE)
-		.map(([group, count]) => {
-			const groupScores = new Map<string, bigint>();
-			input.ballots.forEach((b, i) => {
-				if (!b.groups.includes(group)) return;
-				for (const [id, pts] of votes[i]) groupScores.set(id, (groupScores.get(id) ?? 0n) + pts);
-			});
-			return { group, ballots: count, scores: Object.fromEntries([...groupScores].map(([id, s]) => [id, Number(s)])) };
-		});
+	// Results by self-declared group: only what cannot be subtracted down to a person (breakdown.ts).
+	const breakdown = input.groupsKnown ? groupBreakdown(input.ballots.map((b, i) => ({ groups: b.groups, scores: votes[i] }))) : { groups: [], hiddenGroups: 0 };
 
 	return {
 		rule: input.rule,
@@ -111,7 +103,9 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 		winners: selected.map((id, rank) => ({ id, rank: rank + 1, title: byId.get(id)!.title, cost: byId.get(id)!.cost.toString(), votes: Number(score.get(id) ?? 0n) })),
 		totalCost: selected.reduce((s, id) => s + byId.get(id)!.cost, 0n).toString(),
 		mes: mesDetail,
-		groups,
-		hiddenGroups: [...groupCounts].filter(([, c]) => c < MIN_GROUP_SIZE).length
+		groups: breakdown.groups,
+		hiddenGroups: breakdown.hiddenGroups,
+		groupsUnavailable: !input.groupsKnown,
+		breakdownRule: BREAKDOWN_RULE
 	};
 }

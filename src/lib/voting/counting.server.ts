@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, paperTotal, planItem, proposal, votingRound } from '$lib/server/db/schema';
+import { ballot, ballotGuard, paperTotal, planItem, proposal, votingRound } from '$lib/server/db/schema';
 import { ensurePlan } from '$lib/plans/plans.server';
 import { announceCount } from '$lib/live/announce.server';
 import { generateId } from '$lib/server/auth/tokens';
@@ -33,12 +33,20 @@ function workerFile(): string {
 	return existsSync(beside) && existsSync(join(here, 'count.ts')) ? beside : resolve('src/lib/voting/count-worker.ts');
 }
 
-async function loadInput(roundId: string): Promise<CountInput | null> {
+/** The groups each ballot was cast with, by ballot id: only in memory, from closing (never stored). */
+export type BallotGroups = Map<string, string[]>;
+
+async function loadInput(roundId: string, groups: BallotGroups | null): Promise<CountInput | null> {
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.status !== 'closed') return null;
 	const proposals = await db.select({ id: proposal.id, title: proposal.title, cost: proposal.cost }).from(proposal).where(inArray(proposal.id, round.proposalIds));
-	const ballots = await db.select({ channel: ballot.channel, choices: ballot.choices, groups: ballot.groups }).from(ballot).where(eq(ballot.roundId, roundId)).orderBy(asc(ballot.id));
+	const rows = await db.select({ id: ballot.id, choices: ballot.choices }).from(ballot).where(eq(ballot.roundId, roundId)).orderBy(asc(ballot.id));
+	// Ballots do not say how they came in: the guards do (paper ballots have none).
+	const guards = await db.select({ channel: ballotGuard.channel, n: count() }).from(ballotGuard).where(eq(ballotGuard.roundId, roundId)).groupBy(ballotGuard.channel);
+	const phone = Number(guards.find((g) => g.channel === 'phone')?.n ?? 0);
+	const assisted = Number(guards.find((g) => g.channel === 'assisted')?.n ?? 0);
 	const totals = await db.select().from(paperTotal).where(eq(paperTotal.roundId, roundId));
+	const groupsKnown = groups !== null && rows.every((b) => groups.has(b.id));
 	return {
 		format: round.format,
 		rule: round.rule,
@@ -47,15 +55,22 @@ async function loadInput(roundId: string): Promise<CountInput | null> {
 		add1Step: round.add1Step,
 		lot: round.lot ?? round.proposalIds,
 		proposals: proposals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-		ballots,
+		ballots: rows.map((b) => ({ choices: b.choices, groups: (groupsKnown && groups.get(b.id)) || [] })),
+		channels: { phone, assisted, paper: rows.length - phone - assisted },
+		groupsKnown,
 		paperTotals: totals.map((t) => ({ proposalId: t.proposalId, votes: t.votes, ballots: t.ballots })).sort((a, b) => (a.proposalId < b.proposalId ? -1 : 1))
 	};
 }
 
-/** The inputs' fingerprint: canonical JSON (money as strings) under SHA-256. */
+/**
+ * The inputs' fingerprint: canonical JSON (money as strings) under SHA-256. The ballots'
+ * groups are left out: with few voters, guessing which groups go with which ballot until
+ * the hash matches would tie ballots to people.
+ */
 export function hashInput(input: CountInput): string {
+	const canonical = { ...input, ballots: input.ballots.map((b) => b.choices), groupsKnown: undefined };
 	return createHash('sha256')
-		.update(JSON.stringify(input, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
+		.update(JSON.stringify(canonical, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
 		.digest('hex');
 }
 
@@ -78,16 +93,16 @@ export function countInWorker(input: CountInput, onProgress: (p: CountProgress) 
  * the winners, ranked, into the workshop's plan. Outcome: the result, or a rejection
  * (recorded in the round as failed).
  */
-export function countClosedRound(roundId: string): Promise<RoundResult> {
+export function countClosedRound(roundId: string, groups: BallotGroups | null = null): Promise<RoundResult> {
 	const current = running.get(roundId);
 	if (current) return current;
-	const job = runCount(roundId).finally(() => running.delete(roundId));
+	const job = runCount(roundId, groups).finally(() => running.delete(roundId));
 	running.set(roundId, job);
 	return job;
 }
 
-async function runCount(roundId: string): Promise<RoundResult> {
-	const input = await loadInput(roundId);
+async function runCount(roundId: string, groups: BallotGroups | null): Promise<RoundResult> {
+	const input = await loadInput(roundId, groups);
 	if (!input) throw new Error('error_round_state');
 	const hash = hashInput(input);
 	const [round] = await db.select({ result: votingRound.result, resultHash: votingRound.resultHash }).from(votingRound).where(eq(votingRound.id, roundId));

@@ -4,17 +4,17 @@
  */
 import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, paperTotal, participant, proposal, votingRound } from '$lib/server/db/schema';
-import { generateId, generateToken, hashToken, randomBytes } from '$lib/server/auth/tokens';
-import type { SessionParticipant } from '$lib/server/auth/session';
-import { checkBallot, type Channel } from './ballots';
+import { ballot, ballotGuard, paperTotal, proposal, votingRound } from '$lib/server/db/schema';
+import { generateId, randomBytes } from '$lib/server/auth/tokens';
+import { dropPool, errorCode, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
 import type { RoundResult } from './count';
-import { countClosedRound } from './counting.server';
+import { countClosedRound, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
 import { announceRound, announcedBallot, announcedRound } from '$lib/live/announce.server';
 
 export type Round = typeof votingRound.$inferSelect;
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export async function listRounds(workshopId: string) {
 	return db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(asc(votingRound.createdAt));
@@ -49,67 +49,7 @@ export async function openRound(roundId: string) {
 	return { ok: true as const };
 }
 
-async function roundCosts(round: Round) {
-	const rows = await db.select({ id: proposal.id, cost: proposal.cost }).from(proposal).where(inArray(proposal.id, round.proposalIds));
-	return new Map(rows.map((r) => [r.id, r.cost]));
-}
-
-type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; error: string };
-
-/**
- * A participant's ballot from their phone. Outcomes: ok with a receipt (the only way to
- * change the ballot later, when the round allows it), or 'error_round_closed',
- * 'error_not_found' (another workshop), 'error_already_voted', or a ballot error.
- */
-export async function castBallot(who: SessionParticipant, roundId: string, choices: unknown, receipt?: string): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round || round.workshopId !== who.workshopId) return { ok: false, error: 'error_not_found' };
-	return cast(round, { participantId: who.id, groups: who.groups, channel: 'phone' }, choices, receipt);
-}
-
-/**
- * The facilitator enters a ballot for someone present without a device (an assisted
- * participant of this workshop): marked assisted, one per person like any other.
- */
-export async function castAssisted(roundId: string, participantId: string, choices: unknown): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round) return { ok: false, error: 'error_not_found' };
-	const [person] = await db.select().from(participant).where(and(eq(participant.id, participantId), eq(participant.workshopId, round.workshopId)));
-	if (!person) return { ok: false, error: 'error_not_found' };
-	return cast(round, { participantId: person.id, groups: person.groups, channel: 'assisted' }, choices);
-}
-
-/** A paper ballot keyed in by the facilitator (marked paper; no guard: the paper is the guard). */
-export async function enterPaperBallot(roundId: string, choices: unknown): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round) return { ok: false, error: 'error_not_found' };
-	return cast(round, { participantId: null, groups: [], channel: 'paper' }, choices);
-}
-
-async function cast(round: Round, voter: { participantId: string | null; groups: string[]; channel: Channel }, choices: unknown, receipt?: string): Promise<CastOutcome> {
-	if (round.status !== 'open') return { ok: false, error: 'error_round_closed' };
-	const checked = checkBallot(round, await roundCosts(round), choices);
-	if (!checked.ok) return checked;
-	const newReceipt = generateToken();
-	const row = { id: generateId(), roundId: round.id, channel: voter.channel, choices: checked.choices, groups: voter.groups, receiptHash: hashToken(newReceipt) };
-	return db.transaction(async (tx): Promise<CastOutcome> => {
-		if (voter.participantId) {
-			const guard = await tx.insert(ballotGuard).values({ roundId: round.id, participantId: voter.participantId }).onConflictDoNothing().returning();
-			if (guard.length === 0) {
-				// Already voted: replace the ballot only when allowed and the receipt matches.
-				if (!round.allowChange || !receipt) return { ok: false, error: 'error_already_voted' };
-				const replaced = await tx
-					.update(ballot)
-					.set({ choices: checked.choices, receiptHash: row.receiptHash })
-					.where(and(eq(ballot.roundId, round.id), eq(ballot.receiptHash, hashToken(receipt))))
-					.returning({ id: ballot.id });
-				return replaced.length ? { ok: true, receipt: newReceipt, changed: true } : { ok: false, error: 'error_already_voted' };
-			}
-		}
-		await tx.insert(ballot).values(row);
-		return { ok: true, receipt: newReceipt, changed: false };
-	}).then(announcedBallot(round.id));
-}
+export { castAssisted, castBallot, countVoters, enterPaperBallot, type CastOutcome } from './ballot-box.server';
 
 /** Paper ballots entered as totals per proposal (greedy and top-k only: MES needs each ballot). */
 export async function setPaperTotals(roundId: string, totals: { proposalId: string; votes: number }[], ballots: number) {
@@ -125,28 +65,42 @@ export async function setPaperTotals(roundId: string, totals: { proposalId: stri
 	return { ok: true as const };
 }
 
-/** How many have voted (what the projector shows while voting is open; no partial results). */
-export async function countVoters(roundId: string) {
-	const [row] = await db.select({ n: count() }).from(ballot).where(eq(ballot.roundId, roundId));
-	return Number(row?.n ?? 0);
-}
-
 /**
  * Closes voting and starts the count in a worker (counting.server.ts): the request returns
  * at once. `counted` settles when the result (rule, parameters, tie-break order, counts,
  * winners) is frozen and the winners, ranked, are in the workshop's plan. Runs once.
  */
 export async function closeRound(roundId: string): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
-	const [round] = await db
-		.update(votingRound)
-		.set({ status: 'closed', closedAt: new Date() })
-		.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open')))
-		.returning({ id: votingRound.id, workshopId: votingRound.workshopId });
-	if (!round) return { ok: false as const, error: 'error_round_state' };
-	announceRound(roundId, round.workshopId);
-	const counted = countClosedRound(round.id);
+	// After every cast already waiting its turn; the waiting ballots are written with the rest.
+	const closed = await inRoundOrder(roundId, async (pool) => {
+		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
+		// A failed query's text would carry every ballot (its parameters): pass on only the code.
+		const outcome = await db.transaction((tx) => closeIn(tx, roundId, pool)).catch((e) => {
+			throw new Error(`closing round failed: ${errorCode(e)}`);
+		});
+		if (outcome.ok) forgetWritten(pool, written);
+		return outcome;
+	});
+	if (!closed.ok) return closed;
+	dropPool(roundId);
+	announceRound(roundId, closed.workshopId);
+	const counted = countClosedRound(roundId, closed.groups);
 	counted.catch(() => {}); // a failure is recorded in the round (count_state) for the page
 	return { ok: true as const, counted };
+}
+
+/**
+ * Closes the round and rewrites every ballot and guard in one transaction (ballots in random
+ * order). The groups each ballot was cast with exist only in this process's memory: they go
+ * to the count and are never stored (null when the app restarted during voting).
+ */
+async function closeIn(tx: Tx, roundId: string, pool: ReturnType<typeof poolOf>) {
+	const [round] = await tx.update(votingRound).set({ status: 'closed', closedAt: new Date() }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open'))).returning({ id: votingRound.id, workshopId: votingRound.workshopId });
+	if (!round) return { ok: false as const, error: 'error_round_state' };
+	const rows = await rewriteBallots(tx, roundId, pool, { everyGuard: true, read: true });
+	const groupsKnown = rows.every((b) => b.receiptHash !== null && pool.groupsByReceipt.has(b.receiptHash));
+	const groups: BallotGroups | null = groupsKnown ? new Map(rows.map((b) => [b.id, pool.groupsByReceipt.get(b.receiptHash!) ?? []])) : null;
+	return { ok: true as const, workshopId: round.workshopId, groups };
 }
 
 export async function revealRound(roundId: string) {

@@ -2,7 +2,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 import { workshop } from './workshops.schema';
 import { user } from './auth.schema';
 import { FUNCTIONS } from '../../workshops/rules';
-import { BALLOT_FORMATS, CHANNELS, ROUND_RULES } from '../../voting/ballots';
+import { BALLOT_FORMATS, ROUND_RULES } from '../../voting/ballots';
 import type { CountState } from '../../voting/count';
 
 /** A proposal (usulan) put forward in a forum. Cost in whole Rupiah. */
@@ -92,35 +92,42 @@ export const votingRound = pgTable(
 );
 
 /**
- * A secret ballot. It carries no participant id: one-per-person is enforced by
- * `ballot_guard`, stored apart. A ballot can be changed (when allowed) only with the
- * receipt its caster holds; only the receipt's SHA-256 is stored.
+ * A secret ballot: what was chosen and the hash of the receipt that may change it,
+ * nothing else. No participant, group, channel or time: see the threat model in
+ * `voting/ballot-pool.server.ts` for how rows are written so that neither their
+ * transaction (xmin), their physical order (ctid) nor their id pairs them with a guard.
  */
 export const ballot = pgTable(
 	'ballot',
 	{
+		/** Random, never sequential. */
 		id: text('id').primaryKey(),
 		roundId: text('round_id')
 			.notNull()
 			.references(() => votingRound.id, { onDelete: 'cascade' }),
-		channel: text('channel', { enum: CHANNELS }).notNull(),
 		/** Approval/knapsack/ranked: proposal ids (ranked in order); cumulative: {id: points}. */
 		choices: jsonb('choices').$type<string[] | Record<string, number>>().notNull(),
-		/** Self-declared groups, shown only for groups of at least 5 voters. */
-		groups: jsonb('groups').$type<string[]>().notNull().default([]),
 		receiptHash: text('receipt_hash')
 	},
 	(t) => [index('ballot_round_idx').on(t.roundId)]
 );
 
-/** Who has voted in a round: the guard against voting twice, never joined to ballots. */
+/**
+ * Who has voted in a round and how (phone or assisted): the guard against voting twice,
+ * never joined to ballots. `pending` while the ballot waits in memory to be written with
+ * others, `cast` once it is written; a pending guard whose ballot died with the process
+ * is freed at start, so that person can vote again.
+ */
 export const ballotGuard = pgTable(
 	'ballot_guard',
 	{
 		roundId: text('round_id')
 			.notNull()
 			.references(() => votingRound.id, { onDelete: 'cascade' }),
-		participantId: text('participant_id').notNull()
+		participantId: text('participant_id').notNull(),
+		/** The defaults only describe rows from before guards had states; new guards set both. */
+		channel: text('channel', { enum: ['phone', 'assisted'] }).notNull().default('phone'),
+		state: text('state', { enum: ['pending', 'cast'] }).notNull().default('cast')
 	},
 	(t) => [primaryKey({ columns: [t.roundId, t.participantId] })]
 );

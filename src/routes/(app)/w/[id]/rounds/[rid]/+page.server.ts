@@ -6,6 +6,8 @@ import { listProposals } from '$lib/voting/proposals.server';
 import { castAssisted, closeRound, countVoters, enterPaperBallot, findRound, openRound, revealRound, setPaperTotals } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
 import { ensureCounted } from '$lib/voting/counting.server';
+import { publicResult } from '$lib/voting/breakdown';
+import type { RoundResult } from '$lib/voting/count';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	const attendance = await getAttendance(workshop.id);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
-		round: { ...round, budget: round.budget.toString(), add1Step: round.add1Step?.toString() ?? null },
+		round: { ...round, budget: round.budget.toString(), add1Step: round.add1Step?.toString() ?? null, result: round.result && publicResult(round.result as unknown as RoundResult) },
 		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })),
 		voters: await countVoters(round.id),
 		canRun: can(role, 'workshop.run'),

@@ -4,6 +4,8 @@ import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { listProposals } from '$lib/voting/proposals.server';
 import { countVoters, findRound } from '$lib/voting/rounds.server';
 import { requireUser } from '$lib/server/guards';
+import { publicResult } from '$lib/voting/breakdown';
+import type { RoundResult } from '$lib/voting/count';
 import { publicOrigin } from '$lib/server/venue';
 import type { PageServerLoad } from './$types';
 
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		title: round.title,
 		status: round.status,
 		voters: await countVoters(round.id),
-		result: revealed ? round.result : null,
+		result: revealed && round.result ? publicResult(round.result as unknown as RoundResult) : null,
 		proposals: revealed ? (await listProposals(workshop.id)).filter((p) => round.proposalIds.includes(p.id)).map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })) : [],
 		joinCode: workshop.joinCode,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 }),
