@@ -5,7 +5,7 @@
 import { Q } from './rational.ts';
 import { approvalVote, bordaVote, greedy, mesCompleted, scores, topK, DEFAULT_TIE_ORDER, type Election, type Vote } from './rules.ts';
 import type { BallotFormat, Choices, RoundRule } from './ballots';
-import { BREAKDOWN_RULE, groupBreakdown } from './breakdown';
+import { BREAKDOWN_RULE, groupBreakdown } from './breakdown.ts';
 
 export type CountInput = {
 	format: BallotFormat;
