@@ -7,6 +7,7 @@ import { generateId, randomBytes } from '$lib/server/auth/tokens';
 import { requirePermission } from '$lib/orgs/orgs.server';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
+import { recordStatusChange } from '$lib/safeguarding/safeguarding.server';
 import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput, type Status } from './rules';
 
 export type Workshop = typeof workshop.$inferSelect;
@@ -43,6 +44,8 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput): 
 
 export async function setStatus(workshopId: string, status: Status): Promise<void> {
 	await db.update(workshop).set({ status }).where(eq(workshop.id, workshopId));
+	// Retention counts from the moment a workshop closes.
+	await recordStatusChange(workshopId, status);
 }
 
 export async function listAgenda(workshopId: string) {
