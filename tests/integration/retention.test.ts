@@ -17,7 +17,7 @@ import { getWorkshopSettings, requestHelp, setOrgSettings } from '$lib/safeguard
 import { ANONYMOUS, anonymiseDue } from '$lib/safeguarding/retention.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
 
 useTestDatabase();
 
@@ -99,5 +99,23 @@ describe('retention', () => {
 		await setStatus(w.id, 'open');
 		expect((await getWorkshopSettings(w.id)).closedAt).toBeNull();
 		expect(await anonymiseDue(new Date(Date.now() + 1000 * DAY))).not.toContain(w.id);
+	});
+
+	it('the data register shows the setting; only owners change it, with valid days', async () => {
+		const page = await import('../../src/routes/(app)/orgs/[orgId]/data/+page.server');
+		const org = await anOrganisationWithOwner('Register');
+		const owner = { id: org.owner.id, name: 'Owner' };
+		const facilitator = await aMember(org.organisationId, owner.id, 'facilitator');
+		const post = (who: { id: string; name: string }, fields: Record<string, string>) => {
+			const body = new FormData();
+			for (const [k, v] of Object.entries(fields)) body.set(k, v);
+			return page.actions.settings!({ locals: { user: who }, params: { orgId: org.organisationId }, request: new Request('http://127.0.0.1/', { method: 'POST', body }) } as never);
+		};
+		const load = (who: { id: string; name: string }) => page.load({ locals: { user: who }, params: { orgId: org.organisationId } } as never) as Promise<{ settings: { retentionDays: number }; canEdit: boolean }>;
+		expect((await load(owner)).settings.retentionDays).toBe(90);
+		await expect(post({ id: facilitator.id, name: facilitator.name }, { retentionDays: '1' })).rejects.toMatchObject({ status: 403 });
+		expect(await post(owner, { retentionDays: '0' })).toMatchObject({ status: 400 });
+		expect(await post(owner, { retentionDays: '45', referralGuidance: 'UPTD PPA Makassar: 0411-000' })).toEqual({ saved: true });
+		expect((await load({ id: facilitator.id, name: facilitator.name }))).toMatchObject({ settings: { retentionDays: 45, referralGuidance: 'UPTD PPA Makassar: 0411-000' }, canEdit: false });
 	});
 });
