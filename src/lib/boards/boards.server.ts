@@ -128,27 +128,29 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	if (!checked.ok) return checked;
 	const found = checked.board;
 	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
-	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const, hidden: [] as DetailKind[] };
+	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
 	if (notesPerParticipant.retryAfter(participant.id) > 0) return { ok: false as const, error: 'error_slow_down' };
 	notesPerParticipant.hit(participant.id);
 	// "Only for the facilitator": kept whole in SQL, never near the board document.
-	if (input.private) return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text), hidden: [] as DetailKind[] };
+	if (input.private) return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text) };
 	// Personal details are masked before anything reaches the room; the original stays
 	// in SQL for the facilitator's moderation view.
-	const { text, kinds: hidden } = maskPersonalDetails(input.text);
-	if (hidden.length > 0) await recordOriginal(boardId, input.id, input.text, hidden);
+	const { text, kinds } = maskPersonalDetails(input.text);
+	if (kinds.length > 0) await recordOriginal(boardId, input.id, input.text, kinds);
+	// `hidden` only when something was: which kinds, so the author can be told.
+	const hidden: { hidden?: DetailKind[] } = kinds.length > 0 ? { hidden: kinds } : {};
 	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
 		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text, colour: input.colour, pictogram: input.pictogram });
-		return { ok: true as const, outcome: 'queued' as const, hidden };
+		return { ok: true as const, outcome: 'queued' as const, ...hidden };
 	}
 	// Authorship first, in SQL; the document gets the note without any author.
 	await recordAuthor(boardId, [input.id], participantAuthor(participant));
 	await realtime.changeBoardDoc(boardId, (doc) =>
 		addNote(doc, { text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) }, input.id)
 	);
-	return { ok: true as const, outcome: 'added' as const, hidden };
+	return { ok: true as const, outcome: 'added' as const, ...hidden };
 }
 
 export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {

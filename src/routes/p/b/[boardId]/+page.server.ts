@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null, private: form.data.private === 'on' });
 		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
 		// `hidden`: which kinds of personal detail were masked, so the author is told.
-		return { outcome: result.outcome, hidden: result.hidden };
+		return { outcome: result.outcome, hidden: 'hidden' in result ? result.hidden : [] };
 	},
 	/** Open dot voting: visible, not secret; the server enforces the dots per person. */
 	dot: async ({ request, locals, params }) => {
