@@ -8,7 +8,7 @@ async function phone(browser: Browser) {
 	return { context, page: await context.newPage() };
 }
 
-test('a child on a phone: masked details, a private note, "I need help" on the facilitator\'s screen only, quick exit', async ({ page, browser }) => {
+test('a child on a phone: child mode, masked details, a private note, "I need help" on the facilitator\'s screen only, quick exit', async ({ page, browser }) => {
 	await signUp(page, 'Shelter Perlindungan');
 	await createWorkshop(page, 'Forum Anak Aman');
 	// A child-group workshop still in draft: the reminder to record guardian consent.
@@ -38,15 +38,24 @@ test('a child on a phone: masked details, a private note, "I need help" on the f
 	await p.getByRole('link', { name: 'Papan aman' }).click();
 	await expect(p.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
 
+	// Child mode: pictures first, simpler words, and a picture alone is a whole answer.
+	const cardBox = p.getByTestId('input-card');
+	await expect(cardBox.getByRole('heading', { name: /Ceritakan idemu/ })).toBeVisible();
+	await expectAccessible(p);
+	await cardBox.getByText('Bermain', { exact: true }).click();
+	await p.getByRole('button', { name: 'Kirim' }).click();
+	await expect(p.getByText('Terima kasih! Idemu sudah masuk.')).toBeVisible();
+	await expect(p.getByTestId('participant-notes')).toContainText('Bermain');
+
 	// A phone number is hidden before it reaches the wall, and the child is told why.
-	await p.getByLabel('Ide atau pendapatmu').fill('Telepon kakak 0812-3456-7890 kalau ada apa-apa');
+	await p.getByLabel(/^Tulis di sini/).fill('Telepon kakak 0812-3456-7890 kalau ada apa-apa');
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(p.getByTestId('hidden-notice')).toContainText('nomor telepon');
 	await expect(p.getByTestId('participant-notes')).toContainText('Telepon kakak [nomor disembunyikan]');
 	await expect(p.getByTestId('participant-notes')).not.toContainText('3456');
 
 	// Only for the facilitator: never on the wall; the referral guidance is shown.
-	await p.getByLabel('Ide atau pendapatmu').fill('Aku sering dipukul di rumah');
+	await p.getByLabel(/^Tulis di sini/).fill('Aku sering dipukul di rumah');
 	await p.getByTestId('only-facilitator').check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(p.getByText('Terkirim hanya untuk fasilitator. Tidak tampil di dinding.')).toBeVisible();
