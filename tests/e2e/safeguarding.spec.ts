@@ -42,7 +42,7 @@ test('a child on a phone: child mode, masked details, a private note, "I need he
 	const cardBox = p.getByTestId('input-card');
 	await expect(cardBox.getByRole('heading', { name: /Ceritakan idemu/ })).toBeVisible();
 	await expectAccessible(p);
-	await cardBox.getByText('Bermain', { exact: true }).click();
+	await cardBox.getByRole('radio', { name: 'Bermain' }).check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(p.getByText('Terima kasih! Idemu sudah masuk.')).toBeVisible();
 	await expect(p.getByTestId('participant-notes')).toContainText('Bermain');
