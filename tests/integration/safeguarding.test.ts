@@ -173,3 +173,53 @@ describe('"I need help"', () => {
 		expect(await requestHelp(adult)).toEqual({ ok: false, error: 'error_not_found' });
 	});
 });
+
+describe('refusals', () => {
+	const post = (action: (e: never) => unknown, locals: object, params: Record<string, string>, fields: Record<string, string>) => {
+		const body = new FormData();
+		for (const [k, v] of Object.entries(fields)) body.set(k, v);
+		return action({ locals, params, request: new Request('http://127.0.0.1/', { method: 'POST', body }) } as never);
+	};
+
+	it('"I need help" needs a participant session', async () => {
+		const help = await import('../../src/routes/p/help/+page.server');
+		await expect(post(help.actions.default as never, {}, {}, {})).rejects.toMatchObject({ status: 401 });
+		const child = await aParticipant(workshop, '', ['child-13-17']);
+		expect(await post(help.actions.default as never, { participant: child }, {}, {})).toEqual({ helped: true });
+	});
+
+	it('private notes are deleted only by facilitators of the workshop', async () => {
+		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
+		const boardId = await createBoard(workshop.id, 'Papan hapus');
+		const note = card('Rahasia untuk fasilitator', { private: true });
+		await contributeNote(sari, boardId, note);
+		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
+		await expect(post(page.actions.deletePrivate as never, { user: { id: observer.id, name: 'o' } }, { id: workshop.id }, { id: note.id })).rejects.toMatchObject({ status: 403 });
+		const stranger = await anOrganisationWithOwner('Lain lagi');
+		await expect(post(page.actions.deletePrivate as never, { user: { id: stranger.owner.id, name: 's' } }, { id: workshop.id }, { id: note.id })).rejects.toMatchObject({ status: 404 });
+		// A facilitator of another workshop cannot reach it through their own workshop's page.
+		const other = await aWorkshop(workshop.organisationId);
+		expect(await post(page.actions.deletePrivate as never, { user: owner }, { id: other.id }, { id: note.id })).toMatchObject({ status: 404 });
+		expect((await listPrivateNotes(workshop.id)).some((n) => n.id === note.id)).toBe(true);
+		expect(await post(page.actions.deletePrivate as never, { user: owner }, { id: workshop.id }, { id: note.id })).toEqual({ done: 'deleted' });
+		expect((await listPrivateNotes(workshop.id)).some((n) => n.id === note.id)).toBe(false);
+	});
+
+	it('the watch-word list is validated and used for the workshop', async () => {
+		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
+		expect(await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'x'.repeat(12_001) })).toMatchObject({ status: 400 });
+		expect(await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'Dijewer\nlocked in' })).toEqual({ done: 'words' });
+		const boardId = await createBoard(workshop.id, 'Papan kata');
+		await contributeNote(sari, boardId, card('Saya sering dijewer guru'));
+		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as { attention: { text: string; words: string[] }[]; watchwords: string[] };
+		expect(data.watchwords).toEqual(['dijewer', 'locked in']);
+		expect(data.attention).toContainEqual(expect.objectContaining({ text: 'Saya sering dijewer guru', words: ['dijewer'] }));
+	});
+
+	it('a participant cannot post a private note to a board of another workshop', async () => {
+		const other = await aWorkshop(workshop.organisationId);
+		const boardId = await createBoard(other.id, 'Papan lain');
+		expect(await contributeNote(sari, boardId, card('x', { private: true }))).toEqual({ ok: false, error: 'error_not_found' });
+	});
+});
+
