@@ -70,6 +70,13 @@ test('a child on a phone: child mode, masked details, a private note, "I need he
 	await expectAccessible(page);
 	await expect(page.getByTestId('note').filter({ hasText: 'dipukul' })).toHaveCount(0);
 
+	// One action moves a note off the wall: it leaves the phone too.
+	await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+	await page.getByRole('button', { name: /^Ubah\s*:\s*Bermain/ }).click();
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByTestId('move-off-wall').click();
+	await expect(p.getByTestId('participant-notes')).not.toContainText('Bermain', { timeout: 10_000 });
+
 	// The projector shows neither the alert nor the private note.
 	const projector = await browser.newPage();
 	await projector.context().addCookies(await page.context().cookies());
@@ -82,6 +89,7 @@ test('a child on a phone: child mode, masked details, a private note, "I need he
 	// The safeguarding page: the private note, the original of the masked one, the referral.
 	await page.goto(boardUrl.replace(/\/boards\/.*/, '/safeguarding'));
 	await expect(page.getByTestId('private-notes')).toContainText('Aku sering dipukul di rumah');
+	await expect(page.getByTestId('private-notes')).toContainText('Bermain');
 	await expect(page.getByTestId('attention')).toContainText('0812-3456-7890');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Sudah ditemui' }).click();
