@@ -9,7 +9,15 @@ async function phone(browser: Browser) {
 }
 
 test('a child on a phone: child mode, masked details, a private note, "I need help" on the facilitator\'s screen only, quick exit', async ({ page, browser }) => {
-	await signUp(page, 'Shelter Perlindungan');
+	const { orgUrl } = await signUp(page, 'Shelter Perlindungan');
+	// The data register, and the owner's retention and referral settings.
+	await page.getByRole('link', { name: 'Daftar data yang disimpan' }).click();
+	await expect(page.getByTestId('data-register')).toContainText('90 hari setelah lokakarya ditutup');
+	await expectAccessible(page);
+	await page.getByLabel(/^Simpan data pribadi peserta selama/).fill('60');
+	await page.getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByTestId('data-register')).toContainText('60 hari setelah lokakarya ditutup');
+	await page.goto(orgUrl);
 	await createWorkshop(page, 'Forum Anak Aman');
 	// A child-group workshop still in draft: the reminder to record guardian consent.
 	await expect(page.getByTestId('consent-reminder')).toBeVisible();
