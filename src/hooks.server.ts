@@ -11,6 +11,7 @@ import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
 import * as realtime from '$lib/server/realtime';
 import { getControlState } from '$lib/boards/boards.server';
 import { boardHooks, settleAuthorship } from '$lib/boards/authorship.server';
+import { startRetentionJob } from '$lib/safeguarding/retention.server';
 
 /** src/serve.ts (and the dev plugin in vite.config.ts) hand websocket upgrades to this. */
 const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
@@ -31,6 +32,8 @@ export const init: ServerInit = async () => {
 	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = async () => {
 		await Promise.all([settleAuthorship().then(realtime.closeAll), writeAllWaiting()]);
 	};
+	// Personal data of closed workshops is anonymised after the organisation's retention.
+	startRetentionJob();
 	if (!databaseUrl || process.env.DEMO === '1') {
 		const code = await seedDemo();
 		if (code) {

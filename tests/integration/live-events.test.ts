@@ -117,12 +117,15 @@ describe('live events for members', () => {
 	it('another organisation receives nothing; an observer never the moderation queue', async () => {
 		const { owner, organisationId, w, boardId, roundId } = await aWorkshopWithBoardAndRound();
 		const stranger = await anOrganisationWithOwner('Organisasi lain');
-		for (const topics of [['attendance'], ['rounds'], [`round:${roundId}`], [`moderation:${boardId}`]]) {
+		for (const topics of [['attendance'], ['rounds'], [`round:${roundId}`], [`moderation:${boardId}`], ['safeguarding']]) {
 			expect((await open({ user: stranger.owner }, `/w/${w.id}/live`, topics)).status).toBe(404);
 		}
 		const observer = await aMember(organisationId, owner.id, 'observer');
 		expect((await open({ user: observer }, `/w/${w.id}/live`, [`moderation:${boardId}`])).status).toBe(403);
 		expect((await open({ user: observer }, `/w/${w.id}/live`, ['attendance', `moderation:${boardId}`])).status).toBe(403);
+		// "I need help" alerts name a child's pseudonym: facilitators only.
+		expect((await open({ user: observer }, `/w/${w.id}/live`, ['safeguarding'])).status).toBe(403);
+		expect((await open({ user: await aMember(organisationId, owner.id, 'member') }, `/w/${w.id}/live`, ['safeguarding'])).status).toBe(403);
 		const watching = await open({ user: observer }, `/w/${w.id}/live`, ['attendance']);
 		expect(watching.status).toBe(200);
 		watching.close();

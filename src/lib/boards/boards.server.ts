@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, board, boardSubmission, participant as participantTable, workshop } from '$lib/server/db/schema';
+import { agendaItem, board, boardSubmission, noteOriginal, participant as participantTable, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { MemoryRateLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
@@ -15,6 +15,8 @@ import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
 import type { ControlState } from './control';
 import { announceModeration } from '$lib/live/announce.server';
+import { maskPersonalDetails, type DetailKind } from '$lib/safeguarding/rules';
+import { recordOriginal, sendPrivately } from '$lib/safeguarding/safeguarding.server';
 
 export type Board = typeof board.$inferSelect;
 
@@ -105,7 +107,7 @@ function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
 const notesPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 20, windowMs: 60_000 });
 const reactionsPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 60, windowMs: 60_000 });
 
-export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null };
+export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null; private?: boolean };
 
 /**
  * A participant's note. Outcomes: 'added' (written into the board with the participant
@@ -130,19 +132,27 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
 	if ((await notesPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
 	await notesPerParticipant.hit(participant.id);
+	// "Only for the facilitator": kept whole in SQL, never near the board document.
+	if (input.private) return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text) };
+	// Personal details are masked before anything reaches the room; the original stays
+	// in SQL for the facilitator's moderation view.
+	const { text, kinds } = maskPersonalDetails(input.text);
+	if (kinds.length > 0) await recordOriginal(boardId, input.id, input.text, kinds);
+	// `hidden` only when something was: which kinds, so the author can be told.
+	const hidden: { hidden?: DetailKind[] } = kinds.length > 0 ? { hidden: kinds } : {};
 	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
-		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text: input.text, colour: input.colour, pictogram: input.pictogram });
+		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text, colour: input.colour, pictogram: input.pictogram });
 		announceModeration(boardId);
-		return { ok: true as const, outcome: 'queued' as const };
+		return { ok: true as const, outcome: 'queued' as const, ...hidden };
 	}
 	// Authorship first, in SQL; the document gets the note without any author.
 	await recordAuthor(boardId, [input.id], participantAuthor(participant));
 	await realtime.changeBoardDoc(boardId, (doc) =>
-		addNote(doc, { text: input.text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) }, input.id)
+		addNote(doc, { text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) }, input.id)
 	);
-	return { ok: true as const, outcome: 'added' as const };
+	return { ok: true as const, outcome: 'added' as const, ...hidden };
 }
 
 export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {
@@ -190,6 +200,10 @@ export async function approveSubmission(boardId: string, submissionId: string) {
 
 export async function rejectSubmission(boardId: string, submissionId: string) {
 	const rows = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning({ id: boardSubmission.id });
-	if (rows.length) announceModeration(boardId);
+	if (rows.length > 0) {
+		// A rejected note's unmasked original goes with it.
+		await db.delete(noteOriginal).where(and(eq(noteOriginal.boardId, boardId), eq(noteOriginal.noteId, submissionId)));
+		announceModeration(boardId);
+	}
 	return rows.length > 0 ? { ok: true as const } : { ok: false as const, error: 'error_not_found' };
 }

@@ -6,8 +6,8 @@
 import { deserialize } from '$app/forms';
 import type { Colour, Pictogram } from './model';
 
-export type Outgoing = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null };
-export type SendResult = { outcome: 'added' | 'queued' | 'duplicate' } | { error: string };
+export type Outgoing = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null; private?: boolean };
+export type SendResult = { outcome: 'added' | 'queued' | 'duplicate' | 'private'; hidden?: string[] } | { error: string };
 
 export class Outbox {
 	items = $state<Outgoing[]>([]);
@@ -54,6 +54,7 @@ export class Outbox {
 				body.set('colour', item.colour);
 				body.set('pictogram', item.pictogram ?? '');
 				body.set('frameId', item.frameId ?? '');
+				if (item.private) body.set('private', 'on');
 				let response: Response;
 				try {
 					response = await fetch(this.action, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } });

@@ -3,7 +3,7 @@
  * never data; every subscriber reloads only what its role may see.
  */
 import { publish } from '$lib/server/events';
-import { attendanceTopic, moderationTopic, roundStatusTopic, roundTopic, roundsTopic } from './topics';
+import { attendanceTopic, moderationTopic, roundStatusTopic, roundTopic, roundsTopic, safeguardingTopic } from './topics';
 
 export function announceAttendance(workshopId: string): void {
 	publish(attendanceTopic(workshopId));
@@ -18,6 +18,11 @@ export function announceRound(roundId: string, workshopId?: string): void {
 	publish(roundTopic(roundId));
 	publish(roundStatusTopic(roundId));
 	if (workshopId) publish(roundsTopic(workshopId));
+}
+
+/** An "I need help" alert or a private note arrived, or an alert was seen. */
+export function announceSafeguarding(workshopId: string): void {
+	publish(safeguardingTopic(workshopId));
 }
 
 /** A count's progress or end: only the members' pages following the round (phones wait for the reveal). */

@@ -11,3 +11,5 @@ export const roundTopic = (roundId: string) => `round/${roundId}`;
 export const roundStatusTopic = (roundId: string) => `round/${roundId}/status`;
 /** A board's queue of notes waiting for the facilitator. */
 export const moderationTopic = (boardId: string) => `board/${boardId}/moderation`;
+/** A workshop's safeguarding: "I need help" alerts and notes sent privately (facilitators only). */
+export const safeguardingTopic = (workshopId: string) => `workshop/${workshopId}/safeguarding`;

@@ -9,6 +9,7 @@ import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
 import { announceAttendance } from '$lib/live/announce.server';
 import type { MinutesRecord } from './record';
+import { recordStatusChange } from '$lib/safeguarding/safeguarding.server';
 import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput, type Status } from './rules';
 
 export type Workshop = typeof workshop.$inferSelect;
@@ -51,6 +52,8 @@ export async function updateRecord(workshopId: string, record: MinutesRecord): P
 
 export async function setStatus(workshopId: string, status: Status): Promise<void> {
 	await db.update(workshop).set({ status }).where(eq(workshop.id, workshopId));
+	// Retention counts from the moment a workshop closes.
+	await recordStatusChange(workshopId, status);
 }
 
 export async function listAgenda(workshopId: string) {

@@ -7,3 +7,4 @@ export * from './boards.schema';
 export * from './voting.schema';
 export * from './plans.schema';
 export * from './authorship.schema';
+export * from './safeguarding.schema';

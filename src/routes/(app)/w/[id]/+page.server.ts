@@ -19,6 +19,8 @@ import { createBoard, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
+import { getWorkshopSettings, listHelpRequests, listPrivateNotes, markHelpSeen } from '$lib/safeguarding/safeguarding.server';
+import { isChild } from '$lib/workshops/rules';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
@@ -35,6 +37,11 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		templates: await listTemplates(organisation.id),
 		rounds: (await listRounds(workshop.id)).map((r) => ({ id: r.id, title: r.title, status: r.status })),
 		attendance: await getAttendance(workshop.id),
+		// Discreet: only facilitators get "I need help" alerts and the private-list count.
+		helpRequests: can(role, 'workshop.run') ? (await listHelpRequests(workshop.id)).map((r) => ({ id: r.id, pseudonym: r.pseudonym ?? '', at: r.createdAt.toISOString() })) : [],
+		privateCount: can(role, 'workshop.run') ? (await listPrivateNotes(workshop.id)).length : 0,
+		childGroups: isChild(workshop.groups),
+		guardianConsents: (await getWorkshopSettings(workshop.id)).guardianConsents,
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
 	};
@@ -89,6 +96,13 @@ export const actions: Actions = {
 		const result = await addParticipant(workshop, form.data, user.id);
 		if (!result.ok) return fail(400, { assistedErrors: fieldError('groups', result.error) });
 		return { saved: 'assisted' };
+	},
+	/** The facilitator has seen a child's "I need help" (it leaves the screen). */
+	helpSeen: async ({ request, locals, params }) => {
+		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
+		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
+		if (!form.ok || !(await markHelpSeen(params.id, form.data.requestId))) return fail(404, { errors: fieldError('form', 'error_not_found') });
+		return { saved: 'helpSeen' };
 	},
 	remove: async ({ request, locals, params }) => {
 		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');

@@ -25,7 +25,8 @@ const noteForm = z.object({
 	text: z.string().trim().min(1, { error: 'error_required' }).max(MAX_NOTE_LENGTH, { error: 'error_too_long' }),
 	colour: z.enum(COLOURS, { error: 'error_invalid' }),
 	pictogram: z.union([z.literal(''), z.enum(PICTOGRAMS)], { error: 'error_invalid' }).default(''),
-	frameId: z.string().max(64).default('')
+	frameId: z.string().max(64).default(''),
+	private: z.literal('on').optional()
 });
 const dotForm = z.object({ noteId: z.string().min(1).max(64), action: z.enum(['add', 'remove']) });
 const reactForm = z.object({ noteId: z.string().min(1).max(64), emoji: z.enum(REACTIONS, { error: 'error_invalid' }) });
@@ -37,9 +38,10 @@ export const actions: Actions = {
 		const form = parseForm(noteForm, await request.formData());
 		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
 		const { id, text, colour, pictogram, frameId } = form.data;
-		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null });
+		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null, private: form.data.private === 'on' });
 		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
-		return { outcome: result.outcome };
+		// `hidden`: which kinds of personal detail were masked, so the author is told.
+		return { outcome: result.outcome, hidden: 'hidden' in result ? result.hidden : [] };
 	},
 	/** Open dot voting: visible, not secret; the server enforces the dots per person. */
 	dot: async ({ request, locals, params }) => {

@@ -11,7 +11,8 @@ import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server'
 import { findBoard, listSubmissions } from '$lib/boards/boards.server';
 import { countVoters, findRound, listRounds } from '$lib/voting/rounds.server';
 import { liveStream, type LiveSource } from '$lib/server/events';
-import { attendanceTopic, moderationTopic, roundTopic, roundsTopic } from '$lib/live/topics';
+import { attendanceTopic, moderationTopic, roundTopic, roundsTopic, safeguardingTopic } from '$lib/live/topics';
+import { listHelpRequests, listPrivateNotes } from '$lib/safeguarding/safeguarding.server';
 import { parseLiveRequest } from '$lib/live/requests';
 import type { RequestHandler } from './$types';
 
@@ -27,6 +28,14 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 		} else if (r.kind === 'rounds') {
 			const load = async () => (await listRounds(workshop.id)).map((x) => ({ id: x.id, title: x.title, status: x.status }));
 			sources.push({ name: r.kind, topic: roundsTopic(workshop.id), load, shareKey: `member/rounds/${workshop.id}` });
+		} else if (r.kind === 'safeguarding') {
+			// "I need help" alerts name a child's pseudonym: facilitators only, never the projector.
+			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
+			const load = async () => ({
+				help: (await listHelpRequests(workshop.id)).map((h) => ({ id: h.id, pseudonym: h.pseudonym ?? '', at: h.createdAt.toISOString() })),
+				privateNotes: (await listPrivateNotes(workshop.id)).length
+			});
+			sources.push({ name: r.kind, topic: safeguardingTopic(workshop.id), load, shareKey: `member/safeguarding/${workshop.id}` });
 		} else if (r.kind === 'round') {
 			const round = await findRound(workshop.id, r.id);
 			if (!round) error(404, 'Not found');

@@ -11,7 +11,21 @@ import { dotsUsed } from '$lib/boards/tallies.server';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
+import { getWorkshopSettings, listHelpRequests, markHelpSeen, moveOffWall, originalsFor } from '$lib/safeguarding/safeguarding.server';
+import { matchWatchwords } from '$lib/safeguarding/rules';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The moderation queue, for facilitators: each waiting note with its unmasked original and watch words. */
+async function moderationQueue(boardId: string, workshopId: string) {
+	const submissions = await listSubmissions(boardId);
+	if (submissions.length === 0) return [];
+	const originals = await originalsFor(boardId, submissions.map((s) => s.id));
+	const { watchwords } = await getWorkshopSettings(workshopId);
+	return submissions.map((s) => {
+		const original = originals[s.id]?.text ?? null;
+		return { ...s, original, words: matchWatchwords(original ?? s.text, watchwords) };
+	});
+}
 
 async function requireBoard(locals: App.Locals, workshopId: string, boardId: string, permission: 'workshop.view' | 'workshop.run') {
 	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
@@ -39,7 +53,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		myDots: canEdit && board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'member', id: locals.user!.id }) : 0,
 		agenda: (await listAgenda(workshop.id)).map(({ id, title, minutes }) => ({ id, title, minutes })),
 		control: await getControlState(workshop.id),
-		submissions: canRun ? await listSubmissions(board.id) : [],
+		submissions: canRun ? await moderationQueue(board.id, workshop.id) : [],
+		// "I need help" from a child: on the facilitator's screen only (not the projector's load).
+		helpRequests: canRun ? (await listHelpRequests(workshop.id)).map((r) => ({ id: r.id, pseudonym: r.pseudonym ?? '', at: r.createdAt.toISOString() })) : [],
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
 	};
@@ -115,6 +131,21 @@ export const actions: Actions = {
 		const result = await saveBoardAsTemplate(organisation.id, board.id, form.data.title, getLocale() === 'en' ? 'en' : 'id');
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { done: 'template' };
+	},
+	/** One action: a note leaves the wall for the workshop's private safeguarding list. */
+	moveOff: async ({ request, locals, params }) => {
+		const { board, workshop } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(z.object({ noteId: z.string().min(1).max(64) }), await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await moveOffWall(workshop.id, board.id, form.data.noteId);
+		if (!result.ok) return fail(404, { errors: fieldError('form', result.error) });
+		return { done: 'movedOff' };
+	},
+	helpSeen: async ({ request, locals, params }) => {
+		const { workshop } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
+		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
+		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId))) return fail(404, { errors: fieldError('form', 'error_not_found') });
+		return { done: 'helpSeen' };
 	},
 	approve: async ({ request, locals, params }) => {
 		const { board } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
