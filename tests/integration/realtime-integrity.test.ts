@@ -60,7 +60,7 @@ async function sendHostile(boardId: string, messages: Uint8Array[]): Promise<num
 			ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(null));
 		});
 		ws.send(message);
-		if (ws.readyState === WebSocket.OPEN) ws.send(Uint8Array.from([0, 0, 0]));
+		if (ws.readyState === WebSocket.OPEN) ws.send(Uint8Array.from([0, 0, 1, 0]));
 		const code = await closed;
 		ws.removeAllListeners('message');
 		if (code !== null) codes.push(code);
