@@ -4,7 +4,8 @@ import { db } from '$lib/server/db';
 import { membership, organisation, passwordReset, user } from '$lib/server/db/schema';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
-import { invalidateUserSessions } from '$lib/server/auth/session';
+import { invalidateSession, invalidateUserSessions } from '$lib/server/auth/session';
+import { revokeConnections } from '$lib/server/realtime';
 
 export type User = typeof user.$inferSelect;
 
@@ -65,6 +66,13 @@ export async function changePassword(userId: string, currentPassword: string, ne
 async function setPassword(userId: string, password: string) {
 	await db.update(user).set({ passwordHash: await hashPassword(password) }).where(eq(user.id, userId));
 	await invalidateUserSessions(userId);
+	revokeConnections({ userId }, 'signed-out'); // open board sockets too
+}
+
+/** Logs out one browser: its session, and any board socket it holds open. */
+export async function signOut(sessionId: string): Promise<void> {
+	await invalidateSession(sessionId);
+	revokeConnections({ sessionId }, 'signed-out');
 }
 
 /**

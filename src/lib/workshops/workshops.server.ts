@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { agendaItem, participant, workshop } from '$lib/server/db/schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
 import { requirePermission } from '$lib/orgs/orgs.server';
+import { revokeConnections } from '$lib/server/realtime';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
 import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput, type Status } from './rules';
@@ -43,6 +44,8 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput): 
 
 export async function setStatus(workshopId: string, status: Status): Promise<void> {
 	await db.update(workshop).set({ status }).where(eq(workshop.id, workshopId));
+	// Participants read boards only while the workshop is open.
+	if (status !== 'open') revokeConnections({ workshopId, participants: true });
 }
 
 export async function listAgenda(workshopId: string) {
@@ -123,5 +126,6 @@ export async function removeParticipant(workshopId: string, participantId: strin
 		.delete(participant)
 		.where(and(eq(participant.workshopId, workshopId), eq(participant.id, participantId)))
 		.returning({ id: participant.id });
+	if (rows.length > 0) revokeConnections({ participantId }, 'signed-out');
 	return rows.length > 0;
 }

@@ -190,13 +190,14 @@ export type Revocation = Partial<Pick<Subject, 'sessionId' | 'userId' | 'partici
  * reconnects and the upgrade check gives it what it may now do (read-only, or 4403).
  * Returns how many sockets were closed.
  */
-export function revokeConnections(revocation: Revocation, code: number = CLOSE.rightsChanged): number {
+export function revokeConnections(revocation: Revocation, why: 'signed-out' | 'rights-changed' = 'rights-changed'): number {
+	const code = why === 'signed-out' ? CLOSE.unauthenticated : CLOSE.rightsChanged;
 	const keys = (['sessionId', 'userId', 'participantId', 'organisationId', 'workshopId'] as const).filter((k) => revocation[k] !== undefined);
 	if (keys.length === 0 && !revocation.participants) return 0; // never everyone by accident
 	const match = (subject: Subject) => keys.every((k) => subject[k] === revocation[k]) && (!revocation.participants || subject.participantId !== null);
 	let closed = 0;
 	for (const room of rooms.values()) {
-		closed += room.revoke(match, code, code === CLOSE.unauthenticated ? 'Signed out' : 'Rights changed');
+		closed += room.revoke(match, code, why === 'signed-out' ? 'Signed out' : 'Rights changed');
 		if (room.connections.size === 0) scheduleUnload(room);
 	}
 	return closed;
