@@ -9,6 +9,7 @@ import { approveSubmission, findBoard, getControlState, listSubmissions, rejectS
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
+import { readBoardDoc, recoveryOf } from '$lib/server/realtime';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireBoard(locals: App.Locals, workshopId: string, boardId: string, permission: 'workshop.view' | 'workshop.run') {
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const canRun = can(role, 'workshop.run');
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	return {
+		recovery: canRun ? await boardRecovery(board.id) : null,
 		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
 		stage: board.stage,
 		board: { id: board.id, title: board.title },
@@ -37,6 +39,20 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
 	};
 };
+
+/**
+ * Whether loading the board had to set stored bytes aside (see realtime/recover.ts), for
+ * the facilitator. Loads the board first, so a recovery that happens now shows at once.
+ */
+async function boardRecovery(boardId: string) {
+	try {
+		await readBoardDoc(boardId, () => null);
+	} catch {
+		// The socket reports a board that cannot load; the page still renders.
+	}
+	const recovery = await recoveryOf(boardId);
+	return recovery ? { at: recovery.recoveredAt.toISOString(), dropped: recovery.dropped } : null;
+}
 
 const flagsForm = z.object({ flag: z.enum(['locked', 'hideAuthors', 'moderation']), value: z.enum(['on', 'off']) });
 const timerForm = z.object({ minutes: z.coerce.number().int().min(0, { error: 'error_minutes' }).max(180, { error: 'error_minutes' }) });
