@@ -29,14 +29,17 @@ async function sendAll(t: Target, messages: Uint8Array[], count: ClassCount): Pr
 	let ws = await open(t);
 	for (const message of messages) {
 		if (ws.readyState !== WebSocket.OPEN) ws = await open(t);
+		let onClose = (_code: number) => {};
 		const outcome = new Promise<number | 'answered'>((resolve) => {
-			ws.once('close', (code: number) => resolve(code));
+			onClose = (code: number) => resolve(code);
+			ws.once('close', onClose);
 			ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve('answered'));
 		});
 		ws.send(message);
 		if (ws.readyState === WebSocket.OPEN) ws.send(Uint8Array.from([0, 0, 1, 0]));
 		const result = await outcome;
 		ws.removeAllListeners('message');
+		ws.off('close', onClose);
 		count.sent++;
 		if (result === 'answered') count.answered++;
 		else if (result === 1007) count.refused1007++;

@@ -42,6 +42,7 @@ it('fuzz: hostile classes against a live board', async () => {
 		const b = connect(h, boardId, cookie);
 		await until(() => a.provider.synced && b.provider.synced);
 		const counts = await fuzzBoard({ wsOrigin: h.wsOrigin, origin: h.origin, boardId, cookie }, { doc: a.doc, synced: () => a.provider.synced }, { doc: b.doc, synced: () => b.provider.synced }, PER_CLASS, SEED + round, honest);
+		console.log(formatCounts(counts));
 		for (const [name, c] of Object.entries(counts)) {
 			const t = (total[name] ??= { sent: 0, refused1007: 0, tooBig1009: 0, otherClose: {}, answered: 0, relayMs: 0 });
 			t.sent += c.sent;
@@ -51,7 +52,10 @@ it('fuzz: hostile classes against a live board', async () => {
 			t.relayMs = Math.max(t.relayMs, c.relayMs);
 			for (const [code, n] of Object.entries(c.otherClose)) t.otherClose[Number(code)] = (t.otherClose[Number(code)] ?? 0) + n;
 		}
-		expect(textsOf(a.doc)).toEqual([...honest].sort());
+		// Mutations that still decode are valid edits of an authorised writer and may add
+		// notes; what matters is that every honest edit is there and storage matches.
+		const live = textsOf(a.doc);
+		expect(live).toEqual(expect.arrayContaining(honest));
 		a.provider.destroy();
 		b.provider.destroy();
 		// Restart, then idle unload: every honest edit loads.
@@ -59,13 +63,14 @@ it('fuzz: hostile classes against a live board', async () => {
 		h = await startServer();
 		const c = connect(h, boardId, cookie);
 		await until(() => c.provider.synced);
-		expect(textsOf(c.doc)).toEqual([...honest].sort());
+		expect(textsOf(c.doc)).toEqual(live);
 		c.provider.destroy();
 		await until(() => realtime.roomStats(boardId) === null);
 		const d = connect(h, boardId, cookie);
 		await until(() => d.provider.synced);
-		expect(textsOf(d.doc)).toEqual([...honest].sort());
+		expect(textsOf(d.doc)).toEqual(live);
 		d.provider.destroy();
+		console.log(`round ${round + 1}: ${live.length} notes live = after restart = after unload`);
 		await until(() => realtime.roomStats(boardId) === null);
 	}
 	console.log(formatCounts(total) + `\n(relay ms: slowest honest edit after a batch; ${honest.length} honest edits survived restart and unload)`);

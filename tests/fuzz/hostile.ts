@@ -180,7 +180,8 @@ export const CLASSES = {
 	},
 	'missing-dependency flood': (rng: Rng, n: number) => Array.from({ length: n }, () => syncMessage(missingDependency(3e6 + int(rng, 1e6), 900))),
 	'awareness garbage': (rng: Rng, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([1, ...(i % 2 ? [0xff, 0xff, 0xff, 0x0f] : [1, ...bytes(rng, 30)])])),
-	'oversized messages': (_rng: Rng, n: number) => Array.from({ length: n }, () => syncMessage(new Uint8Array(5 * 1024 * 1024)))
+	// 5 MB each (the limit is 4 MB); at most 20 per batch, as each costs its transfer.
+	'oversized messages': (_rng: Rng, n: number) => Array.from({ length: Math.min(n, 20) }, () => syncMessage(new Uint8Array(5 * 1024 * 1024)))
 } satisfies Record<string, (rng: Rng, n: number) => Uint8Array[]>;
 
 export type HostileClass = keyof typeof CLASSES;

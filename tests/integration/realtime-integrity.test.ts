@@ -54,8 +54,10 @@ async function sendHostile(boardId: string, messages: Uint8Array[]): Promise<num
 	let ws = await openRaw(boardId);
 	for (const message of messages) {
 		if (ws.readyState !== WebSocket.OPEN) ws = await openRaw(boardId);
+		let onClose = (_code: number) => {};
 		const closed = new Promise<number | null>((resolve) => {
-			ws.once('close', (code) => resolve(code));
+			onClose = (code: number) => resolve(code);
+			ws.once('close', onClose);
 			// A sync step 1 after the message: its answer shows the message was processed.
 			ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(null));
 		});
@@ -63,6 +65,7 @@ async function sendHostile(boardId: string, messages: Uint8Array[]): Promise<num
 		if (ws.readyState === WebSocket.OPEN) ws.send(Uint8Array.from([0, 0, 1, 0]));
 		const code = await closed;
 		ws.removeAllListeners('message');
+		ws.off('close', onClose);
 		if (code !== null) codes.push(code);
 	}
 	ws.close();
