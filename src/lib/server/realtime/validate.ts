@@ -92,12 +92,13 @@ function withinDepth(value: unknown, remaining: number): boolean {
 class TypeLevels {
 	private readonly byClient = new Map<number, Y.Item[]>();
 	private readonly memo = new Map<Y.Item, number | null>();
+	private readonly doc: Y.Doc;
+	private readonly max: number;
 
-	constructor(
-		private readonly doc: Y.Doc,
-		structs: Struct[],
-		private readonly max: number
-	) {
+	// Plain fields, not parameter properties: the benchmark runs this file under Node's type stripping.
+	constructor(doc: Y.Doc, structs: Struct[], max: number) {
+		this.doc = doc;
+		this.max = max;
 		for (const struct of structs) {
 			if (!(struct instanceof Y.Item)) continue;
 			const list = this.byClient.get(struct.id.client) ?? [];
