@@ -17,7 +17,9 @@ export type Limits = {
 	maxBufferedBytes: number;
 	/**
 	 * Write-behind delay for the update log: the most a kill -9 can lose of edits others
-	 * already saw. 0 writes on the next tick; 500 ms at most.
+	 * already saw (plus one database write). 0 writes on the next tick; 500 ms at most.
+	 * 100 by measurement: `npm run bench:durability` lost up to 17 notes (399 ms) per
+	 * kill at 400 ms, and `BENCH_FLUSH_MS` showed no fan-out cost for shorter windows.
 	 */
 	flushDelayMs: number;
 	/** Bytes of data waiting for missing dependencies a board may hold; more is refused (1007). */
@@ -37,7 +39,7 @@ export function readLimits(): Limits {
 		messageBurst: num('COLLAB_MESSAGE_BURST', 300),
 		messagesPerSecond: num('COLLAB_MESSAGES_PER_SECOND', 100),
 		maxBufferedBytes: num('COLLAB_MAX_BUFFERED_BYTES', 8 * 1024 * 1024),
-		flushDelayMs: Math.min(num('COLLAB_FLUSH_MS', 400, 0), 500),
+		flushDelayMs: Math.min(num('COLLAB_FLUSH_MS', 100, 0), 500),
 		maxPendingBytes: num('COLLAB_MAX_PENDING_BYTES', 16 * 1024, 0),
 		updateBounds: DEFAULT_BOUNDS,
 		compactAfterRows: num('COLLAB_COMPACT_ROWS', 500),
