@@ -30,7 +30,7 @@ process.on('exit', () => child?.kill('SIGKILL'));
 
 async function start(port: number, env: Record<string, string>): Promise<void> {
 	child = spawn(process.execPath, ['src/serve.ts'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-	for (let i = 0; i < 300; i++) {
+	for (let i = 0; i < 1200; i++) {
 		try {
 			await fetch(`http://127.0.0.1:${port}/healthz`);
 			return;
