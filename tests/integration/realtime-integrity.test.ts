@@ -37,6 +37,9 @@ afterAll(async () => {
 	await h.close();
 });
 
+/** `until` that says which wait timed out. */
+const waitFor = (line: number, check: () => boolean, ms?: number) => until(check, ms).catch(() => Promise.reject(new Error(`timed out waiting (line ${line})`)));
+
 const note = (text: string) => ({ text, authorId: 'u', authorName: 'Fasilitator', authorKind: 'member' as const });
 const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
 
@@ -77,16 +80,16 @@ async function boardUnderAttack(title: string) {
 	const boardId = await createBoard(workshopId, title);
 	const a = connect(h, boardId, cookie);
 	const b = connect(h, boardId, cookie);
-	await until(() => a.provider.synced && b.provider.synced);
+	await waitFor(80, () => a.provider.synced && b.provider.synced);
 	addNote(a.doc, note('sebelum 1'));
 	addNote(b.doc, note('sebelum 2'));
-	await until(() => textsOf(a.doc).length === 2 && textsOf(b.doc).length === 2);
+	await waitFor(83, () => textsOf(a.doc).length === 2 && textsOf(b.doc).length === 2);
 	return {
 		boardId,
 		/** After the attack: live relay, then restart and idle unload keep every honest note. */
 		async verify(extra: string[] | 'whatever applied' = []) {
 			addNote(a.doc, note('sesudah'));
-			await until(() => textsOf(b.doc).includes('sesudah'), 1000);
+			await waitFor(89, () => textsOf(b.doc).includes('sesudah'), 1000);
 			const honest = textsOf(a.doc);
 			if (extra === 'whatever applied') expect(honest).toEqual(expect.arrayContaining(['sebelum 1', 'sebelum 2', 'sesudah']));
 			else expect(honest).toEqual(['sebelum 1', 'sebelum 2', 'sesudah', ...extra].sort());
@@ -99,14 +102,14 @@ async function boardUnderAttack(title: string) {
 			const c = connect(h, boardId, cookie);
 			let refused = 0;
 			c.provider.on('connection-close', () => refused++);
-			await until(() => c.provider.synced);
+			await waitFor(102, () => c.provider.synced);
 			expect(textsOf(c.doc)).toEqual(honest);
 			expect(refused).toBe(0);
 			c.provider.destroy();
 			// Idle unload, then a fresh load.
-			await until(() => realtime.roomStats(boardId) === null);
+			await waitFor(107, () => realtime.roomStats(boardId) === null);
 			const d = connect(h, boardId, cookie);
-			await until(() => d.provider.synced);
+			await waitFor(109, () => d.provider.synced);
 			expect(textsOf(d.doc)).toEqual(honest);
 			d.provider.destroy();
 		}
@@ -147,11 +150,19 @@ describe('hostile updates from a writer', () => {
 		const codes = await sendHostile(attack.boardId, flood);
 		expect(codes.length).toBeGreaterThan(120);
 		expect(new Set(codes)).toEqual(new Set([1007]));
+		// The room itself holds no more than the bound.
+		expect(realtime.roomStats(attack.boardId)!.pendingBytes).toBeLessThanOrEqual(16 * 1024);
 		// What a new client downloads stays about the size of the honest notes.
 		const fresh = connect(h, attack.boardId, cookie);
 		let downloaded = 0;
 		fresh.doc.on('update', (u: Uint8Array) => (downloaded += u.byteLength));
-		await until(() => fresh.provider.synced);
+		const closes: unknown[] = [];
+		fresh.provider.on('connection-close', (e: { code: number; reason: string } | null) => closes.push([e?.code, e?.reason, Date.now()]));
+		fresh.provider.on('connection-error', (e: unknown) => closes.push(['error', String(e), Date.now()]));
+		const t0 = Date.now();
+		await waitFor(154, () => fresh.provider.synced).catch((e) => {
+			throw new Error(`${e.message} ${JSON.stringify(closes)} t0=${t0} ${JSON.stringify(realtime.roomStats(attack.boardId))}`);
+		});
 		expect(downloaded).toBeLessThan(5_000);
 		fresh.provider.destroy();
 		await attack.verify();
@@ -188,9 +199,9 @@ describe('awareness and cookies', () => {
 		const a = connect(h, boardId, cookie);
 		const b = connect(h, boardId, cookie);
 		const thief = connect(h, boardId, cookie);
-		await until(() => a.provider.synced && b.provider.synced && thief.provider.synced);
+		await waitFor(191, () => a.provider.synced && b.provider.synced && thief.provider.synced);
 		a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
-		await until(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 1);
+		await waitFor(193, () => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 1);
 		// The thief announces a's id (its own connection announced nothing else yet? it did: its own id first).
 		const stolen = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, { headers: { cookie, origin: h.origin } });
 		await new Promise((resolve) => stolen.on('open', resolve));
@@ -203,7 +214,7 @@ describe('awareness and cookies', () => {
 		stolen.send(message);
 		// Something later from a still arrives, so the stolen one had its chance.
 		a.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 });
-		await until(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 2);
+		await waitFor(206, () => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 2);
 		await new Promise((r) => setTimeout(r, 100));
 		expect((b.provider.awareness.getStates().get(a.doc.clientID) as { cursor: { x: number } }).cursor.x).toBe(2);
 		stolen.close();
@@ -241,7 +252,7 @@ describe('storage always loads what it wrote', () => {
 		await db.insert(boardUpdate).values([{ boardId, data: goodRow }, { boardId, data: hostile.zeroLengthDeleted(98) }]);
 
 		const c = connect(h, boardId, cookie);
-		await until(() => c.provider.synced);
+		await waitFor(244, () => c.provider.synced);
 		expect(textsOf(c.doc)).toEqual(['dari log', 'dari snapshot lama']);
 		c.provider.destroy();
 		const [row] = await db.select({ recoveredAt: board.recoveredAt }).from(board).where(eq(board.id, boardId));
@@ -250,9 +261,9 @@ describe('storage always loads what it wrote', () => {
 		expect(kept.map((k) => k.kind).sort()).toEqual(['snapshot', 'update']);
 		expect(await realtime.recoveryOf(boardId)).toMatchObject({ dropped: 2 });
 		// And it loads cleanly from then on.
-		await until(() => realtime.roomStats(boardId) === null);
+		await waitFor(253, () => realtime.roomStats(boardId) === null);
 		const d = connect(h, boardId, cookie);
-		await until(() => d.provider.synced);
+		await waitFor(255, () => d.provider.synced);
 		expect(textsOf(d.doc)).toEqual(['dari log', 'dari snapshot lama']);
 		d.provider.destroy();
 	});

@@ -17,6 +17,7 @@ import { authorize } from './access';
 import { CLOSE, readLimits, type Limits } from './limits';
 import { Room, type RoomHooks, type Subject } from './room';
 import { recoveryOf } from './storage';
+import { pendingBytes } from './safe-doc';
 
 export type { RoomHooks, Subject } from './room';
 export { recoveryOf };
@@ -214,5 +215,5 @@ export async function closeAll(): Promise<void> {
 
 export function roomStats(name: string) {
 	const room = rooms.get(name);
-	return room ? { connections: room.connections.size, ...room.stats } : null;
+	return room ? { connections: room.connections.size, pendingBytes: pendingBytes(room.doc), ...room.stats } : null;
 }

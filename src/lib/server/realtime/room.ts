@@ -127,7 +127,9 @@ export class Room {
 			}
 			const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 			// Per connection, messages are handled in order and only once the board is loaded.
-			connection.chain = connection.chain.then(() => this.handle(connection, message)).catch(() => this.refuse(connection, 'Malformed message'));
+			connection.chain = connection.chain
+				.then(() => this.handle(connection, message))
+				.catch((e) => this.refuse(connection, e instanceof Refused ? e.message : 'Malformed message'));
 		});
 		socket.on('close', () => this.leave(connection));
 		socket.on('error', () => socket.terminate());
@@ -191,7 +193,10 @@ export class Room {
 		const doc = this.doc;
 		const reason = checkUpdate(doc, update, this.limits.updateBounds);
 		if (reason) throw new Refused(reason);
+		// Yjs merges new pending data into the pending object in place: keep a copy to restore.
 		const { pendingStructs, pendingDs } = doc.store;
+		const pendingCopy = pendingStructs && { missing: new Map(pendingStructs.missing), update: pendingStructs.update };
+		const pendingBefore = pendingBytes(doc);
 		this.held = [];
 		let failed = false;
 		try {
@@ -206,9 +211,11 @@ export class Room {
 			throw new Refused('Update does not apply');
 		}
 		// Data waiting for dependencies the server never saw stays small, or is refused.
-		const tooMuchPending = pendingBytes(doc) > this.limits.maxPendingBytes;
+		// Only an update that itself added pending data is refused: honest ones never do.
+		const pendingAfter = pendingBytes(doc);
+		const tooMuchPending = pendingAfter > this.limits.maxPendingBytes && pendingAfter > pendingBefore;
 		if (tooMuchPending) {
-			doc.store.pendingStructs = pendingStructs;
+			doc.store.pendingStructs = pendingCopy;
 			doc.store.pendingDs = pendingDs;
 			this.stats.refusedPending++;
 		}
