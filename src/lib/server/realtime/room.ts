@@ -221,7 +221,14 @@ export class Room {
 		}
 		for (const emitted of held) this.publish(emitted.update, emitted.origin);
 		if (this.boardId && this.hooks.onClientUpdate) {
-			for (const emitted of held) this.hooks.onClientUpdate(this.boardId, connection, doc, emitted.transaction);
+			// A failing hook is the app's bug, not the sender's: log it, keep the connection.
+			for (const emitted of held) {
+				try {
+					this.hooks.onClientUpdate(this.boardId, connection, doc, emitted.transaction);
+				} catch (e) {
+					console.error(`onClientUpdate failed on board ${this.boardId}:`, e);
+				}
+			}
 		}
 		if (tooMuchPending) throw new Refused('Too many missing dependencies');
 	}
