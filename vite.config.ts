@@ -49,7 +49,16 @@ export default defineConfig({
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}
-			}))
+			})),
+			// `npm run fuzz:collab` only: the long fuzz run of the realtime endpoint.
+			...(process.env.FUZZ
+				? [
+						{
+							extends: true as const,
+							test: { name: 'fuzz', include: ['tests/fuzz/**/*.fuzz.ts'], environment: 'node', env: { TEST_DB: 'pglite' }, testTimeout: 3_600_000, hookTimeout: 60_000 }
+						}
+					]
+				: [])
 		]
 	}
 });

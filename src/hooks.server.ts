@@ -25,7 +25,7 @@ export const init: ServerInit = async () => {
 	if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
 	await compactBallotTables();
 	realtime.setControlSource(getControlState);
-	realtime.setBoardHooks(boardHooks);
+	realtime.setRoomHooks(boardHooks);
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
 	// Authorship being recorded for notes just added, and ballots still waiting in memory,
 	// are written before the rooms and the database close.

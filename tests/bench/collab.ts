@@ -19,6 +19,8 @@ import { addNote } from '../../src/lib/boards/model.ts';
 const root = join(import.meta.dirname, '..', '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,250,500').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** BENCH_FLUSH_MS=400,100,0 runs our server once per write-behind window (COLLAB_FLUSH_MS). */
+const FLUSHES = (process.env.BENCH_FLUSH_MS ?? '').split(',').filter(Boolean);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const children: import('node:child_process').ChildProcess[] = [];
 // Servers started here never outlive the benchmark, even when it fails.
@@ -222,14 +224,19 @@ async function bigBoard(target: Target) {
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 const rows = [];
 let port = 5100 + Math.floor(Math.random() * 400);
+// Our server once per flush window asked for (labelled), or once with the default.
+const oursVariants: { label: string; start: (port: number) => Promise<Target> }[] = FLUSHES.length
+	? FLUSHES.map((ms) => ({ label: `ours flush ${ms} ms`, start: (p: number) => startOurs(p, { COLLAB_FLUSH_MS: ms }) }))
+	: [{ label: 'ours', start: (p: number) => startOurs(p) }];
+const starters = [...oursVariants, { label: 'reference', start: startReference }];
 for (const clients of SIZES) {
-	const runs: Record<string, Awaited<ReturnType<typeof fanOut>>[]> = { ours: [], reference: [] };
+	const runs: Record<string, Awaited<ReturnType<typeof fanOut>>[]> = Object.fromEntries(starters.map((s) => [s.label, []]));
 	for (let r = 0; r < REPEAT; r++) {
-		for (const start of [startOurs, startReference]) {
+		for (const { label, start } of starters) {
 			const target = await start(port++);
 			try {
 				const run = await fanOut(target, clients);
-				runs[run.server].push(run);
+				runs[label].push({ ...run, server: label });
 			} finally {
 				target.process.kill(process.env.BENCH_PROFILE ? 'SIGTERM' : 'SIGKILL');
 				if (process.env.BENCH_PROFILE) await sleep(3000);
@@ -244,9 +251,11 @@ for (const clients of SIZES) {
 console.log('\nFan-out latency (ms), one writer at 10 Hz, ' + SECONDS + ' s per run');
 console.table(rows);
 for (const clients of SIZES) {
-	const ours = rows.find((r) => r.server === 'ours' && r.clients === clients)!;
 	const ref = rows.find((r) => r.server === 'reference' && r.clients === clients)!;
-	console.log(`${clients} clients: p95 ours/reference = ${(ours.p95 / ref.p95).toFixed(2)}x, idle KB per connection ours ${ours.idleKBPerConn}`);
+	for (const { label } of oursVariants) {
+		const ours = rows.find((r) => r.server === label && r.clients === clients)!;
+		console.log(`${clients} clients: p95 ${label}/reference = ${(ours.p95 / ref.p95).toFixed(2)}x, idle KB per connection ${ours.idleKBPerConn}`);
+	}
 }
 const ours = await startOurs(port++, { COLLAB_IDLE_UNLOAD_MS: '300' });
 try {

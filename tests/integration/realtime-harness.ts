@@ -16,7 +16,7 @@ export type Harness = { server: Server; origin: string; wsOrigin: string; close:
 
 export async function startServer(): Promise<Harness> {
 	realtime.setControlSource(getControlState);
-	realtime.setBoardHooks(boardHooks);
+	realtime.setRoomHooks(boardHooks);
 	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => {
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();

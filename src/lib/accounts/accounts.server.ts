@@ -4,7 +4,8 @@ import { db } from '$lib/server/db';
 import { membership, organisation, passwordReset, user } from '$lib/server/db/schema';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
-import { invalidateUserSessions } from '$lib/server/auth/session';
+import { invalidateSession, invalidateUserSessions } from '$lib/server/auth/session';
+import { revokeConnections } from '$lib/server/realtime';
 import { mailResetNotice } from './mails.server';
 
 export type User = typeof user.$inferSelect;
@@ -73,7 +74,14 @@ export async function setPassword(userId: string, password: string, viaReset = f
 	await db.update(user).set({ passwordHash: await hashPassword(password), ...notice }).where(eq(user.id, userId));
 	await db.update(passwordReset).set({ used: true }).where(and(eq(passwordReset.userId, userId), eq(passwordReset.used, false)));
 	await invalidateUserSessions(userId);
+	revokeConnections({ userId }, 'signed-out'); // open board sockets too
 	if (viaReset) await mailResetNotice(userId);
+}
+
+/** Logs out one browser: its session, and any board socket it holds open. */
+export async function signOut(sessionId: string): Promise<void> {
+	await invalidateSession(sessionId);
+	revokeConnections({ sessionId }, 'signed-out');
 }
 
 /**

@@ -81,10 +81,10 @@ export async function settleAuthorship(): Promise<void> {
 }
 
 /** A member's connection added notes: they are its author; author fields it wrote go. */
-function onClientUpdate(boardId: string, connection: ConnectionInfo, added: Map<string, string[]>): void {
-	const noteIds = added.get('notes');
-	if (!noteIds || connection.identity.kind !== 'member' || !connection.actorId) return;
-	const userId = connection.actorId;
+function onClientUpdate(boardId: string, connection: ConnectionInfo, doc: Y.Doc, transaction: Y.Transaction): void {
+	const noteIds = realtime.addedKeys(doc, transaction).get('notes');
+	if (!noteIds || connection.identity.kind !== 'member' || !connection.subject.userId) return;
+	const userId = connection.subject.userId;
 	track(
 		(async () => {
 			await recordAuthor(boardId, noteIds, { kind: 'member', userId });
@@ -140,19 +140,20 @@ const mentions = (bytes: Uint8Array | null) => bytes !== null && Buffer.from(byt
  * and the next load tries again. Boards without the marker cost one byte search.
  */
 async function beforeLoad(boardId: string, stored: StoredBoard): Promise<StoredBoard> {
-	if (!mentions(stored.snapshot) && !stored.updates.some(mentions)) return stored;
-	const old = new Y.Doc();
-	Y.transact(old, () => {
-		if (stored.snapshot) Y.applyUpdate(old, stored.snapshot);
-		for (const update of stored.updates) Y.applyUpdate(old, update);
-	});
-	const found = findLegacyPeople(old);
-	if (!found) return stored;
+	if (!mentions(stored.snapshot) && !stored.updates.some((row) => mentions(row.data))) return stored;
 	try {
+		// Stored bytes that do not load are the realtime layer's recovery to handle.
+		const old = new Y.Doc();
+		Y.transact(old, () => {
+			if (stored.snapshot) Y.applyUpdate(old, stored.snapshot);
+			for (const row of stored.updates) Y.applyUpdate(old, row.data);
+		});
+		const found = findLegacyPeople(old);
+		if (!found) return stored;
 		await recordLegacyPeople(boardId, found);
 		const snapshot = Y.encodeStateAsUpdate(rebuildWithoutPeople(old));
 		await storage.compactBoard(boardId, snapshot, stored.lastSeq);
-		return { snapshot, updates: [], lastSeq: stored.lastSeq };
+		return { snapshot, previousSnapshot: stored.snapshot, updates: [], lastSeq: stored.lastSeq };
 	} catch (e) {
 		console.error(`Could not move people out of board ${boardId}:`, e);
 		return stored;

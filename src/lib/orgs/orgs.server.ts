@@ -4,6 +4,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { invitation, membership, organisation, user } from '$lib/server/db/schema';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
+import { revokeConnections } from '$lib/server/realtime';
 import { can, type Permission, type Role } from './roles';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -102,7 +103,7 @@ export async function acceptInvitation(token: string, userId: string) {
 
 /** Owners change roles; the last owner cannot step down (someone must be able to manage). */
 export async function changeRole(organisationId: string, userId: string, role: Role) {
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx) => {
 		if (role !== 'owner') {
 			const owners = await tx
 				.select({ userId: membership.userId })
@@ -117,4 +118,7 @@ export async function changeRole(organisationId: string, userId: string, role: R
 			.returning();
 		return updated[0] ? { ok: true as const } : { ok: false as const, error: 'error_not_member' };
 	});
+	// Open board sockets reconnect and get the new role's rights (e.g. read-only).
+	if (result.ok) revokeConnections({ userId, organisationId });
+	return result;
 }

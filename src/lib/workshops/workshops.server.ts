@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { agendaItem, participant, workshop } from '$lib/server/db/schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
 import { requirePermission } from '$lib/orgs/orgs.server';
+import { revokeConnections } from '$lib/server/realtime';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
 import { announceAttendance } from '$lib/live/announce.server';
@@ -54,6 +55,8 @@ export async function setStatus(workshopId: string, status: Status): Promise<voi
 	await db.update(workshop).set({ status }).where(eq(workshop.id, workshopId));
 	// Retention counts from the moment a workshop closes.
 	await recordStatusChange(workshopId, status);
+	// Participants read boards only while the workshop is open.
+	if (status !== 'open') revokeConnections({ workshopId, participants: true });
 }
 
 export async function listAgenda(workshopId: string) {
@@ -136,5 +139,6 @@ export async function removeParticipant(workshopId: string, participantId: strin
 		.where(and(eq(participant.workshopId, workshopId), eq(participant.id, participantId)))
 		.returning({ id: participant.id });
 	if (rows.length) announceAttendance(workshopId);
+	if (rows.length > 0) revokeConnections({ participantId }, 'signed-out');
 	return rows.length > 0;
 }

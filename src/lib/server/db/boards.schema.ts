@@ -1,4 +1,4 @@
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { workshop } from './workshops.schema';
 
 /** Raw bytes (Yjs updates). Postgres and PGlite both hand back a Uint8Array-like value. */
@@ -31,6 +31,10 @@ export const board = pgTable(
 		/** A prototype continued from an earlier plan item (its next iteration). */
 		continuesPlanItemId: text('continues_plan_item_id'),
 		snapshot: bytea('snapshot'),
+		/** The snapshot before the last compaction: a fallback when `snapshot` cannot load. */
+		previousSnapshot: bytea('previous_snapshot'),
+		/** Set when loading had to set stored bytes aside (see `board_quarantine`). */
+		recoveredAt: timestamp('recovered_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('board_workshop_idx').on(t.workshopId)]
@@ -78,4 +82,26 @@ export const boardSubmission = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('board_submission_board_idx').on(t.boardId)]
+);
+
+/**
+ * Stored bytes a board could not load (a snapshot or log row that throws, or data whose
+ * dependencies never arrived), kept aside for diagnosis when the board was recovered.
+ */
+export const boardQuarantine = pgTable(
+	'board_quarantine',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => board.id, { onDelete: 'cascade' }),
+		/** 'snapshot', 'update' (a log row) or 'pending' (data waiting for missing dependencies). */
+		kind: text('kind').notNull(),
+		/** The log row's sequence number, for updates. */
+		seq: bigint('seq', { mode: 'number' }),
+		reason: text('reason').notNull(),
+		data: bytea('data').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('board_quarantine_board_idx').on(t.boardId)]
 );

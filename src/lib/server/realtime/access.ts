@@ -22,7 +22,13 @@ export function parseCookies(header: string | undefined): Record<string, string>
 	const cookies: Record<string, string> = {};
 	for (const part of (header ?? '').split(';')) {
 		const eq = part.indexOf('=');
-		if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+		if (eq <= 0) continue;
+		// A malformed value (bad %-escape) is no cookie at all: the caller answers 4401, not 1011.
+		try {
+			cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+		} catch {
+			continue;
+		}
 	}
 	return cookies;
 }
@@ -51,14 +57,17 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		boardId = room;
 	}
 
+	const [found] = await db.select({ organisationId: workshop.organisationId, status: workshop.status }).from(workshop).where(eq(workshop.id, workshopId));
 	if (participant) {
 		if (participant.participant.workshopId !== workshopId) return { code: CLOSE.forbidden, reason: 'Not your workshop' };
+		// Participants read boards only while the workshop runs.
+		if (found?.status !== 'open') return { code: CLOSE.forbidden, reason: 'Workshop is not open' };
 		const { displayName, pseudonym } = participant.participant;
+		const subject = { sessionId: participant.session.id, userId: null, participantId: participant.participant.id, organisationId: found.organisationId, workshopId };
 		// Participants read; their notes go through server-checked actions.
-		return { room, boardId, workshopId, canWrite: false, canWriteLocked: false, actorId: participant.participant.id, identity: { name: displayName ?? pseudonym, kind: 'participant', colour: PARTICIPANT_COLOUR } };
+		return { room, boardId, workshopId, canWrite: false, canWriteLocked: false, subject, identity: { name: displayName ?? pseudonym, kind: 'participant', colour: PARTICIPANT_COLOUR } };
 	}
 
-	const [found] = await db.select({ organisationId: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId));
 	const role = found ? await findRole(member!.user.id, found.organisationId) : null;
 	if (!role || !can(role, 'workshop.view')) return { code: CLOSE.forbidden, reason: 'No access to this workshop' };
 	const writer = boardId !== null && !viewOnly && can(role, 'board.edit');
@@ -68,7 +77,7 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		workshopId,
 		canWrite: writer,
 		canWriteLocked: writer && can(role, 'workshop.run'),
-		actorId: member!.user.id,
+		subject: { sessionId: member!.session.id, userId: member!.user.id, participantId: null, organisationId: found!.organisationId, workshopId },
 		identity: { name: member!.user.name, kind: 'member', colour: MEMBER_COLOUR }
 	};
 }

@@ -5,28 +5,20 @@
  */
 import type * as Y from 'yjs';
 
-/** Runs `apply` and returns, per top-level map name, the keys it set anew (new or replaced entries). */
-export function collectAddedKeys(doc: Y.Doc, apply: () => void): Map<string, string[]> {
+/** Per top-level map name, the keys a transaction set anew (new or replaced entries). */
+export function addedKeys(doc: Y.Doc, tr: Y.Transaction): Map<string, string[]> {
 	const added = new Map<string, string[]>();
-	const listener = (tr: Y.Transaction) => {
-		for (const [name, type] of doc.share) {
-			const keys = tr.changed.get(type);
-			if (!keys) continue;
-			for (const key of keys) {
-				if (key === null) continue;
-				const item = type._map.get(key);
-				// An entry written in this transaction has a clock at or past the state before it.
-				if (item && !item.deleted && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) {
-					added.set(name, [...(added.get(name) ?? []), key]);
-				}
+	for (const [name, type] of doc.share) {
+		const keys = tr.changed.get(type);
+		if (!keys) continue;
+		for (const key of keys) {
+			if (key === null) continue;
+			const item = type._map.get(key);
+			// An entry written in this transaction has a clock at or past the state before it.
+			if (item && !item.deleted && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) {
+				added.set(name, [...(added.get(name) ?? []), key]);
 			}
 		}
-	};
-	doc.on('afterTransaction', listener);
-	try {
-		apply();
-	} finally {
-		doc.off('afterTransaction', listener);
 	}
 	return added;
 }

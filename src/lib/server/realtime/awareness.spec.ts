@@ -37,4 +37,11 @@ describe('sanitizeAwareness', () => {
 		expect(sanitizeAwareness(update([[7, 2, '[1,2]']]), me, 7, () => {})).toBeNull();
 		expect(read(sanitizeAwareness(update([[7, 3, 'null']]), me, 7, () => {})!)).toEqual([[7, 3, null]]);
 	});
+
+	it('passes nothing when the first announced id is not free (another connection holds it)', () => {
+		let bound: number | null = null;
+		expect(sanitizeAwareness(update([[7, 1, '{}']]), me, null, () => false)).toBeNull();
+		expect(sanitizeAwareness(update([[9, 1, '{}']]), me, null, (id) => (bound = id))).not.toBeNull();
+		expect(bound).toBe(9);
+	});
 });

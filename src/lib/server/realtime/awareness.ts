@@ -12,9 +12,10 @@ export type Identity = { name: string; kind: 'member' | 'participant'; colour: s
 
 /**
  * Returns a cleaned awareness update, or null when nothing in it may pass.
- * `bind` is called with the first client id the connection announces.
+ * `bind` is called with the first client id the connection announces; it answers false
+ * when that id is not free (another live connection holds it), and nothing passes.
  */
-export function sanitizeAwareness(update: Uint8Array, identity: Identity, boundClientId: number | null, bind: (clientId: number) => void): Uint8Array | null {
+export function sanitizeAwareness(update: Uint8Array, identity: Identity, boundClientId: number | null, bind: (clientId: number) => unknown): Uint8Array | null {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
 	if (count > 16) return null;
@@ -25,8 +26,8 @@ export function sanitizeAwareness(update: Uint8Array, identity: Identity, boundC
 		const clock = decoding.readVarUint(decoder);
 		const json = decoding.readVarString(decoder);
 		if (boundClientId === null) {
+			if (bind(clientId) === false) return null;
 			boundClientId = clientId;
-			bind(clientId);
 		}
 		if (clientId !== boundClientId || json.length > MAX_AWARENESS_STATE) continue;
 		let state: unknown;

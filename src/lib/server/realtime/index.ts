@@ -15,7 +15,13 @@ import { board } from '../db/schema';
 import { CONTROL_PREFIX, controlRoom, writeControl, type ControlState } from '$lib/boards/control';
 import { authorize } from './access';
 import { CLOSE, readLimits, type Limits } from './limits';
-import { Room, type RoomHooks } from './room';
+import { Room, type RoomHooks, type Subject } from './room';
+import { recoveryOf } from './storage';
+import { pendingBytes } from './safe-doc';
+
+export type { RoomHooks, Subject } from './room';
+export { recoveryOf };
+export { addedKeys } from './added-keys';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -24,7 +30,7 @@ const rooms = new Map<string, Room>();
 const unloading = new Map<string, Promise<void>>();
 const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 let controlSource: ((workshopId: string) => Promise<ControlState>) | null = null;
-let boardHooks: RoomHooks = {};
+let hooks: RoomHooks = {};
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
 
@@ -39,9 +45,9 @@ export function setControlSource(source: (workshopId: string) => Promise<Control
 	controlSource = source;
 }
 
-/** The boards domain's hooks on board rooms (authorship, migrations; set at start). */
-export function setBoardHooks(hooks: RoomHooks): void {
-	boardHooks = hooks;
+/** Callbacks from rooms into the app (e.g. who wrote which note), set at start. */
+export function setRoomHooks(next: RoomHooks): void {
+	hooks = next;
 }
 
 export function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -93,9 +99,15 @@ async function accept(ws: WebSocket, req: IncomingMessage, name: string, viewOnl
 /** Gets a loaded room, loading it (after any unload still in progress) if needed. */
 export async function openRoom(name: string): Promise<Room> {
 	let room = rooms.get(name);
+	if (room?.broken) {
+		rooms.delete(name);
+		const done = room.destroy().catch(() => {});
+		unloading.set(name, done);
+		room = undefined;
+	}
 	if (!room) {
 		const isControl = name.startsWith(CONTROL_PREFIX);
-		room = new Room(name, isControl ? null : name, limits, unloading.get(name), isControl ? {} : boardHooks);
+		room = new Room(name, isControl ? null : name, limits, unloading.get(name), isControl ? {} : hooks);
 		rooms.set(name, room);
 		if (!isControl) {
 			const [row] = await db.select({ locked: board.locked }).from(board).where(eq(board.id, name));
@@ -165,6 +177,34 @@ export async function publishControl(workshopId: string, state: ControlState): P
 	if (room) writeControl(room.doc, state);
 }
 
+/**
+ * Which live connections lose their rights. Fields combine (all given must match):
+ * `{ sessionId }` a signed-out session, `{ userId }` every socket of a person (password
+ * changed), `{ userId, organisationId }` a changed or removed membership,
+ * `{ workshopId, participants: true }` every participant of a workshop (it closed),
+ * `{ participantId }` one removed participant.
+ */
+export type Revocation = Partial<Pick<Subject, 'sessionId' | 'userId' | 'participantId' | 'organisationId' | 'workshopId'>> & { participants?: boolean };
+
+/**
+ * Closes the matching sockets in every loaded room. Rights that ended for good (the
+ * session or password) close with 4401; changed rights close with 4000, so the client
+ * reconnects and the upgrade check gives it what it may now do (read-only, or 4403).
+ * Returns how many sockets were closed.
+ */
+export function revokeConnections(revocation: Revocation, why: 'signed-out' | 'rights-changed' = 'rights-changed'): number {
+	const code = why === 'signed-out' ? CLOSE.unauthenticated : CLOSE.rightsChanged;
+	const keys = (['sessionId', 'userId', 'participantId', 'organisationId', 'workshopId'] as const).filter((k) => revocation[k] !== undefined);
+	if (keys.length === 0 && !revocation.participants) return 0; // never everyone by accident
+	const match = (subject: Subject) => keys.every((k) => subject[k] === revocation[k]) && (!revocation.participants || subject.participantId !== null);
+	let closed = 0;
+	for (const room of rooms.values()) {
+		closed += room.revoke(match, code, why === 'signed-out' ? 'Signed out' : 'Rights changed');
+		if (room.connections.size === 0) scheduleUnload(room);
+	}
+	return closed;
+}
+
 /** Flushes every room and closes every socket (shutdown, tests). */
 export async function closeAll(): Promise<void> {
 	for (const timer of idleTimers.values()) clearTimeout(timer);
@@ -176,5 +216,5 @@ export async function closeAll(): Promise<void> {
 
 export function roomStats(name: string) {
 	const room = rooms.get(name);
-	return room ? { connections: room.connections.size, ...room.stats } : null;
+	return room ? { connections: room.connections.size, pendingBytes: pendingBytes(room.doc), ...room.stats } : null;
 }

@@ -4,27 +4,34 @@
  *
  * Every connection is either a writer or read-only. Read-only connections still get
  * the document and live updates, but their document updates are dropped unread.
+ *
+ * A writer's update is checked (validate.ts) and then applied transactionally: what the
+ * document emits while it integrates is held back, and only published (fanned out,
+ * logged, kept as the rollback point) when the update applied cleanly. If applying
+ * throws, or leaves the document stuck, the room goes back to its last good state,
+ * the sender is closed with 1007 and everyone else keeps syncing.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as wsModule from 'ws';
 import type { WebSocket } from 'ws';
 import { sanitizeAwareness, type Identity } from './awareness';
+import { broadcast, send } from './fanout';
 import { CLOSE, TokenBucket, type Limits } from './limits';
-import * as storage from './storage';
-import { collectAddedKeys } from './added-keys';
-
-/** `ws` exports its frame builder at run time; @types/ws does not declare it. */
-const { Sender } = wsModule as unknown as {
-	Sender: { frame(data: Buffer, options: { fin: boolean; rsv1: boolean; opcode: number; mask: boolean; readOnly: boolean }): Buffer[] };
-};
+import type * as storage from './storage';
+import { restoreBoard } from './recover';
+import { encodeWithoutPending, isStuck, loadDoc, pendingBytes } from './safe-doc';
+import { BoardLog } from './board-log';
+import { checkUpdate } from './validate';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Who holds a connection: what revocation matches on, and what hooks are told. */
+export type Subject = { sessionId: string; userId: string | null; participantId: string | null; organisationId: string | null; workshopId: string };
 
 export type ConnectionInfo = {
 	identity: Identity;
@@ -32,26 +39,18 @@ export type ConnectionInfo = {
 	canWrite: boolean;
 	/** May still write when the board is locked (facilitators). */
 	canWriteLocked: boolean;
-	/** The session's person (user or participant id), for the domain's hooks. */
-	actorId?: string;
+	subject: Subject;
 };
 
-/**
- * Domain hooks, passed in by configuration (this layer imports no domain code).
- * `beforeLoad` may rewrite what a board stored before anyone receives it (a one-time
- * migration, which stores its result itself); `onClientUpdate` runs after a client's
- * update was applied, with the keys it added to top-level maps.
- */
+/** Set by the app at start (infrastructure knows no domain rules). */
 export type RoomHooks = {
+	/**
+	 * May rewrite what a board stored before anyone receives it (a one-time migration,
+	 * which stores its result itself); the result is then restored like any stored board.
+	 */
 	beforeLoad?: (boardId: string, stored: storage.StoredBoard) => Promise<storage.StoredBoard>;
-	onClientUpdate?: (boardId: string, connection: ConnectionInfo, added: Map<string, string[]>) => void;
-};
-
-type Connection = ConnectionInfo & {
-	socket: WebSocket;
-	clientId: number | null;
-	bucket: TokenBucket;
-	chain: Promise<void>;
+	/** After a writer's update applied cleanly and was published; may change `doc` (as the server). */
+	onClientUpdate?: (boardId: string, connection: ConnectionInfo, doc: Y.Doc, transaction: Y.Transaction) => void;
 };
 
 /**
@@ -62,22 +61,32 @@ type Connection = ConnectionInfo & {
  */
 const SEES_PRESENCE = (connection: ConnectionInfo) => connection.canWrite;
 
-export type RoomStats = { droppedReadOnlyUpdates: number; badMessages: number };
+export type Connection = ConnectionInfo & { socket: WebSocket; clientId: number | null; bucket: TokenBucket; chain: Promise<void> };
+
+export type RoomStats = { droppedReadOnlyUpdates: number; badMessages: number; rolledBack: number; refusedPending: number };
+
+type Emitted = { update: Uint8Array; origin: unknown; transaction: Y.Transaction };
+
+/** A refusal of the sender's message (closed with 1007); the room itself is fine. */
+export class Refused extends Error {}
 
 export class Room {
-	readonly doc = new Y.Doc({ gc: true });
-	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	private current = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.current);
 	readonly connections = new Map<WebSocket, Connection>();
 	readonly ready: Promise<void>;
 	locked = false;
-	stats: RoomStats = { droppedReadOnlyUpdates: 0, badMessages: 0 };
+	/** Set when even the rollback failed: the room is closed and loads afresh (with recovery) on next use. */
+	broken = false;
+	stats: RoomStats = { droppedReadOnlyUpdates: 0, badMessages: 0, rolledBack: 0, refusedPending: 0 };
 
-	private pending: Uint8Array[] = [];
-	private flushTimer: ReturnType<typeof setTimeout> | null = null;
-	private writes: Promise<void> = Promise.resolve();
-	private lastSeq = 0;
-	private rowsSinceSnapshot = 0;
-	private destroyed = false;
+	/** Updates emitted while a client update integrates; null when not integrating. */
+	private held: Emitted[] | null = null;
+	private readonly log: BoardLog | null;
+	private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+		if (this.held) this.held.push({ update, origin, transaction });
+		else this.publish(update, origin);
+	};
 
 	constructor(
 		readonly name: string,
@@ -86,31 +95,36 @@ export class Room {
 		after: Promise<void> = Promise.resolve(),
 		private readonly hooks: RoomHooks = {}
 	) {
+		this.log = boardId ? new BoardLog(boardId, limits, () => this.current) : null;
 		// The server's own awareness has no state: it only relays clients'.
 		this.awareness.setLocalState(null);
 		this.ready = after.then(() => this.load());
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+		this.current.on('update', this.onUpdate);
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = added.concat(updated, removed);
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-			this.broadcast(encoding.toUint8Array(encoder), origin, SEES_PRESENCE);
+			const seeing = [...this.connections].filter(([, c]) => SEES_PRESENCE(c)).map(([socket]) => socket);
+			broadcast(seeing, encoding.toUint8Array(encoder), origin, this.limits.maxBufferedBytes);
 		});
 	}
 
+	/** The room's document; replaced by a rebuilt one after a rollback. */
+	get doc(): Y.Doc {
+		return this.current;
+	}
+
 	private async load(): Promise<void> {
-		if (!this.boardId) return;
-		const loaded = await storage.loadBoard(this.boardId);
-		if (!loaded) throw new Error(`Board ${this.boardId} not found`);
-		const stored = this.hooks.beforeLoad ? await this.hooks.beforeLoad(this.boardId, loaded) : loaded;
-		// Stored bytes were produced by this server's Y.Doc, never by a client.
-		Y.transact(this.doc, () => {
-			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-		}, 'storage');
-		this.lastSeq = stored.lastSeq;
-		this.rowsSinceSnapshot = stored.updates.length;
+		if (!this.log) return;
+		const restored = await this.log.load(restoreBoard, this.hooks.beforeLoad);
+		this.swap(restored.doc);
+	}
+
+	private swap(doc: Y.Doc): void {
+		this.current.off('update', this.onUpdate);
+		this.current = doc;
+		doc.on('update', this.onUpdate);
 	}
 
 	/** Adds a socket; sends our state vector and the current awareness. */
@@ -128,7 +142,9 @@ export class Room {
 			}
 			const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 			// Per connection, messages are handled in order and only once the board is loaded.
-			connection.chain = connection.chain.then(() => this.handle(connection, message)).catch(() => this.refuse(connection, 'Malformed message'));
+			connection.chain = connection.chain
+				.then(() => this.handle(connection, message))
+				.catch((e) => this.refuse(connection, e instanceof Refused ? e.message : 'Malformed message'));
 		});
 		socket.on('close', () => this.leave(connection));
 		socket.on('error', () => socket.terminate());
@@ -137,14 +153,9 @@ export class Room {
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MESSAGE_SYNC);
 			syncProtocol.writeSyncStep1(encoder, this.doc);
-			this.send(connection, encoding.toUint8Array(encoder));
+			this.sendTo(connection, encoding.toUint8Array(encoder));
 			const states = this.awareness.getStates();
-			if (states.size > 0 && SEES_PRESENCE(connection)) {
-				const aw = encoding.createEncoder();
-				encoding.writeVarUint(aw, MESSAGE_AWARENESS);
-				encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
-				this.send(connection, encoding.toUint8Array(aw));
-			}
+			if (states.size > 0 && SEES_PRESENCE(connection)) this.sendTo(connection, this.awarenessMessage([...states.keys()]));
 		});
 	}
 
@@ -153,86 +164,125 @@ export class Room {
 	}
 
 	private handle(connection: Connection, message: Uint8Array): void {
-		if (this.destroyed || !this.connections.has(connection.socket)) return;
+		if (!this.connections.has(connection.socket)) return;
 		const decoder = decoding.createDecoder(message);
 		const type = decoding.readVarUint(decoder);
 		if (type === MESSAGE_SYNC) {
 			const syncType = decoding.readVarUint(decoder);
 			if (syncType === syncProtocol.messageYjsSyncStep1) {
+				// As y-protocols' readSyncStep1, but never handing out pending data.
 				const encoder = encoding.createEncoder();
 				encoding.writeVarUint(encoder, MESSAGE_SYNC);
-				syncProtocol.readSyncStep1(decoder, encoder, this.doc);
-				this.send(connection, encoding.toUint8Array(encoder));
+				encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+				encoding.writeVarUint8Array(encoder, encodeWithoutPending(this.doc, decoding.readVarUint8Array(decoder)));
+				this.sendTo(connection, encoding.toUint8Array(encoder));
 			} else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
 				if (!this.writable(connection)) {
 					this.stats.droppedReadOnlyUpdates++;
 					return;
 				}
-				// Y.applyUpdate validates as it reads; a malformed update throws and the
-				// connection is closed (see join). We never merge raw client updates.
-				const update = decoding.readVarUint8Array(decoder);
-				const added = collectAddedKeys(this.doc, () => Y.applyUpdate(this.doc, update, connection.socket));
-				if (this.boardId && added.size > 0) this.hooks.onClientUpdate?.(this.boardId, connection, added);
+				this.applyFromClient(connection, decoding.readVarUint8Array(decoder));
 			} else {
-				throw new Error('Unknown sync message');
+				throw new Refused('Unknown sync message');
 			}
 		} else if (type === MESSAGE_AWARENESS) {
 			const update = decoding.readVarUint8Array(decoder);
-			const clean = sanitizeAwareness(update, connection.identity, connection.clientId, (id) => (connection.clientId = id));
+			const clean = sanitizeAwareness(update, connection.identity, connection.clientId, (id) => this.bindClientId(connection, id));
 			if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, connection.socket);
 		} else if (type === MESSAGE_QUERY_AWARENESS) {
-			if (!SEES_PRESENCE(connection)) return;
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
-			this.send(connection, encoding.toUint8Array(encoder));
+			if (SEES_PRESENCE(connection)) this.sendTo(connection, this.awarenessMessage([...this.awareness.getStates().keys()]));
 		} else {
-			throw new Error('Unknown message type');
+			throw new Refused('Unknown message type');
+		}
+	}
+
+	/** A connection may hold one awareness client id: its first, and only if no other live connection holds it. */
+	private bindClientId(connection: Connection, clientId: number): boolean {
+		for (const other of this.connections.values()) if (other !== connection && other.clientId === clientId) return false;
+		connection.clientId = clientId;
+		return true;
+	}
+
+	/** Checks, then integrates with rollback; see the comment at the top. */
+	private applyFromClient(connection: Connection, update: Uint8Array): void {
+		const doc = this.doc;
+		const reason = checkUpdate(doc, update, this.limits.updateBounds);
+		if (reason) throw new Refused(reason);
+		// Yjs merges new pending data into the pending object in place: keep a copy to restore.
+		const { pendingStructs, pendingDs } = doc.store;
+		const pendingCopy = pendingStructs && { missing: new Map(pendingStructs.missing), update: pendingStructs.update };
+		const pendingBefore = pendingBytes(doc);
+		this.held = [];
+		let failed = false;
+		try {
+			Y.applyUpdate(doc, update, connection.socket);
+		} catch {
+			failed = true;
+		}
+		const held = this.held;
+		this.held = null;
+		if (failed || isStuck(doc)) {
+			this.rollback();
+			throw new Refused('Update does not apply');
+		}
+		// Data waiting for dependencies the server never saw stays small, or is refused.
+		// Only an update that itself added pending data is refused: honest ones never do.
+		const pendingAfter = pendingBytes(doc);
+		const tooMuchPending = pendingAfter > this.limits.maxPendingBytes && pendingAfter > pendingBefore;
+		if (tooMuchPending) {
+			doc.store.pendingStructs = pendingCopy;
+			doc.store.pendingDs = pendingDs;
+			this.stats.refusedPending++;
+		}
+		for (const emitted of held) this.publish(emitted.update, emitted.origin);
+		if (this.boardId && this.hooks.onClientUpdate) {
+			// A failing hook is the app's bug, not the sender's: log it, keep the connection.
+			for (const emitted of held) {
+				try {
+					this.hooks.onClientUpdate(this.boardId, connection, doc, emitted.transaction);
+				} catch (e) {
+					console.error(`onClientUpdate failed on board ${this.boardId}:`, e);
+				}
+			}
+		}
+		if (tooMuchPending) throw new Refused('Too many missing dependencies');
+	}
+
+	/** Back to the last published state: what every client has seen, nothing half-applied. */
+	private rollback(): void {
+		this.stats.rolledBack++;
+		try {
+			this.swap(this.log ? this.log.rebuild() : loadDoc([]));
+		} catch (e) {
+			console.error(`Room ${this.name} could not roll back; closing it:`, e);
+			this.broken = true;
+			for (const socket of this.connections.keys()) socket.close(1011, 'Board reloading');
 		}
 	}
 
 	private refuse(connection: Connection, reason: string): void {
 		this.stats.badMessages++;
-		connection.socket.close(CLOSE.badMessage, reason);
+		connection.socket.close(CLOSE.badMessage, reason.slice(0, 100));
 	}
 
-	private onDocUpdate(update: Uint8Array, origin: unknown): void {
+	/** Fans an update of the server's document out, and logs it (write-behind). */
+	private publish(update: Uint8Array, origin: unknown): void {
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, MESSAGE_SYNC);
 		syncProtocol.writeUpdate(encoder, update);
-		this.broadcast(encoding.toUint8Array(encoder), origin);
-		if (this.boardId && origin !== 'storage') {
-			this.pending.push(update);
-			this.flushTimer ??= setTimeout(() => void this.flush(), this.limits.flushDelayMs);
-		}
+		broadcast(this.connections.keys(), encoding.toUint8Array(encoder), origin, this.limits.maxBufferedBytes);
+		if (origin !== 'storage') this.log?.append(update);
 	}
 
-	/**
-	 * Fan-out. The websocket frame is built once and written to every socket as a single
-	 * chunk; `ws` would otherwise frame it again for each of up to 500 recipients (the
-	 * benchmark measured this as the difference to the reference server). A socket whose
-	 * sender is busy or queued gets the ordinary `send`, so frames never interleave.
-	 */
-	private broadcast(message: Uint8Array, origin: unknown, to: (connection: Connection) => boolean = () => true): void {
-		const buffer = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-		const [header, payload] = Sender.frame(buffer, { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false });
-		const frame = payload ? Buffer.concat([header, payload]) : header;
-		for (const connection of this.connections.values()) {
-			if (connection.socket !== origin && to(connection)) this.send(connection, buffer, frame);
-		}
+	private awarenessMessage(clientIds: number[]): Uint8Array {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
+		return encoding.toUint8Array(encoder);
 	}
 
-	private send(connection: Connection, message: Uint8Array, frame?: Buffer): void {
-		const { socket } = connection;
-		if (socket.readyState !== socket.OPEN) return;
-		// Backpressure: a socket that cannot keep up is closed rather than buffered forever.
-		if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
-			socket.close(CLOSE.tooSlow, 'Too slow');
-			return;
-		}
-		const raw = socket as unknown as { _socket?: { write(b: Buffer): boolean }; _sender?: { _state: number; _queue: unknown[] } };
-		if (frame && raw._socket && raw._sender?._state === 0 && raw._sender._queue.length === 0) raw._socket.write(frame);
-		else socket.send(message);
+	private sendTo(connection: Connection, message: Uint8Array): void {
+		send(connection.socket, message, this.limits.maxBufferedBytes);
 	}
 
 	private leave(connection: Connection): void {
@@ -242,38 +292,28 @@ export class Room {
 		}
 	}
 
-	/** Writes pending updates to the log (write-behind); compacts past the threshold. */
-	flush(): Promise<void> {
-		if (this.flushTimer) clearTimeout(this.flushTimer);
-		this.flushTimer = null;
-		const batch = this.pending;
-		this.pending = [];
-		const boardId = this.boardId;
-		if (!boardId) return this.writes;
-		this.writes = this.writes.then(async () => {
-			if (batch.length > 0) {
-				this.lastSeq = Math.max(this.lastSeq, await storage.appendUpdates(boardId, batch));
-				this.rowsSinceSnapshot += batch.length;
-			}
-			if (this.rowsSinceSnapshot >= this.limits.compactAfterRows) await this.compactNow();
-		}).catch((e) => console.error(`Could not store board ${boardId}:`, e));
-		return this.writes;
+	/** Closes the connections `match` selects (their rights changed); they may reconnect and are checked again. */
+	revoke(match: (subject: Subject) => boolean, code: number, reason: string): number {
+		let closed = 0;
+		for (const connection of this.connections.values()) {
+			if (!match(connection.subject)) continue;
+			connection.socket.close(code, reason);
+			this.leave(connection);
+			closed++;
+		}
+		return closed;
 	}
 
-	private async compactNow(): Promise<void> {
-		if (!this.boardId || this.lastSeq === 0) return;
-		await storage.compactBoard(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
-		this.rowsSinceSnapshot = 0;
+	/** Writes pending updates to the log now. */
+	flush(): Promise<void> {
+		return this.log ? this.log.flush() : Promise.resolve();
 	}
 
 	/** Flushes, compacts and frees the room (when the last person left, or on shutdown). */
 	async destroy(closeCode?: number): Promise<void> {
 		if (closeCode) for (const socket of this.connections.keys()) socket.close(closeCode, 'Server shutting down');
-		await this.flush();
-		this.writes = this.writes.then(() => this.compactNow()).catch((e) => console.error('Could not compact:', e));
-		await this.writes;
-		this.destroyed = true;
+		await this.log?.close();
 		this.awareness.destroy();
-		this.doc.destroy();
+		this.current.destroy();
 	}
 }

@@ -1,23 +1,27 @@
 /**
  * Board persistence: `board.snapshot` plus the `board_update` log after it
- * (y-websocket-server's bindState/writeState, split in three calls).
+ * (y-websocket-server's bindState/writeState, split in calls).
  * Only updates produced by the server's own Y.Doc are stored, never raw client bytes.
+ * A snapshot replaces the log only after it was verified to load (see room.ts); the
+ * one before it is kept in `previous_snapshot` as a fallback.
  */
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
 import { db } from '../db';
-import { board, boardUpdate } from '../db/schema';
+import { board, boardQuarantine, boardUpdate } from '../db/schema';
 
-export type StoredBoard = { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number };
+export type LogRow = { seq: number; data: Uint8Array };
+export type StoredBoard = { snapshot: Uint8Array | null; previousSnapshot: Uint8Array | null; updates: LogRow[]; lastSeq: number };
+export type Quarantined = { kind: 'snapshot' | 'update' | 'pending'; seq: number | null; data: Uint8Array; reason: string };
 
 export async function loadBoard(boardId: string): Promise<StoredBoard | null> {
-	const [row] = await db.select({ snapshot: board.snapshot }).from(board).where(eq(board.id, boardId));
+	const [row] = await db.select({ snapshot: board.snapshot, previousSnapshot: board.previousSnapshot }).from(board).where(eq(board.id, boardId));
 	if (!row) return null;
 	const rows = await db
 		.select({ seq: boardUpdate.seq, data: boardUpdate.data })
 		.from(boardUpdate)
 		.where(eq(boardUpdate.boardId, boardId))
 		.orderBy(asc(boardUpdate.seq));
-	return { snapshot: row.snapshot, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0 };
+	return { snapshot: row.snapshot, previousSnapshot: row.previousSnapshot, updates: rows, lastSeq: rows.at(-1)?.seq ?? 0 };
 }
 
 /** Appends updates in one statement; returns the highest sequence number written. */
@@ -30,10 +34,30 @@ export async function appendUpdates(boardId: string, updates: Uint8Array[]): Pro
 	return Math.max(...rows.map((r) => r.seq));
 }
 
-/** Replaces the log up to `uptoSeq` by a snapshot of the whole document, atomically. */
+/** Replaces the log up to `uptoSeq` by a (verified) snapshot, atomically; keeps the old one. */
 export async function compactBoard(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
 	await db.transaction(async (tx) => {
-		await tx.update(board).set({ snapshot }).where(eq(board.id, boardId));
+		await tx.update(board).set({ previousSnapshot: sql`${board.snapshot}`, snapshot }).where(eq(board.id, boardId));
 		await tx.delete(boardUpdate).where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
 	});
+}
+
+/**
+ * After a load had to drop stored bytes: the bytes go to the quarantine, the recovered
+ * state becomes the snapshot, the log up to `uptoSeq` goes, and the board is marked.
+ */
+export async function saveRecovered(boardId: string, snapshot: Uint8Array, uptoSeq: number, quarantined: Quarantined[]): Promise<void> {
+	await db.transaction(async (tx) => {
+		if (quarantined.length > 0) await tx.insert(boardQuarantine).values(quarantined.map((q) => ({ boardId, ...q })));
+		await tx.update(board).set({ snapshot, recoveredAt: new Date() }).where(eq(board.id, boardId));
+		await tx.delete(boardUpdate).where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
+	});
+}
+
+/** For the facilitator: when the board was recovered and how many stored pieces were set aside. */
+export async function recoveryOf(boardId: string): Promise<{ recoveredAt: Date; dropped: number } | null> {
+	const [row] = await db.select({ recoveredAt: board.recoveredAt }).from(board).where(eq(board.id, boardId));
+	if (!row?.recoveredAt) return null;
+	const [{ dropped }] = await db.select({ dropped: count() }).from(boardQuarantine).where(eq(boardQuarantine.boardId, boardId));
+	return { recoveredAt: row.recoveredAt, dropped };
 }

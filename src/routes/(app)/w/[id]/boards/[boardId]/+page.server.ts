@@ -13,6 +13,7 @@ import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { getWorkshopSettings, listHelpRequests, markHelpSeen, moveOffWall, originalsFor } from '$lib/safeguarding/safeguarding.server';
 import { matchWatchwords } from '$lib/safeguarding/rules';
+import { readBoardDoc, recoveryOf } from '$lib/server/realtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The moderation queue, for facilitators: each waiting note with its unmasked original and watch words. */
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const canEdit = can(role, 'board.edit');
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	return {
+		recovery: canRun ? await boardRecovery(board.id) : null,
 		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
 		stage: board.stage,
 		board: { id: board.id, title: board.title },
@@ -60,6 +62,20 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
 	};
 };
+
+/**
+ * Whether loading the board had to set stored bytes aside (see realtime/recover.ts), for
+ * the facilitator. Loads the board first, so a recovery that happens now shows at once.
+ */
+async function boardRecovery(boardId: string) {
+	try {
+		await readBoardDoc(boardId, () => null);
+	} catch {
+		// The socket reports a board that cannot load; the page still renders.
+	}
+	const recovery = await recoveryOf(boardId);
+	return recovery ? { at: recovery.recoveredAt.toISOString(), dropped: recovery.dropped } : null;
+}
 
 const flagsForm = z.object({ flag: z.enum(['locked', 'hideAuthors', 'moderation']), value: z.enum(['on', 'off']) });
 const timerForm = z.object({ minutes: z.coerce.number().int().min(0, { error: 'error_minutes' }).max(180, { error: 'error_minutes' }) });
