@@ -24,7 +24,11 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 		} else if (r.kind === 'round') {
 			const round = await findRound(who.workshopId, r.id);
 			if (!round) error(404, 'Not found');
-			const load = async () => ({ id: round.id, status: (await findRound(who.workshopId, round.id))?.status ?? 'closed' });
+			const load = async () => {
+				const now = await findRound(who.workshopId, round.id);
+				// Revealed too: the phone then loads the results, which everyone may see.
+				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.status === 'closed' && now.revealed) };
+			};
 			sources.push({ name: r.kind, topic: roundStatusTopic(round.id), load, shareKey: `participant/round/${round.id}` });
 		} else {
 			error(403, 'Forbidden');

@@ -25,7 +25,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 		if (r.kind === 'attendance') {
 			sources.push({ name: r.kind, topic: attendanceTopic(workshop.id), load: () => getAttendance(workshop.id), shareKey: `member/attendance/${workshop.id}` });
 		} else if (r.kind === 'rounds') {
-			const load = async () => (await listRounds(workshop.id)).map((x) => ({ id: x.id, title: x.title, status: x.status }));
+			const load = async () => (await listRounds(workshop.id)).map((x) => ({ id: x.id, title: x.title, status: x.status, revealed: x.revealed }));
 			sources.push({ name: r.kind, topic: roundsTopic(workshop.id), load, shareKey: `member/rounds/${workshop.id}` });
 		} else if (r.kind === 'round') {
 			const round = await findRound(workshop.id, r.id);

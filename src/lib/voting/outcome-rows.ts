@@ -1,0 +1,12 @@
+/**
+ * A revealed round's outcome rows for pages (phones, projector): every proposal of the
+ * round with votes, cost and why it won or lost (reasons from documents/outcomes.ts),
+ * as plain JSON (costs as strings). Nothing about any voter.
+ */
+import { roundOutcomes } from '$lib/documents/outcomes';
+import type { RoundResult } from './count';
+
+export function outcomeRows(result: RoundResult, proposals: readonly { id: string; title: string; cost: bigint | string }[]) {
+	const rows = roundOutcomes(result, proposals.map((p) => ({ id: p.id, title: p.title, cost: BigInt(p.cost) })));
+	return rows.map((r) => ({ id: r.id, title: r.title, cost: r.cost.toString(), votes: r.votes, rank: r.rank, outcome: r.outcome as string }));
+}
