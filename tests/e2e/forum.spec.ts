@@ -123,17 +123,20 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	await expect(mine.getByRole('button', { name: 'Ganti suara' })).toBeVisible();
 	await expectAccessible(phones[0]);
 
-	// A break: phones show the break screen, the projector too.
-	await sendRoom(page, 'Layar istirahat');
-	for (const p of phones) await expect(p.getByTestId('break-screen')).toBeVisible({ timeout: 10_000 });
-	await expect(projector.getByTestId('projector-break')).toBeVisible({ timeout: 10_000 });
-
-	// Close, reveal, and send everyone to the results.
+	// Close and reveal: phones still on the ballot get the results pushed, no reload.
 	await page.goto(roundUrl);
 	await page.getByRole('button', { name: 'Tutup dan hitung' }).click();
 	await expect(page.getByTestId('winners')).toBeVisible();
 	await page.getByRole('button', { name: 'Tampilkan hasil' }).click();
+	for (const p of phones) await expect(p.getByTestId('outcome')).toHaveCount(3, { timeout: 10_000 });
+
+	// A break: phones show the break screen, the projector too.
 	await page.goto(workshopUrl);
+	await sendRoom(page, 'Layar istirahat');
+	for (const p of phones) await expect(p.getByTestId('break-screen')).toBeVisible({ timeout: 10_000 });
+	await expect(projector.getByTestId('projector-break')).toBeVisible({ timeout: 10_000 });
+
+	// The results: everyone is sent there.
 	await sendRoom(page, 'Hasil: Prioritas RW');
 	for (const p of phones) {
 		await expect(p).toHaveURL(/\/p\/v\//, { timeout: 10_000 });
