@@ -14,7 +14,7 @@ import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from
 import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
 import { FREE, type Conductor, type ControlState } from './control';
-import { announceModeration } from '$lib/live/announce.server';
+import { announceControl, announceModeration } from '$lib/live/announce.server';
 
 export type Board = typeof board.$inferSelect;
 
@@ -62,8 +62,15 @@ export async function getControlState(workshopId: string): Promise<ControlState>
 	};
 }
 
+/** What a phone without the control document needs: where the room is, and board titles. */
+export async function getRoomState(workshopId: string) {
+	const state = await getControlState(workshopId);
+	return { conductor: state.conductor, boards: Object.fromEntries(Object.entries(state.boards).map(([id, b]) => [id, { title: b.title }])) };
+}
+
 async function publish(workshopId: string) {
 	await realtime.publishControl(workshopId, await getControlState(workshopId));
+	announceControl(workshopId);
 }
 
 export async function setBoardFlags(boardId: string, flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title' | 'dotsPerPerson'>>) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conductorKey, conductorSchema, participantPath, projectorPath } from './control';
+import { conductorKey, participantPath, projectorPath } from './control';
+import { conductorSchema } from './conductor-form';
 
 describe('the conductor as the facilitator form sends it', () => {
 	it('reads every kind, with an id where one is needed', () => {

@@ -5,7 +5,6 @@
  * and the conductor ("follow me": where every phone and the projector should be).
  */
 import type * as Y from 'yjs';
-import { z } from 'zod';
 
 export type BoardControl = { title: string; locked: boolean; hideAuthors: boolean; moderation: boolean; dots: number };
 /**
@@ -16,21 +15,6 @@ export const CONDUCTOR_KINDS = ['board', 'ballot', 'results', 'break', 'free'] a
 export type ConductorKind = (typeof CONDUCTOR_KINDS)[number];
 export type Conductor = { kind: ConductorKind; id?: string };
 export const FREE: Conductor = { kind: 'free' };
-
-/** A conductor as the facilitator's form sends it ("board:<id>", "ballot:<id>", "break"…). */
-export const conductorSchema = z
-	.string()
-	.max(80)
-	.transform((raw, ctx): Conductor => {
-		const [kind, id = '', ...rest] = raw.split(':');
-		const needsId = kind === 'board' || kind === 'ballot' || kind === 'results';
-		const okId = /^[a-z0-9]{1,64}$/i.test(id);
-		if ((CONDUCTOR_KINDS as readonly string[]).includes(kind) && rest.length === 0 && (needsId ? okId : id === '')) {
-			return needsId ? { kind: kind as ConductorKind, id } : { kind: kind as ConductorKind };
-		}
-		ctx.addIssue({ code: 'custom', message: 'error_invalid' });
-		return z.NEVER;
-	});
 
 /** A stable key of a conductor: a phone follows only when this changes. */
 export const conductorKey = (c: Conductor) => (c.id ? `${c.kind}:${c.id}` : c.kind);

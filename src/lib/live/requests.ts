@@ -7,11 +7,12 @@ import { z } from 'zod';
 export type LiveRequest =
 	| { kind: 'attendance' }
 	| { kind: 'rounds' }
+	| { kind: 'conductor' }
 	| { kind: 'round'; id: string }
 	| { kind: 'moderation'; id: string };
 
 const item = z.union([
-	z.enum(['attendance', 'rounds']).transform((kind) => ({ kind })),
+	z.enum(['attendance', 'rounds', 'conductor']).transform((kind) => ({ kind })),
 	z
 		.string()
 		.regex(/^(round|moderation):[A-Za-z0-9_-]{1,64}$/)

@@ -7,7 +7,8 @@
 import { error } from '@sveltejs/kit';
 import { findRound, listRounds } from '$lib/voting/rounds.server';
 import { liveStream, type LiveSource } from '$lib/server/events';
-import { roundStatusTopic, roundsTopic } from '$lib/live/topics';
+import { conductorTopic, roundStatusTopic, roundsTopic } from '$lib/live/topics';
+import { getRoomState } from '$lib/boards/boards.server';
 import { parseLiveRequest } from '$lib/live/requests';
 import type { RequestHandler } from './$types';
 
@@ -30,6 +31,10 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.status === 'closed' && now.revealed) };
 			};
 			sources.push({ name: r.kind, topic: roundStatusTopic(round.id), load, shareKey: `participant/round/${round.id}` });
+		} else if (r.kind === 'conductor') {
+			// Where the room is, with board titles for the banner: what every phone in it may see.
+			const load = () => getRoomState(who.workshopId);
+			sources.push({ name: r.kind, topic: conductorTopic(who.workshopId), load, shareKey: `participant/conductor/${who.workshopId}` });
 		} else {
 			error(403, 'Forbidden');
 		}

@@ -16,7 +16,7 @@ import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
 import { createBoard, getControlState, listBoards, setConductor } from '$lib/boards/boards.server';
-import { conductorSchema } from '$lib/boards/control';
+import { conductorSchema } from '$lib/boards/conductor-form';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';

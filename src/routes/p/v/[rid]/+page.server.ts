@@ -6,7 +6,7 @@ import { listProposals } from '$lib/voting/proposals.server';
 import { castBallot, findRound } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
 import { requireParticipant } from '$lib/server/guards';
-import { getControlState } from '$lib/boards/boards.server';
+import { getRoomState } from '$lib/boards/boards.server';
 import { outcomeRows } from '$lib/voting/outcome-rows';
 import type { RoundResult } from '$lib/voting/count';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,8 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		voted: Boolean(voted),
 		// After reveal, every proposal with its outcome and why, for everyone in the room.
 		outcomes: round.status === 'closed' && round.revealed && round.result ? outcomeRows(round.result as unknown as RoundResult, proposals) : null,
-		workshopId: round.workshopId,
-		control: await getControlState(round.workshopId)
+		room: await getRoomState(round.workshopId)
 	};
 };
 

@@ -35,6 +35,9 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.revealed), voters: await countVoters(round.id) };
 			};
 			sources.push({ name: r.kind, topic: roundTopic(round.id), load, shareKey: `member/round/${round.id}` });
+		} else if (r.kind === 'conductor') {
+			// Members' pages read the control document itself.
+			error(400, 'Bad request');
 		} else {
 			// The moderation queue shows participants' names and unapproved text: facilitators only.
 			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
