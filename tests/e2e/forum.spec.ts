@@ -162,3 +162,28 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	for (const p of phones) await p.context().close();
 	await projector.close();
 });
+
+test('projector keys: J brings up the join slide over a followed board and back; no app chrome on any projector page', async ({ page }) => {
+	await signUp(page, 'Forum Proyektor Uji');
+	const workshopUrl = await createWorkshop(page, 'Rembuk Proyektor');
+	const workshopId = new URL(workshopUrl).pathname.split('/')[2];
+	await page.getByPlaceholder('Judul papan').fill('Papan Dinding');
+	await page.getByRole('button', { name: 'Buat papan' }).click();
+	await expect(page.getByRole('link', { name: 'Papan Dinding' })).toBeVisible();
+	const projector = await page.context().newPage();
+	await projector.setViewportSize({ width: 1280, height: 720 });
+	await projector.goto(`/w/${workshopId}/projector?follow=1`);
+	await expect(projector.getByTestId('join-slide')).toBeVisible();
+	await sendRoom(page, 'Papan Dinding');
+	await expect(projector).toHaveURL(/\/boards\/.+\/projector\?follow=1$/, { timeout: 10_000 });
+	await expect(projector.getByRole('heading', { level: 1, name: 'Papan Dinding' })).toBeVisible();
+	await expect(projector.getByRole('link', { name: 'Organisasi' })).toHaveCount(0);
+	await expect(projector.getByRole('button', { name: 'Layar penuh (F)' })).toBeVisible();
+	await expectAccessible(projector);
+	await projector.keyboard.press('j');
+	await expect(projector.getByTestId('join-slide')).toBeVisible();
+	await expect(projector).toHaveURL(/join=1/);
+	await projector.keyboard.press('j');
+	await expect(projector).toHaveURL(/\/boards\/.+\/projector\?follow=1$/, { timeout: 10_000 });
+	await projector.close();
+});
