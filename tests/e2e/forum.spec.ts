@@ -113,6 +113,9 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 		await expect(p.getByTestId('ballot-done')).toBeVisible();
 	}
 	await expect(projector.getByTestId('projector-voters')).toHaveText('3', { timeout: 10_000 });
+	// Readable from the back of the hall: even the status line is large on a 1280 px wall.
+	const statusSize = await projector.locator('.projector p.hint').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	expect(statusSize).toBeGreaterThanOrEqual(24);
 
 	// A phone that reloads after voting sees its vote and the choices, and may change it.
 	await phones[0].reload();
