@@ -94,6 +94,9 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	await phones[0].waitForTimeout(1000);
 	await expect(phones[0]).toHaveURL(/\/p$/);
 	await expectAccessible(phones[0]);
+	// Sending the room to the same board again is a new instruction: that phone goes back.
+	await sendRoom(page, 'Papan Ide');
+	await expect(phones[0]).toHaveURL(/\/p\/b\//, { timeout: 10_000 });
 
 	// Ballot: everyone goes to vote.
 	await sendRoom(page, 'Surat suara: Prioritas RW');

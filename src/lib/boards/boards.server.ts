@@ -95,7 +95,7 @@ export async function setFollow(workshopId: string, follow: { agendaItemId: stri
 		const found = await findBoard(follow.boardId);
 		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
 	}
-	const conductor: Conductor = follow.boardId ? { kind: 'board', id: follow.boardId } : FREE;
+	const conductor: Conductor = follow.boardId ? { kind: 'board', id: follow.boardId, at: Date.now() } : { kind: 'free', at: Date.now() };
 	await db.update(workshop).set({ currentAgendaItemId: follow.agendaItemId, currentBoardId: follow.boardId, conductor }).where(eq(workshop.id, workshopId));
 	await publish(workshopId);
 	return { ok: true as const };
@@ -119,7 +119,7 @@ export async function setConductor(workshopId: string, target: Conductor) {
 		if (target.kind === 'ballot' && round.status !== 'open') return { ok: false as const, error: 'forum_error_round_not_open' };
 		if (target.kind === 'results' && !(round.status === 'closed' && round.revealed)) return { ok: false as const, error: 'forum_error_not_revealed' };
 	}
-	const conductor: Conductor = target.id ? { kind: target.kind, id: target.id } : { kind: target.kind };
+	const conductor: Conductor = target.id ? { kind: target.kind, id: target.id, at: Date.now() } : { kind: target.kind, at: Date.now() };
 	// currentBoardId stays the board being followed, for pages that read only that.
 	await db.update(workshop).set({ conductor, currentBoardId: conductor.kind === 'board' ? conductor.id! : null }).where(eq(workshop.id, workshopId));
 	await publish(workshopId);

@@ -29,3 +29,9 @@ describe('the conductor as the facilitator form sends it', () => {
 		expect(conductorKey({ kind: 'ballot', id: 'r1' })).not.toBe(conductorKey({ kind: 'results', id: 'r1' }));
 	});
 });
+
+describe('a conductor sent again', () => {
+	it('is a new instruction: its key changes with the time it was sent', () => {
+		expect(conductorKey({ kind: 'board', id: 'b1', at: 1 })).not.toBe(conductorKey({ kind: 'board', id: 'b1', at: 2 }));
+	});
+});

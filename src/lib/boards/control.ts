@@ -13,11 +13,12 @@ export type BoardControl = { title: string; locked: boolean; hideAuthors: boolea
  */
 export const CONDUCTOR_KINDS = ['board', 'ballot', 'results', 'break', 'free'] as const;
 export type ConductorKind = (typeof CONDUCTOR_KINDS)[number];
-export type Conductor = { kind: ConductorKind; id?: string };
+/** `at`: when it was sent; sending the same place again is a new instruction (phones that left go back). */
+export type Conductor = { kind: ConductorKind; id?: string; at?: number };
 export const FREE: Conductor = { kind: 'free' };
 
 /** A stable key of a conductor: a phone follows only when this changes. */
-export const conductorKey = (c: Conductor) => (c.id ? `${c.kind}:${c.id}` : c.kind);
+export const conductorKey = (c: Conductor) => [c.kind, c.id ?? '', c.at ?? ''].join(':');
 
 /** The participant page a conductor sends phones to (null: stay where you are). */
 export function participantPath(c: Conductor): string | null {
