@@ -170,7 +170,7 @@ describe('live events for participants', () => {
 		await openRound(roundId);
 		await phone.until((e) => named(e, 'rounds').some((x) => JSON.stringify(x.data) === JSON.stringify([{ id: roundId, title: 'Prioritas' }])));
 		// The status only: a phone never gets the count, let alone the moderation queue.
-		await phone.until((e) => named(e, 'round').some((x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open' })));
+		await phone.until((e) => named(e, 'round').some((x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open', revealed: false })));
 		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Menunggu', colour: 'yellow', pictogram: null });
 		await aParticipant(w, 'Budi');
 		await settle();

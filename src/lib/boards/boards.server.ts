@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, board, boardSubmission, noteOriginal, participant as participantTable, workshop } from '$lib/server/db/schema';
+import { agendaItem, board, boardSubmission, noteOriginal, participant as participantTable, votingRound, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { MemoryRateLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
@@ -13,8 +13,8 @@ import type { SessionParticipant } from '$lib/server/auth/session';
 import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
 import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
-import type { ControlState } from './control';
-import { announceModeration } from '$lib/live/announce.server';
+import { FREE, type Conductor, type ControlState } from './control';
+import { announceControl, announceModeration } from '$lib/live/announce.server';
 import { maskPersonalDetails, type DetailKind } from '$lib/safeguarding/rules';
 import { recordOriginal, sendPrivately } from '$lib/safeguarding/safeguarding.server';
 
@@ -44,7 +44,7 @@ export async function findBoard(boardId: string) {
 /** The authoritative live state, as the control document shows it. */
 export async function getControlState(workshopId: string): Promise<ControlState> {
 	const [w] = await db
-		.select({ currentAgendaItemId: workshop.currentAgendaItemId, currentBoardId: workshop.currentBoardId, timerEndsAt: workshop.timerEndsAt })
+		.select({ currentAgendaItemId: workshop.currentAgendaItemId, currentBoardId: workshop.currentBoardId, timerEndsAt: workshop.timerEndsAt, conductor: workshop.conductor })
 		.from(workshop)
 		.where(eq(workshop.id, workshopId));
 	const boards = await listBoards(workshopId);
@@ -58,12 +58,21 @@ export async function getControlState(workshopId: string): Promise<ControlState>
 		currentAgendaItemId: w?.currentAgendaItemId ?? null,
 		currentAgendaTitle,
 		currentBoardId: w?.currentBoardId ?? null,
-		timerEndsAt: w?.timerEndsAt ? w.timerEndsAt.getTime() : null
+		timerEndsAt: w?.timerEndsAt ? w.timerEndsAt.getTime() : null,
+		// Before the conductor existed, follow me was only a board.
+		conductor: (w?.conductor as Conductor | null) ?? (w?.currentBoardId ? { kind: 'board', id: w.currentBoardId } : FREE)
 	};
+}
+
+/** What a phone without the control document needs: where the room is, and board titles. */
+export async function getRoomState(workshopId: string) {
+	const state = await getControlState(workshopId);
+	return { conductor: state.conductor, boards: Object.fromEntries(Object.entries(state.boards).map(([id, b]) => [id, { title: b.title }])) };
 }
 
 async function publish(workshopId: string) {
 	await realtime.publishControl(workshopId, await getControlState(workshopId));
+	announceControl(workshopId);
 }
 
 export async function setBoardFlags(boardId: string, flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title' | 'dotsPerPerson'>>) {
@@ -88,7 +97,33 @@ export async function setFollow(workshopId: string, follow: { agendaItemId: stri
 		const found = await findBoard(follow.boardId);
 		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
 	}
-	await db.update(workshop).set({ currentAgendaItemId: follow.agendaItemId, currentBoardId: follow.boardId }).where(eq(workshop.id, workshopId));
+	const conductor: Conductor = follow.boardId ? { kind: 'board', id: follow.boardId, at: Date.now() } : { kind: 'free', at: Date.now() };
+	await db.update(workshop).set({ currentAgendaItemId: follow.agendaItemId, currentBoardId: follow.boardId, conductor }).where(eq(workshop.id, workshopId));
+	await publish(workshopId);
+	return { ok: true as const };
+}
+
+/**
+ * The conductor: sends every phone and the projector to a board, a round's ballot (only
+ * while it is open), its results (only once revealed), a break screen, or lets them roam.
+ * The caller has checked that the user may run this workshop.
+ */
+export async function setConductor(workshopId: string, target: Conductor) {
+	if (target.kind === 'board') {
+		const found = target.id ? await findBoard(target.id) : null;
+		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
+	}
+	if (target.kind === 'ballot' || target.kind === 'results') {
+		const [round] = target.id
+			? await db.select({ status: votingRound.status, revealed: votingRound.revealed }).from(votingRound).where(and(eq(votingRound.id, target.id), eq(votingRound.workshopId, workshopId)))
+			: [];
+		if (!round) return { ok: false as const, error: 'error_not_found' };
+		if (target.kind === 'ballot' && round.status !== 'open') return { ok: false as const, error: 'forum_error_round_not_open' };
+		if (target.kind === 'results' && !(round.status === 'closed' && round.revealed)) return { ok: false as const, error: 'forum_error_not_revealed' };
+	}
+	const conductor: Conductor = target.id ? { kind: target.kind, id: target.id, at: Date.now() } : { kind: target.kind, at: Date.now() };
+	// currentBoardId stays the board being followed, for pages that read only that.
+	await db.update(workshop).set({ conductor, currentBoardId: conductor.kind === 'board' ? conductor.id! : null }).where(eq(workshop.id, workshopId));
 	await publish(workshopId);
 	return { ok: true as const };
 }

@@ -1,10 +1,10 @@
 /** The workshop's control document as runes state (read-only for everyone). */
 import { Connection } from './connection.svelte';
-import { controlRoom, readControl, type ControlState } from './control';
+import { controlRoom, FREE, readControl, type ControlState } from './control';
 
 export class LiveControl {
 	readonly connection: Connection;
-	state = $state<ControlState>({ boards: {}, currentAgendaItemId: null, currentAgendaTitle: null, currentBoardId: null, timerEndsAt: null });
+	state = $state<ControlState>({ boards: {}, currentAgendaItemId: null, currentAgendaTitle: null, currentBoardId: null, timerEndsAt: null, conductor: FREE });
 
 	constructor(workshopId: string, initial?: ControlState) {
 		if (initial) this.state = initial;

@@ -8,11 +8,12 @@ export type LiveRequest =
 	| { kind: 'attendance' }
 	| { kind: 'rounds' }
 	| { kind: 'safeguarding' }
+	| { kind: 'conductor' }
 	| { kind: 'round'; id: string }
 	| { kind: 'moderation'; id: string };
 
 const item = z.union([
-	z.enum(['attendance', 'rounds', 'safeguarding']).transform((kind) => ({ kind })),
+	z.enum(['attendance', 'rounds', 'safeguarding', 'conductor']).transform((kind) => ({ kind })),
 	z
 		.string()
 		.regex(/^(round|moderation):[A-Za-z0-9_-]{1,64}$/)

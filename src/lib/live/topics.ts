@@ -9,6 +9,8 @@ export const roundsTopic = (workshopId: string) => `workshop/${workshopId}/round
 export const roundTopic = (roundId: string) => `round/${roundId}`;
 /** One round's status and reveal only: what phones follow, so a ballot does not wake them all. */
 export const roundStatusTopic = (roundId: string) => `round/${roundId}/status`;
+/** Where the facilitator's conductor sends the room (phones without the control document). */
+export const conductorTopic = (workshopId: string) => `workshop/${workshopId}/conductor`;
 /** A board's queue of notes waiting for the facilitator. */
 export const moderationTopic = (boardId: string) => `board/${boardId}/moderation`;
 /** A workshop's safeguarding: "I need help" alerts and notes sent privately (facilitators only). */

@@ -6,6 +6,9 @@
 import { joinByIp } from '$lib/server/auth/rate-limit';
 import { sharedFollowUp } from '$lib/plans/follow-up.server';
 import { normalizeJoinCode } from './rules';
+import { eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { workshop } from '$lib/server/db/schema';
 import { findOpenWorkshopByCode } from './workshops.server';
 
 export type CodeLookup<T> = { ok: true; code: string; found: T } | { ok: false; status: 400 | 404 | 429; error: string };
@@ -22,9 +25,17 @@ export async function lookUpCode<T>(raw: string, ip: string, find: (code: string
 	return { ok: true, code: code!, found };
 }
 
-/** What a join link leads to: the open workshop, or after the forum its public follow-up. */
+/**
+ * What a join code leads to, the same whether it was scanned (/j/CODE) or typed (/join):
+ * the open workshop; after the forum its public follow-up; otherwise the state the forum
+ * is in ('draft': not opened yet, 'closed': over, follow-up not public yet), so a phone is
+ * told why instead of a generic 404. Only unknown codes are misses.
+ */
 export async function findJoinTarget(code: string) {
 	const open = await findOpenWorkshopByCode(code);
 	if (open) return { kind: 'open' as const, workshop: open };
-	return (await sharedFollowUp(code)) ? { kind: 'follow-up' as const } : null;
+	if (await sharedFollowUp(code)) return { kind: 'follow-up' as const };
+	const [found] = await db.select({ title: workshop.title, status: workshop.status }).from(workshop).where(eq(workshop.joinCode, code));
+	if (!found) return null;
+	return { kind: found.status === 'draft' ? ('draft' as const) : ('closed' as const), title: found.title };
 }

@@ -2,8 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { parseForm } from '$lib/accounts/forms';
 import { joinCodeForm } from '$lib/workshops/forms';
 import { normalizeJoinCode } from '$lib/workshops/rules';
-import { findOpenWorkshopByCode } from '$lib/workshops/workshops.server';
-import { lookUpCode } from '$lib/workshops/codes.server';
+import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -17,7 +16,9 @@ export const actions: Actions = {
 		const form = parseForm(joinCodeForm, await request.formData());
 		const typed = form.ok ? form.data.code : '';
 		// Only wrong guesses count, so a room behind one shared address can still join.
-		const found = await lookUpCode(typed, getClientAddress(), findOpenWorkshopByCode);
+		// A known code goes on to /j/CODE, which explains a draft or closed forum exactly as
+		// when the QR code is scanned.
+		const found = await lookUpCode(typed, getClientAddress(), findJoinTarget);
 		if (!found.ok) return fail(found.status, { error: found.error, code: typed });
 		const code = found.code;
 		redirect(303, `/j/${code}`);

@@ -32,6 +32,8 @@ export const workshop = pgTable(
 		currentAgendaItemId: text('current_agenda_item_id'),
 		currentBoardId: text('current_board_id'),
 		timerEndsAt: timestamp('timer_ends_at', { withTimezone: true }),
+		/** The conductor (control.ts): board, ballot, results, break or free; null is free. */
+		conductor: jsonb('conductor').$type<{ kind: string; id?: string }>(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('workshop_org_idx').on(t.organisationId)]

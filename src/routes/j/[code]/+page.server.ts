@@ -5,6 +5,7 @@ import { fieldError, parseForm } from '$lib/accounts/forms';
 import { joinForm } from '$lib/workshops/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';
+import { normalizeJoinCode } from '$lib/workshops/rules';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The open workshop behind the code; a miss counts against the per-address limit. */
@@ -13,19 +14,24 @@ async function openWorkshop(rawCode: string, ip: string) {
 	if (!found.ok) error(found.status === 429 ? 429 : 404, found.status === 429 ? 'Too many wrong codes' : 'Workshop not found or not open');
 	// After the forum, the same link and QR code lead to what became of its plan.
 	if (found.found.kind === 'follow-up') redirect(303, `/f/${found.code}`);
-	return found.found.workshop;
+	return found.found;
 }
 
 export const load: PageServerLoad = async ({ params, url, locals, getClientAddress }) => {
-	const workshop = await openWorkshop(params.code, getClientAddress());
+	const target = await openWorkshop(params.code, getClientAddress());
+	// Not open (yet, or any more): say so, as for a typed code.
+	if (target.kind !== 'open') return { state: target.kind, title: target.title, code: normalizeJoinCode(params.code)!, groups: [] as string[], step: 'consent' as const };
+	const workshop = target.workshop;
 	// Already joined this workshop in this browser: go straight in.
 	if (locals.participant?.workshopId === workshop.id) redirect(303, '/p');
-	return { title: workshop.title, code: workshop.joinCode, groups: workshop.groups, step: url.searchParams.get('step') === 'profile' ? 'profile' : 'consent' };
+	return { state: 'open' as const, title: workshop.title, code: workshop.joinCode, groups: workshop.groups, step: url.searchParams.get('step') === 'profile' ? ('profile' as const) : ('consent' as const) };
 };
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
-		const workshop = await openWorkshop(params.code, getClientAddress());
+		const target = await openWorkshop(params.code, getClientAddress());
+		if (target.kind !== 'open') return fail(409, { errors: fieldError('groups', 'error_workshop_closed') });
+		const workshop = target.workshop;
 		const form = parseForm(joinForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await addParticipant(workshop, form.data);

@@ -7,7 +7,8 @@
 import { error } from '@sveltejs/kit';
 import { findRound, listRounds } from '$lib/voting/rounds.server';
 import { liveStream, type LiveSource } from '$lib/server/events';
-import { roundStatusTopic, roundsTopic } from '$lib/live/topics';
+import { conductorTopic, roundStatusTopic, roundsTopic } from '$lib/live/topics';
+import { getRoomState } from '$lib/boards/boards.server';
 import { parseLiveRequest } from '$lib/live/requests';
 import type { RequestHandler } from './$types';
 
@@ -24,8 +25,16 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 		} else if (r.kind === 'round') {
 			const round = await findRound(who.workshopId, r.id);
 			if (!round) error(404, 'Not found');
-			const load = async () => ({ id: round.id, status: (await findRound(who.workshopId, round.id))?.status ?? 'closed' });
+			const load = async () => {
+				const now = await findRound(who.workshopId, round.id);
+				// Revealed too: the phone then loads the results, which everyone may see.
+				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.status === 'closed' && now.revealed) };
+			};
 			sources.push({ name: r.kind, topic: roundStatusTopic(round.id), load, shareKey: `participant/round/${round.id}` });
+		} else if (r.kind === 'conductor') {
+			// Where the room is, with board titles for the banner: what every phone in it may see.
+			const load = () => getRoomState(who.workshopId);
+			sources.push({ name: r.kind, topic: conductorTopic(who.workshopId), load, shareKey: `participant/conductor/${who.workshopId}` });
 		} else {
 			error(403, 'Forbidden');
 		}

@@ -15,7 +15,8 @@ import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
-import { createBoard, listBoards } from '$lib/boards/boards.server';
+import { createBoard, getControlState, listBoards, setConductor } from '$lib/boards/boards.server';
+import { conductorSchema } from '$lib/boards/conductor-form';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -35,7 +36,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		agenda: await listAgenda(workshop.id),
 		boards: await listBoards(workshop.id),
 		templates: await listTemplates(organisation.id),
-		rounds: (await listRounds(workshop.id)).map((r) => ({ id: r.id, title: r.title, status: r.status })),
+		rounds: (await listRounds(workshop.id)).map((r) => ({ id: r.id, title: r.title, status: r.status, revealed: r.revealed })),
+		control: await getControlState(workshop.id),
 		attendance: await getAttendance(workshop.id),
 		// Discreet: only facilitators get "I need help" alerts and the private-list count.
 		helpRequests: can(role, 'workshop.run') ? (await listHelpRequests(workshop.id)).map((r) => ({ id: r.id, pseudonym: r.pseudonym ?? '', at: r.createdAt.toISOString() })) : [],
@@ -47,6 +49,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	};
 };
 
+const conductForm = z.object({ to: conductorSchema });
 const participantForm = z.object({ participantId: z.string().min(1).max(64) });
 const boardForm = z.object({
 	title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }),
@@ -79,6 +82,15 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		await setStatus(params.id, form.data.status);
 		return { saved: 'status' };
+	},
+	/** The conductor: where every phone and the projector go now (facilitators only). */
+	conduct: async ({ request, locals, params }) => {
+		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
+		const form = parseForm(conductForm, await request.formData());
+		if (!form.ok) return fail(400, { conductError: 'error_invalid' });
+		const result = await setConductor(params.id, form.data.to);
+		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { conductError: result.error });
+		return { saved: 'conduct' };
 	},
 	agenda: async ({ request, locals, params }) => {
 		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
 import { contributeNote, dotNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
+import { listRounds } from '$lib/voting/rounds.server';
 import { parseForm } from '$lib/accounts/forms';
 import { requireParticipant } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		workshopId: board.workshopId,
 		// Only this person's own count: the board document holds no one's dots or name.
 		myDots: board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'participant', id: locals.participant.id }) : 0,
-		control: await getControlState(board.workshopId)
+		control: await getControlState(board.workshopId),
+		// The open ballots, linked from the board so a phone never has to hunt for them.
+		rounds: (await listRounds(board.workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }))
 	};
 };
 

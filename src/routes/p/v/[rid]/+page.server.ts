@@ -6,11 +6,15 @@ import { listProposals } from '$lib/voting/proposals.server';
 import { castBallot, findRound } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
 import { requireParticipant } from '$lib/server/guards';
+import { getRoomState } from '$lib/boards/boards.server';
+import { outcomeRows } from '$lib/voting/outcome-rows';
+import type { RoundResult } from '$lib/voting/count';
 import type { Actions, PageServerLoad } from './$types';
 
 const receiptCookie = (roundId: string) => `ballot_${roundId}`;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, depends }) => {
+	depends('app:round');
 	if (!locals.participant) redirect(303, '/join');
 	const round = await findRound(locals.participant.workshopId, params.rid);
 	if (!round) error(404, 'Not found');
@@ -19,7 +23,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		round: { id: round.id, title: round.title, format: round.format, rule: round.rule, status: round.status, budget: round.budget.toString(), minSelections: round.minSelections, maxSelections: round.maxSelections, pointsPerVoter: round.pointsPerVoter, maxPointsPerProposal: round.maxPointsPerProposal, allowChange: round.allowChange },
 		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })),
-		voted: Boolean(voted)
+		// Only whether this person voted (the guard), never what: the choices stay on the phone.
+		voted: Boolean(voted),
+		// After reveal, every proposal with its outcome and why, for everyone in the room.
+		outcomes: round.status === 'closed' && round.revealed && round.result ? outcomeRows(round.result as unknown as RoundResult, proposals) : null,
+		room: await getRoomState(round.workshopId)
 	};
 };
 

@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 		if (r.kind === 'attendance') {
 			sources.push({ name: r.kind, topic: attendanceTopic(workshop.id), load: () => getAttendance(workshop.id), shareKey: `member/attendance/${workshop.id}` });
 		} else if (r.kind === 'rounds') {
-			const load = async () => (await listRounds(workshop.id)).map((x) => ({ id: x.id, title: x.title, status: x.status }));
+			const load = async () => (await listRounds(workshop.id)).map((x) => ({ id: x.id, title: x.title, status: x.status, revealed: x.revealed }));
 			sources.push({ name: r.kind, topic: roundsTopic(workshop.id), load, shareKey: `member/rounds/${workshop.id}` });
 		} else if (r.kind === 'safeguarding') {
 			// "I need help" alerts name a child's pseudonym: facilitators only, never the projector.
@@ -44,6 +44,9 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.revealed), counted: Boolean(now?.result), count: now?.countState ?? null, voters: await countVoters(round.id) };
 			};
 			sources.push({ name: r.kind, topic: roundTopic(round.id), load, shareKey: `member/round/${round.id}` });
+		} else if (r.kind === 'conductor') {
+			// Members' pages read the control document itself.
+			error(400, 'Bad request');
 		} else {
 			// The moderation queue shows participants' names and unapproved text: facilitators only.
 			if (!can(role, 'workshop.run')) error(403, 'Forbidden');

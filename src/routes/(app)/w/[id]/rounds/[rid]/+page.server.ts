@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { can } from '$lib/orgs/roles';
 import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server';
 import { listProposals } from '$lib/voting/proposals.server';
+import { outcomeRows } from '$lib/voting/outcome-rows';
+import type { RoundResult } from '$lib/voting/count';
 import { castAssisted, closeRound, countVoters, enterPaperBallot, findRound, openRound, revealRound, setPaperTotals } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
 import { ensureCounted } from '$lib/voting/counting.server';
 import { publicResult } from '$lib/voting/breakdown';
-import type { RoundResult } from '$lib/voting/count';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		round: { ...round, budget: round.budget.toString(), add1Step: round.add1Step?.toString() ?? null, result: round.result && publicResult(round.result as unknown as RoundResult) },
 		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })),
 		voters: await countVoters(round.id),
+		// Every proposal with its outcome and why it lost, as phones see it after reveal.
+		outcomes: round.status === 'closed' && round.result ? outcomeRows(round.result as unknown as RoundResult, proposals) : null,
 		canRun: can(role, 'workshop.run'),
 		assistedPeople: attendance.people.filter((p) => p.assisted).map((p) => ({ id: p.id, name: p.name }))
 	};
