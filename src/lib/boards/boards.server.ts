@@ -128,7 +128,9 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	const found = checked.board;
 	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
-	if ((await notesPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	// The phone is told when to try again, so it can say so and resend by itself.
+	const wait = await notesPerParticipant.retryAfter(participant.id);
+	if (wait > 0) return { ok: false as const, error: 'error_slow_down', retryAfterMs: wait };
 	await notesPerParticipant.hit(participant.id);
 	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;

@@ -38,7 +38,10 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
 		const { id, text, colour, pictogram, frameId } = form.data;
 		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null });
-		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
+		if (!result.ok) {
+			if ('retryAfterMs' in result) return fail(429, { error: result.error, retryAfterMs: result.retryAfterMs });
+			return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
+		}
 		return { outcome: result.outcome };
 	},
 	/** Open dot voting: visible, not secret; the server enforces the dots per person. */
