@@ -34,6 +34,12 @@ export async function createBoard(workshopId: string, title: string, options: { 
 	return id;
 }
 
+/** Whether participants may still add to this workshop (closed or draft: the input card explains instead). */
+export async function isWorkshopOpen(workshopId: string): Promise<boolean> {
+	const [w] = await db.select({ status: workshop.status }).from(workshop).where(eq(workshop.id, workshopId));
+	return w?.status === 'open';
+}
+
 export async function findBoard(boardId: string) {
 	const [found] = await db.select().from(board).where(eq(board.id, boardId));
 	return found ?? null;

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
-import { contributeNote, dotNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
+import { contributeNote, dotNote, findBoard, getControlState, isWorkshopOpen, reactToNote } from '$lib/boards/boards.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { parseForm } from '$lib/accounts/forms';
 import { requireParticipant } from '$lib/server/guards';
@@ -14,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		board: { id: board.id, title: board.title },
 		workshopId: board.workshopId,
+		workshopOpen: await isWorkshopOpen(board.workshopId),
 		// Only this person's own count: the board document holds no one's dots or name.
 		myDots: board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'participant', id: locals.participant.id }) : 0,
 		control: await getControlState(board.workshopId)
