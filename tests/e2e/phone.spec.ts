@@ -57,12 +57,27 @@ test('every amount field reads Rupiah: dots or not, ,00 accepted, cents/negative
 });
 
 test('participant pages on a 360 px phone: 44 px targets, long text wraps, input card first, language switch keeps the idea, closed explained', async ({ page, browser }) => {
+	test.setTimeout(120_000);
 	page.on('dialog', (d) => void d.accept());
 	await signUp(page, 'Forum Ponsel');
 	await createWorkshop(page, LONG_TITLE);
 	await page.getByLabel('Status', { exact: true }).selectOption('open');
 	await page.getByRole('button', { name: 'Ubah status' }).click();
 	const code = (await page.getByTestId('join-code').textContent())!.trim();
+	const workshopUrl = page.url().split('?')[0];
+	// A ballot to measure too: two proposals (one with a long title) and an open round.
+	await page.getByRole('link', { name: 'Usulan', exact: true }).click();
+	for (const title of ['Lampu jalan', LONG_TITLE.slice(0, 120)]) {
+		await page.getByLabel('Judul usulan').fill(title);
+		await page.getByLabel(/^Perkiraan biaya/).fill('10.000.000');
+		await page.getByRole('button', { name: 'Simpan usulan' }).click();
+		await expect(page.getByTestId('proposal').getByRole('link', { name: title })).toBeVisible();
+	}
+	await page.goto(`${workshopUrl}/rounds/new`);
+	await page.getByLabel('Pagu indikatif (Rupiah)').fill('15.000.000');
+	await page.getByRole('button', { name: 'Buat putaran' }).click();
+	await page.getByRole('button', { name: 'Buka pemungutan suara' }).click();
+	await page.goto(workshopUrl);
 	await page.getByRole('button', { name: 'Tambahkan tiga tahap co-design' }).click();
 	await page.getByRole('link', { name: 'Menggali masalah dan wawasan' }).click();
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
@@ -91,6 +106,9 @@ test('participant pages on a 360 px phone: 44 px targets, long text wraps, input
 	await p.getByRole('button', { name: 'Masuk ke lokakarya' }).click();
 	await p.waitForURL('**/p');
 	await check('/p');
+	await p.getByRole('link', { name: 'Prioritas usulan' }).click();
+	await p.waitForURL('**/p/v/**');
+	await check('/p/v (ballot)');
 
 	await p.goto(boardPath);
 	await expect(p.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
