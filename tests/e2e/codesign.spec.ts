@@ -34,7 +34,7 @@ test('a co-design workshop from templates: answers, clusters, dots, a prototype 
 	await expect(p.getByRole('heading', { name: 'Menggali masalah dan wawasan' })).toBeVisible();
 	await expect(p.getByText('Sekarang: Menggali masalah dan wawasan')).toBeVisible();
 	await expect(p.getByTestId('timer')).toBeVisible();
-	await expect(p.getByText('Apa yang menghalangi orang mendapat bantuan?')).toBeVisible();
+	await expect(p.getByTestId('prompts').getByText('Apa yang menghalangi orang mendapat bantuan?')).toBeVisible();
 	await p.getByLabel('Ide atau pendapatmu').fill('Anak takut melapor ke RT');
 	await p.getByRole('group', { name: /^Menjawab pertanyaan/ }).getByRole('radio', { name: /Hambatan/ }).first().check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
