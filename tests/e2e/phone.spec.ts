@@ -109,6 +109,8 @@ test('participant pages on a 360 px phone: 44 px targets, long text wraps, input
 	await p.getByRole('link', { name: 'Prioritas usulan' }).click();
 	await p.waitForURL('**/p/v/**');
 	await check('/p/v (ballot)');
+	await p.goto(`/f/${code}`);
+	await check('/f (follow-up)');
 
 	await p.goto(boardPath);
 	await expect(p.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
