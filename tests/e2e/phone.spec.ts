@@ -182,3 +182,27 @@ test('installable: manifest, icons, favicon.ico and a service worker that takes 
 	// The Content-Security-Policy lets the manifest and the worker load: no refusals in the console.
 	expect(errors.filter((e) => /Content Security Policy|manifest/i.test(e))).toEqual([]);
 });
+
+test('a phone that drops off the Wi-Fi still shows its page (service worker cache)', async ({ page, browser }) => {
+	await signUp(page, 'Forum Luring');
+	await createWorkshop(page, 'Rembuk Luring');
+	await page.getByLabel('Status', { exact: true }).selectOption('open');
+	await page.getByRole('button', { name: 'Ubah status' }).click();
+	const code = (await page.getByTestId('join-code').textContent())!.trim();
+	const phone = await browser.newContext(PHONE);
+	const p = await phone.newPage();
+	await p.goto(`/j/${code}?step=profile`);
+	await p.getByRole('button', { name: 'Masuk ke lokakarya' }).click();
+	await p.waitForURL('**/p');
+	await p.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+	});
+	await p.reload(); // now through the worker, which keeps the page
+	await expect(p.getByRole('heading', { level: 1, name: 'Rembuk Luring' })).toBeVisible();
+	await phone.setOffline(true);
+	await p.reload();
+	await expect(p.getByRole('heading', { level: 1, name: 'Rembuk Luring' })).toBeVisible();
+	await phone.setOffline(false);
+	await phone.close();
+});
