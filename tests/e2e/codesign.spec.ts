@@ -34,9 +34,9 @@ test('a co-design workshop from templates: answers, clusters, dots, a prototype 
 	await expect(p.getByRole('heading', { name: 'Menggali masalah dan wawasan' })).toBeVisible();
 	await expect(p.getByText('Sekarang: Menggali masalah dan wawasan')).toBeVisible();
 	await expect(p.getByTestId('timer')).toBeVisible();
-	await expect(p.getByText('Apa yang menghalangi orang mendapat bantuan?')).toBeVisible();
+	await expect(p.getByTestId('prompts').getByText('Apa yang menghalangi orang mendapat bantuan?')).toBeVisible();
 	await p.getByLabel('Ide atau pendapatmu').fill('Anak takut melapor ke RT');
-	await p.getByLabel(/^Menjawab pertanyaan/).selectOption({ label: 'Hambatan' });
+	await p.getByRole('group', { name: /^Menjawab pertanyaan/ }).getByRole('radio', { name: /Hambatan/ }).first().check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(p.getByText('Terkirim! Idemu ada di papan.')).toBeVisible();
 	await p.getByLabel('Ide atau pendapatmu').fill('Tidak tahu nomor pengaduan');
@@ -76,7 +76,7 @@ test('a co-design workshop from templates: answers, clusters, dots, a prototype 
 	await page.getByRole('button', { name: 'Ajak semua ke papan ini' }).click();
 	await expect(p.getByRole('heading', { name: 'Membuat purwarupa' })).toBeVisible({ timeout: 10_000 });
 	await p.getByLabel('Ide atau pendapatmu').fill('Anak SD di lorong 5');
-	await p.getByLabel(/^Menjawab pertanyaan/).selectOption({ label: 'Untuk siapa' });
+	await p.getByRole('group', { name: /^Menjawab pertanyaan/ }).getByRole('radio', { name: /Untuk siapa/ }).first().check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(page.getByTestId('note').filter({ hasText: 'Anak SD di lorong 5' })).toBeVisible();
 	await page.getByRole('button', { name: 'Jadikan purwarupa ini butir rencana' }).click();

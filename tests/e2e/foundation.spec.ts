@@ -62,7 +62,7 @@ test('a facilitator runs a workshop and sees participants arrive by group', asyn
 
 	// Someone without a phone, added by the facilitator.
 	await page.getByLabel('Nama panggilan (boleh dikosongkan)').fill('Pak Daeng');
-	await page.getByRole('group', { name: 'Saya termasuk kelompok' }).getByLabel('Lansia').check();
+	await page.getByRole('group', { name: 'Termasuk kelompok' }).getByLabel('Lansia').check();
 	await page.getByRole('button', { name: 'Tambah peserta tanpa ponsel' }).click();
 	await expect(page.getByTestId('attendance-total')).toHaveText('3');
 	await expect(page.getByText('1 dibantu fasilitator')).toBeVisible();

@@ -93,7 +93,12 @@ describe('participant contributions', () => {
 		const eager = await aParticipant(w, 'Cepat');
 		const calm = await aParticipant(w, 'Tenang');
 		for (let i = 0; i < 20; i++) expect((await contributeNote(eager, boardId, card(`ide ${i}`))).ok).toBe(true);
-		expect(await contributeNote(eager, boardId, card('satu lagi'))).toEqual({ ok: false, error: 'error_slow_down' });
+		// The refusal says when to try again (within the minute), so the phone can tell its user.
+		const refused = await contributeNote(eager, boardId, card('satu lagi'));
+		expect(refused).toMatchObject({ ok: false, error: 'error_slow_down' });
+		const wait = (refused as { retryAfterMs?: number }).retryAfterMs ?? 0;
+		expect(wait).toBeGreaterThan(0);
+		expect(wait).toBeLessThanOrEqual(60_000);
 		expect((await contributeNote(calm, boardId, card('giliranku'))).ok).toBe(true);
 	});
 });

@@ -35,7 +35,7 @@ export function parseForm<S extends z.ZodType>(schema: S, data: FormData) {
 	const errors: FormErrors = {};
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.message.startsWith('error_') ? issue.message : 'error_invalid';
+		errors[field] ??= /^(error|ui)_/.test(issue.message) ? issue.message : 'error_invalid';
 	}
 	return { ok: false as const, errors, values: raw };
 }

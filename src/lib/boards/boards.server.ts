@@ -36,6 +36,12 @@ export async function createBoard(workshopId: string, title: string, options: { 
 	return id;
 }
 
+/** Whether participants may still add to this workshop (closed or draft: the input card explains instead). */
+export async function isWorkshopOpen(workshopId: string): Promise<boolean> {
+	const [w] = await db.select({ status: workshop.status }).from(workshop).where(eq(workshop.id, workshopId));
+	return w?.status === 'open';
+}
+
 export async function findBoard(boardId: string) {
 	const [found] = await db.select().from(board).where(eq(board.id, boardId));
 	return found ?? null;
@@ -165,7 +171,9 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	const found = checked.board;
 	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
-	if ((await notesPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	// The phone is told when to try again, so it can say so and resend by itself.
+	const wait = await notesPerParticipant.retryAfter(participant.id);
+	if (wait > 0) return { ok: false as const, error: 'error_slow_down', retryAfterMs: wait };
 	await notesPerParticipant.hit(participant.id);
 	// "Only for the facilitator": kept whole in SQL, never near the board document.
 	if (input.private) return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text) };

@@ -7,12 +7,15 @@ import { deserialize } from '$app/forms';
 import type { Colour, Pictogram } from './model';
 
 export type Outgoing = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null; private?: boolean };
-export type SendResult = { outcome: 'added' | 'queued' | 'duplicate' | 'private'; hidden?: string[] } | { error: string };
+export type SendResult = { outcome: 'added' | 'queued' | 'duplicate' | 'private'; hidden?: string[] } | { error: string; retryAt?: number };
 
 export class Outbox {
 	items = $state<Outgoing[]>([]);
 	lastError = $state<string | null>(null);
+	/** Over the per-person limit: when the server accepts notes again (ms since epoch), else 0. */
+	retryAt = $state(0);
 	private sending = false;
+	private retryTimer: ReturnType<typeof setTimeout> | undefined;
 	private timer: ReturnType<typeof setInterval>;
 	private onOnline = () => void this.flush();
 
@@ -43,7 +46,8 @@ export class Outbox {
 
 	/** Sends waiting items in order; stops at the first network failure and retries later. */
 	async flush(): Promise<void> {
-		if (this.sending) return;
+		if (this.sending || Date.now() < this.retryAt) return;
+		this.retryAt = 0;
 		this.sending = true;
 		try {
 			while (this.items.length > 0) {
@@ -68,7 +72,15 @@ export class Outbox {
 				} else if (result.type === 'failure') {
 					const error = (result.data as { error?: string })?.error ?? 'error_invalid';
 					// The server will keep refusing this one (invalid, locked): drop it and say why.
-					if (error === 'error_slow_down') return;
+					// Too many too fast: keep it, say when, and send again at that moment.
+					if (error === 'error_slow_down') {
+						const wait = Math.max(1000, Number((result.data as { retryAfterMs?: number })?.retryAfterMs) || 5000);
+						this.retryAt = Date.now() + wait;
+						clearTimeout(this.retryTimer);
+						this.retryTimer = setTimeout(() => void this.flush(), wait + 50);
+						this.onSent({ error, retryAt: this.retryAt });
+						return;
+					}
 					this.lastError = error;
 					this.onSent({ error });
 				} else {
@@ -84,6 +96,7 @@ export class Outbox {
 
 	destroy() {
 		clearInterval(this.timer);
+		clearTimeout(this.retryTimer);
 		removeEventListener('online', this.onOnline);
 	}
 }

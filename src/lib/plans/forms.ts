@@ -1,14 +1,12 @@
 /** Form schemas for plans, partners and tasks. Error messages are message keys. */
 import { z } from 'zod';
 import { FUNCTIONS, GROUPS } from '$lib/workshops/rules';
+import { optionalRupiahField } from '$lib/money/schema';
 import { FUNDING_SOURCES, PARTICIPATION_LEVELS, PARTNER_KINDS, TASK_STATUSES } from './rules';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
-const optionalRupiah = z
-	.string()
-	.transform((s) => s.replace(/[.,\s]/g, '').replace(/^Rp/i, ''))
-	.pipe(z.string().regex(/^\d{0,15}$/, { error: 'error_rupiah' }))
-	.transform((s) => (s === '' ? null : BigInt(s)));
+/** Empty is null; 0 allowed (see money/rupiah.ts for what people may type). */
+const optionalRupiah = optionalRupiahField(true);
 
 export const partnerForm = z.object({
 	name: text(200).min(1, { error: 'error_required' }),

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { board, helpRequest, noteAuthor, noteOriginal, orgSafeguarding, participant, privateNote, workshop, workshopSafeguarding } from '$lib/server/db/schema';
+import { board, boardSubmission, helpRequest, noteAuthor, noteOriginal, orgSafeguarding, participant, privateNote, workshop, workshopSafeguarding } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { MemoryRateLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
@@ -157,4 +157,18 @@ export async function markHelpSeen(workshopId: string, id: string, now = new Dat
 	const rows = await db.update(helpRequest).set({ seenAt: now }).where(and(eq(helpRequest.id, id), eq(helpRequest.workshopId, workshopId))).returning({ id: helpRequest.id });
 	if (rows.length > 0) announceSafeguarding(workshopId);
 	return rows.length > 0;
+}
+
+/** The moderation queue, for facilitators: each waiting note (id, text,
+ * author) with its unmasked original and the watch words it matches; for the board page and
+ * its live stream alike. */
+export async function moderationQueue(boardId: string, workshopId: string) {
+	const submissions = await db.select().from(boardSubmission).where(eq(boardSubmission.boardId, boardId)).orderBy(asc(boardSubmission.createdAt));
+	if (submissions.length === 0) return [];
+	const originals = await originalsFor(boardId, submissions.map((s) => s.id));
+	const { watchwords } = await getWorkshopSettings(workshopId);
+	return submissions.map((s) => {
+		const original = originals[s.id]?.text ?? null;
+		return { id: s.id, text: s.text, authorName: s.authorName, original, words: matchWatchwords(original ?? s.text, watchwords) };
+	});
 }

@@ -2,16 +2,12 @@
 import { z } from 'zod';
 import { FUNCTIONS, GROUPS } from '$lib/workshops/rules';
 import { BALLOT_FORMATS, ROUND_RULES } from './ballots';
+import { rupiahField } from '$lib/money/schema';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-/** Whole Rupiah, > 0; people type "15.000.000" or "15,000,000". */
-const rupiah = z
-	.string()
-	.transform((s) => s.replace(/[.,\s]/g, '').replace(/^Rp/i, ''))
-	.pipe(z.string().regex(/^\d{1,15}$/, { error: 'error_rupiah' }))
-	.transform((s) => BigInt(s))
-	.refine((n) => n > 0n, { error: 'error_rupiah' });
+/** Whole Rupiah, > 0; people type "15.000.000", "15000000" or "15.000.000,00" (see money/rupiah.ts). */
+const rupiah = rupiahField;
 const optionalInt = (max: number) =>
 	z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(max, { error: 'error_number' }).nullable());
 

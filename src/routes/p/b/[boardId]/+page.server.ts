@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
-import { contributeNote, dotNote, findBoard, getControlState, reactToNote } from '$lib/boards/boards.server';
+import { contributeNote, dotNote, findBoard, getControlState, isWorkshopOpen, reactToNote } from '$lib/boards/boards.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { listRounds } from '$lib/voting/rounds.server';
 import { parseForm } from '$lib/accounts/forms';
@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		board: { id: board.id, title: board.title },
 		workshopId: board.workshopId,
+		workshopOpen: await isWorkshopOpen(board.workshopId),
 		// Only this person's own count: the board document holds no one's dots or name.
 		myDots: board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'participant', id: locals.participant.id }) : 0,
 		control: await getControlState(board.workshopId),
@@ -42,7 +43,10 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
 		const { id, text, colour, pictogram, frameId } = form.data;
 		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null, private: form.data.private === 'on' });
-		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
+		if (!result.ok) {
+			if ('retryAfterMs' in result) return fail(429, { error: result.error, retryAfterMs: result.retryAfterMs });
+			return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
+		}
 		// `hidden`: which kinds of personal detail were masked, so the author is told.
 		return { outcome: result.outcome, hidden: 'hidden' in result ? result.hidden : [] };
 	},

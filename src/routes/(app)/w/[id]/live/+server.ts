@@ -8,11 +8,11 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/orgs/roles';
 import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server';
-import { findBoard, listSubmissions } from '$lib/boards/boards.server';
+import { findBoard } from '$lib/boards/boards.server';
 import { countVoters, findRound, listRounds } from '$lib/voting/rounds.server';
 import { liveStream, type LiveSource } from '$lib/server/events';
 import { attendanceTopic, moderationTopic, roundTopic, roundsTopic, safeguardingTopic } from '$lib/live/topics';
-import { listHelpRequests, listPrivateNotes } from '$lib/safeguarding/safeguarding.server';
+import { listHelpRequests, listPrivateNotes, moderationQueue } from '$lib/safeguarding/safeguarding.server';
 import { parseLiveRequest } from '$lib/live/requests';
 import type { RequestHandler } from './$types';
 
@@ -52,7 +52,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
 			const board = await findBoard(r.id);
 			if (!board || board.workshopId !== workshop.id) error(404, 'Not found');
-			const load = async () => (await listSubmissions(board.id)).map((s) => ({ id: s.id, text: s.text, authorName: s.authorName }));
+			const load = () => moderationQueue(board.id, workshop.id);
 			sources.push({ name: r.kind, topic: moderationTopic(board.id), load, shareKey: `member/moderation/${board.id}` });
 		}
 	}

@@ -11,22 +11,9 @@ import { dotsUsed } from '$lib/boards/tallies.server';
 import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
-import { getWorkshopSettings, listHelpRequests, markHelpSeen, moveOffWall, originalsFor } from '$lib/safeguarding/safeguarding.server';
-import { matchWatchwords } from '$lib/safeguarding/rules';
+import { listHelpRequests, markHelpSeen, moderationQueue, moveOffWall } from '$lib/safeguarding/safeguarding.server';
 import { readBoardDoc, recoveryOf } from '$lib/server/realtime';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The moderation queue, for facilitators: each waiting note with its unmasked original and watch words. */
-async function moderationQueue(boardId: string, workshopId: string) {
-	const submissions = await listSubmissions(boardId);
-	if (submissions.length === 0) return [];
-	const originals = await originalsFor(boardId, submissions.map((s) => s.id));
-	const { watchwords } = await getWorkshopSettings(workshopId);
-	return submissions.map((s) => {
-		const original = originals[s.id]?.text ?? null;
-		return { ...s, original, words: matchWatchwords(original ?? s.text, watchwords) };
-	});
-}
 
 async function requireBoard(locals: App.Locals, workshopId: string, boardId: string, permission: 'workshop.view' | 'workshop.run') {
 	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
