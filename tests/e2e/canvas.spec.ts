@@ -61,4 +61,15 @@ test('a 28-note board: every note in view after zoom-to-fit, clusters as areas, 
 	expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
 	expect(pdfBytes.subarray(-6).toString()).toContain('%%EOF');
 	await expectAccessible(page, ['[data-testid="canvas"]']);
+
+	// The wall: the board projector fits all 28 notes on a 1280x720 screen, without scrolling.
+	const boardUrl = page.url();
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto(`${boardUrl}/projector`);
+	const wallNotes = page.getByTestId('projector-note');
+	await expect(wallNotes).toHaveCount(28);
+	await expect
+		.poll(async () => (await wallNotes.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom > innerHeight).length)))
+		.toBe(0);
+	await expectAccessible(page);
 });
