@@ -63,6 +63,11 @@ async function measure(label: string, go: () => Promise<unknown>) {
 	await Promise.all(reads);
 	page.off('response', onResponse);
 	const bytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+	// `--files`: each page's largest scripts, to find what to trim.
+	if (process.argv.includes('--files')) {
+		const top = [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 15);
+		console.log(`\n${label}\n${top.map(([url, n]) => `  ${(n / 1024).toFixed(1).padStart(6)} kB  ${new URL(url).pathname}`).join('\n')}`);
+	}
 	return { page: label, files: scripts.size, kB: Math.round((bytes / 1024) * 10) / 10 };
 }
 
