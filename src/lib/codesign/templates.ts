@@ -1,5 +1,5 @@
 /**
- * Co-design templates: the three stages (DOMAIN.md) as board layouts of framed sections
+ * Co-design templates: the three stages (docs/domain.md) as board layouts of framed sections
  * with prompts, in Indonesian and English. Pure, so the same code seeds a board on the
  * server and previews it on a page. A facilitator edits frames on the board afterwards.
  */

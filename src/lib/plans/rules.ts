@@ -1,6 +1,6 @@
 /** Plan vocabulary and pure helpers: shared by pages, exports and use cases. */
 
-/** How deep participation went (DOMAIN.md), lowest first; the last three are substantial. */
+/** How deep participation went (docs/domain.md), lowest first; the last three are substantial. */
 export const PARTICIPATION_LEVELS = ['information', 'consultation', 'deciding-together', 'acting-together', 'supporting-independent'] as const;
 export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
 

@@ -3,7 +3,7 @@
 export const KINDS = ['co-commissioning', 'co-design', 'co-assessment', 'mixed'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** The three functions of shelter work (DOMAIN.md). */
+/** The three functions of shelter work (docs/domain.md). */
 export const FUNCTIONS = ['penanganan', 'pencegahan', 'pemberdayaan'] as const;
 export type WorkshopFunction = (typeof FUNCTIONS)[number];
 
