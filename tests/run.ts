@@ -53,6 +53,8 @@ if (chromiumOk && run('npm', ['run', '-s', 'build']) === 0) {
 		const stats = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
 		passed += stats.expected;
 		failed += stats.unexpected + (stats.flaky ?? 0);
+		// Playwright that failed without a failing test (its server would not start): one failure.
+		if (e2eStatus !== 0 && stats.unexpected + (stats.flaky ?? 0) === 0) failed += 1;
 	} catch {
 		failed += 1;
 	}
