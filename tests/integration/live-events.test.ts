@@ -11,7 +11,7 @@ import { addParticipant } from '$lib/workshops/workshops.server';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';
-import { attendanceTopic, roundStatusTopic } from '$lib/live/topics';
+import { attendanceTopic, roundStatusTopic, roundTopic } from '$lib/live/topics';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import type { ProposalInput } from '$lib/voting/forms';
 import { useTestDatabase } from './db';
@@ -192,11 +192,16 @@ describe('topics', () => {
 		const { w, proposalId, roundId } = await aWorkshopWithBoardAndRound();
 		const sari = await aParticipant(w);
 		let statusSignals = 0;
+		let countSignals = 0;
 		const stop = eventBus().subscribe(roundStatusTopic(roundId), () => statusSignals++);
+		const stopCount = eventBus().subscribe(roundTopic(roundId), () => countSignals++);
 		await openRound(roundId);
 		expect(statusSignals).toBe(1);
+		const before = countSignals;
 		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
 		expect(statusSignals).toBe(1);
+		expect(countSignals).toBe(before + 1); // the projector's count hears of every ballot
+		stopCount();
 		await closeRound(roundId);
 		expect(statusSignals).toBe(2);
 		stop();

@@ -10,6 +10,7 @@ import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { checkBallot, type Choices } from './ballots';
 import { inRoundOrder, isClosedHere, peekPool, poolOf, writeWhenFull } from './ballot-pool.server';
+import { announcedBallot } from '$lib/live/announce.server';
 
 type Round = typeof votingRound.$inferSelect;
 export type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; error: string };
@@ -70,7 +71,7 @@ async function cast(round: Round, voter: Voter, choices: unknown, receipt?: stri
 		pool.groupsByReceipt.set(newHash, voter.groups);
 		await writeWhenFull(round.id, pool);
 		return { ok: true, receipt: newReceipt, changed: false };
-	});
+	}).then(announcedBallot(round.id)); // pages following the count hear of it
 }
 
 /** Replaces the ballot holding `oldHash` (waiting or written). False when there is none. */
