@@ -26,6 +26,12 @@ export const init: ServerInit = async () => {
 	await compactBallotTables();
 	realtime.setControlSource(getControlState);
 	realtime.setRoomHooks(boardHooks);
+	// Several nodes share boards, events and limits through Redis; loaded only when asked for.
+	if (process.env.REDIS_URL) {
+		if (!databaseUrl) throw new Error('REDIS_URL needs DATABASE_URL: nodes share one Postgres database');
+		const { startCluster } = await import('$lib/server/cluster');
+		await startCluster({ url: process.env.REDIS_URL });
+	}
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
 	// Authorship being recorded for notes just added, and ballots still waiting in memory,
 	// are written before the rooms and the database close.
