@@ -13,8 +13,14 @@ import type { RedisLink } from './redis';
 
 const UPDATE = 0;
 const AWARENESS = 1;
-/** Payload: the sender's state vector; every holder answers with SYNC_ANSWER. */
+/**
+ * Payload: the sender's state vector; every holder answers with SYNC_ANSWER and asks back
+ * (SYNC_ASK_BACK), so both sides get what the other has: after Redis was away, a node
+ * that never lost Redis also learns what the reconnected one wrote meanwhile.
+ */
 const SYNC_ASK = 2;
+/** As SYNC_ASK, but answered without asking back (no ping-pong). */
+const SYNC_ASK_BACK = 4;
 /** Payload: [asker node: 8 bytes][update with what the asker lacks]. */
 const SYNC_ANSWER = 3;
 
@@ -52,10 +58,14 @@ export async function openRoomRelay(link: RedisLink, room: string, target: Relay
 				break;
 			case SYNC_ASK: {
 				void send(SYNC_ANSWER, target.encodeDiff(payload), sender);
+				void send(SYNC_ASK_BACK, target.stateVector());
 				const presence = target.encodeAwareness();
 				if (presence) void send(AWARENESS, presence);
 				break;
 			}
+			case SYNC_ASK_BACK:
+				void send(SYNC_ANSWER, target.encodeDiff(payload), sender);
+				break;
 			case SYNC_ANSWER:
 				if (!Buffer.from(payload.subarray(0, 8)).equals(me)) return;
 				target.applyRemoteUpdate(payload.subarray(8));

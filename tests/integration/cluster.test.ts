@@ -1,0 +1,201 @@
+/**
+ * Several app nodes on one Postgres and one Redis (runs only with DATABASE_URL and
+ * REDIS_URL, on the Postgres run): stock y-websocket clients on different nodes
+ * converge, server-written notes and control changes reach every node, each update is
+ * stored once, rate limits count across nodes, a crashed node loses nothing its clients
+ * hold, and a node cut off from Redis keeps serving and catches up when it returns.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { closeDatabase, db, openDatabase } from '$lib/server/db';
+import { board, boardUpdate } from '$lib/server/db/schema';
+import { addNote, readBoard } from '$lib/boards/model';
+import { controlRoom, readControl } from '$lib/boards/control';
+import { addParticipant } from '$lib/workshops/workshops.server';
+import { createBoard } from '$lib/boards/boards.server';
+import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { memberCookie, participantCookie, socketClass, until } from './realtime-harness';
+import { RUN_PREFIX, TEMPLATE, urlFor } from './postgres-template';
+import { redisProxy, startNode, type ClusterNode } from './cluster-harness';
+
+const enabled = process.env.TEST_DB === 'postgres' && !!process.env.REDIS_URL;
+const prefix = `rr-test:${process.pid}-${crypto.randomUUID().slice(0, 8)}:`;
+
+let name = '';
+let url = '';
+let a: ClusterNode;
+let b: ClusterNode;
+let proxy: Awaited<ReturnType<typeof redisProxy>>;
+let ownerCookie: string;
+let workshop: Awaited<ReturnType<typeof aWorkshop>>;
+let participant: { id: string } & Record<string, unknown>;
+const providers: WebsocketProvider[] = [];
+
+function connectTo(node: ClusterNode, room: string, cookie: string, doc = new Y.Doc()) {
+	const provider = new WebsocketProvider(`${node.wsOrigin}/collab`, room, doc, {
+		WebSocketPolyfill: socketClass({ cookie, origin: node.origin }) as unknown as typeof globalThis.WebSocket,
+		disableBc: true
+	});
+	providers.push(provider);
+	return { doc, provider };
+}
+
+const texts = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+
+async function stored(boardId: string) {
+	const [row] = await db.select({ snapshot: board.snapshot }).from(board).where(eq(board.id, boardId));
+	const rows = await db.select({ data: boardUpdate.data }).from(boardUpdate).where(eq(boardUpdate.boardId, boardId));
+	const doc = new Y.Doc();
+	if (row.snapshot) Y.applyUpdate(doc, row.snapshot);
+	for (const r of rows) Y.applyUpdate(doc, r.data);
+	return { texts: texts(doc), rows: rows.length };
+}
+
+describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
+	beforeAll(async () => {
+		name = `${RUN_PREFIX}${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+		const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+		await admin.unsafe(`create database "${name}" template "${TEMPLATE}"`);
+		await admin.end();
+		url = urlFor(name);
+		await openDatabase({ databaseUrl: url, migrate: false });
+		const { owner, organisationId } = await anOrganisationWithOwner();
+		workshop = await aWorkshop(organisationId);
+		ownerCookie = await memberCookie(owner.id);
+		const joined = await addParticipant(workshop, { displayName: 'Sari', groups: ['woman'] });
+		if (!joined.ok) throw new Error('setup');
+		participant = joined.participant as typeof participant;
+		proxy = await redisProxy(new URL(process.env.REDIS_URL!));
+		a = await startNode(url, process.env.REDIS_URL!, prefix);
+		b = await startNode(url, proxy.url(), prefix);
+	});
+
+	afterAll(async () => {
+		for (const p of providers) p.destroy();
+		await a?.stop().catch(() => {});
+		await b?.stop().catch(() => {});
+		await proxy?.close();
+		await closeDatabase();
+		if (name) {
+			const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+			await admin.unsafe(`drop database if exists "${name}" with (force)`);
+			await admin.end();
+		}
+	});
+
+	it('clients on different nodes converge, and each update is stored once', async () => {
+		const boardId = await createBoard(workshop.id, 'Menggali masalah');
+		const onA = connectTo(a, boardId, ownerCookie);
+		const onB = connectTo(b, boardId, ownerCookie);
+		await until(() => onA.provider.synced && onB.provider.synced);
+		addNote(onA.doc, { text: 'Lampu lorong mati' });
+		addNote(onB.doc, { text: 'Tidak ada tempat bermain' });
+		await until(() => texts(onA.doc).length === 2 && texts(onB.doc).length === 2);
+		expect(texts(onA.doc)).toEqual(texts(onB.doc));
+		await until(async () => (await stored(boardId)).texts.length === 2, 3000).catch(() => {});
+		await new Promise((r) => setTimeout(r, 200));
+		const s = await stored(boardId);
+		expect(s.texts).toEqual(['Lampu lorong mati', 'Tidak ada tempat bermain']);
+		expect(s.rows).toBe(2); // one row per client change, not one per node
+	});
+
+	it('a node opening a board catches up from its peers before answering its client', async () => {
+		const boardId = await createBoard(workshop.id, 'Belum disimpan');
+		// A long flush window on A: the note is only in A's memory, not yet in storage.
+		a.realtime.configure({ idleUnloadMs: 200, flushDelayMs: 60_000 });
+		const onA = connectTo(a, boardId, ownerCookie);
+		await until(() => onA.provider.synced);
+		addNote(onA.doc, { text: 'Hanya di memori A' });
+		await until(() => a.realtime.roomStats(boardId) !== null);
+		await new Promise((r) => setTimeout(r, 100));
+		// As if A had not flushed yet: storage has nothing, only A's memory has the note.
+		await db.delete(boardUpdate).where(eq(boardUpdate.boardId, boardId));
+		expect((await stored(boardId)).texts).toEqual([]);
+		const onB = connectTo(b, boardId, ownerCookie);
+		await until(() => onB.provider.synced);
+		expect(texts(onB.doc)).toEqual(['Hanya di memori A']);
+		a.realtime.configure({ idleUnloadMs: 200, flushDelayMs: 20 });
+	});
+
+	it("a participant's note through node A reaches a client on node B", async () => {
+		const boardId = await createBoard(workshop.id, 'Catatan peserta');
+		const onB = connectTo(b, boardId, ownerCookie);
+		await until(() => onB.provider.synced);
+		const result = await a.boards.contributeNote(participant as never, boardId, { id: crypto.randomUUID(), text: 'Jalan berlubang', colour: 'yellow' as never, pictogram: null });
+		expect(result.ok).toBe(true);
+		await until(() => texts(onB.doc).includes('Jalan berlubang'));
+	});
+
+	it('follow-me and locks from node A reach node B', async () => {
+		const boardId = await createBoard(workshop.id, 'Diikuti');
+		const phone = connectTo(b, controlRoom(workshop.id), await participantCookie(participant.id));
+		const boardOnB = connectTo(b, boardId, ownerCookie);
+		await until(() => phone.provider.synced && boardOnB.provider.synced);
+		await a.boards.setFollow(workshop.id, { agendaItemId: null, boardId });
+		await until(() => readControl(phone.doc).currentBoardId === boardId);
+		await a.boards.setBoardFlags(boardId, { locked: true });
+		await until(() => readControl(phone.doc).boards[boardId]?.locked === true);
+	});
+
+	it('rate limits count across nodes', async () => {
+		const ip = `10.0.${Math.floor(Math.random() * 250)}.1`;
+		for (let i = 0; i < 15; i++) await a.limits.joinByIp.hit(ip);
+		for (let i = 0; i < 15; i++) await b.limits.joinByIp.hit(ip);
+		expect(await a.limits.joinByIp.retryAfter(ip)).toBeGreaterThan(0);
+		expect(await b.limits.joinByIp.retryAfter(ip)).toBeGreaterThan(0);
+		await b.limits.joinByIp.reset(ip);
+		expect(await a.limits.joinByIp.retryAfter(ip)).toBe(0);
+	});
+
+	it('live page events reach subscribers on the other node', async () => {
+		let got = 0;
+		const stop = b.events.eventBus().subscribe('workshop/x/attendance', () => got++);
+		a.events.publish('workshop/x/attendance');
+		await until(() => got === 1);
+		stop();
+	});
+
+	it('a node cut off from Redis keeps serving, says so, and catches up when Redis returns', async () => {
+		const boardId = await createBoard(workshop.id, 'Redis hilang');
+		const onA = connectTo(a, boardId, ownerCookie);
+		const onB = connectTo(b, boardId, ownerCookie);
+		await until(() => onA.provider.synced && onB.provider.synced);
+		await proxy.cut();
+		await until(() => b.status.clusterStatus()?.redis === 'down');
+		addNote(onB.doc, { text: 'Ditulis saat Redis mati' });
+		addNote(onA.doc, { text: 'Ditulis di A saat Redis mati' });
+		const second = connectTo(b, boardId, ownerCookie);
+		await until(() => second.provider.synced && texts(second.doc).includes('Ditulis saat Redis mati'));
+		expect(texts(onB.doc)).not.toContain('Ditulis di A saat Redis mati');
+		await proxy.restore();
+		await until(() => b.status.clusterStatus()?.redis === 'up', 10_000);
+		await until(() => texts(onA.doc).length === 2 && texts(onB.doc).length === 2, 10_000);
+		expect(texts(onA.doc)).toEqual(texts(onB.doc));
+	});
+
+	it('when a node dies (kill -9) its clients continue on the other node and nothing they hold is lost', async () => {
+		const boardId = await createBoard(workshop.id, 'Node mati');
+		a.realtime.configure({ idleUnloadMs: 200, flushDelayMs: 60_000 }); // A never flushes before it dies
+		const onA = connectTo(a, boardId, ownerCookie);
+		const onB = connectTo(b, boardId, ownerCookie);
+		await until(() => onA.provider.synced && onB.provider.synced);
+		addNote(onA.doc, { text: 'Sebelum A mati' });
+		await until(() => texts(onB.doc).includes('Sebelum A mati'));
+		await new Promise((r) => setTimeout(r, 100));
+		await a.crash();
+		// As if A died before its write-behind flush: only B's memory and the client hold the note.
+		await db.delete(boardUpdate).where(eq(boardUpdate.boardId, boardId));
+		// The load balancer sends the phone to B: same document, new connection.
+		onA.provider.destroy();
+		addNote(onA.doc, { text: 'Saat terputus' });
+		const moved = connectTo(b, boardId, ownerCookie, onA.doc);
+		await until(() => moved.provider.synced && texts(onB.doc).includes('Saat terputus'));
+		expect(texts(onB.doc)).toEqual(['Saat terputus', 'Sebelum A mati']);
+		for (const p of [moved.provider, onB.provider]) p.destroy();
+		await b.realtime.closeAll(); // B closes the room: what it holds is stored
+		expect((await stored(boardId)).texts).toEqual(['Saat terputus', 'Sebelum A mati']);
+	});
+});
