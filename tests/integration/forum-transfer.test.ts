@@ -103,4 +103,14 @@ describe('bringing a venue forum home', () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		await expect(importForum({ format: 'something else' }, organisationId)).rejects.toThrow('Not a Ruang Rembuk forum file');
 	});
+
+	it("refuses a crafted file that puts rows under another organisation's workshop", async () => {
+		const forum = await aForum();
+		const victim = await aForum();
+		const file = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));
+		file.tables.proposal[0].workshopId = victim.w.id;
+		const { organisationId } = await anOrganisationWithOwner();
+		await expect(importForum(file, organisationId)).rejects.toThrow('outside the forum');
+		expect((await listProposals(victim.w.id)).length).toBe(2);
+	});
 });

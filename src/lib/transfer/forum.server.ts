@@ -103,6 +103,13 @@ const ORDER = [
 	'proposal', 'proposalEvent', 'votingRound', 'ballot', 'ballotGuard', 'paperTotal', 'plan', 'planItem', 'fundingLine', 'planItemEvent', 'task', 'taskNote'
 ] as const;
 
+/** Each table's link to its parent in the forum: an imported row must hang under the imported workshop. */
+const PARENT: Record<Exclude<(typeof ORDER)[number], 'workshop'>, string> = {
+	workshopSafeguarding: 'workshopId', agendaItem: 'workshopId', participant: 'workshopId', board: 'workshopId', boardSubmission: 'boardId', noteAuthor: 'boardId',
+	boardDot: 'boardId', boardReaction: 'boardId', proposal: 'workshopId', proposalEvent: 'proposalId', votingRound: 'workshopId', ballot: 'roundId', ballotGuard: 'roundId',
+	paperTotal: 'roundId', plan: 'workshopId', planItem: 'planId', fundingLine: 'itemId', planItemEvent: 'itemId', task: 'itemId', taskNote: 'taskId'
+};
+
 /** Imports a forum file into `organisationId`. Validates the envelope; rows go in one transaction. */
 export async function importForum(file: unknown, organisationId: string): Promise<ImportReport> {
 	const envelope = file as ForumFile;
@@ -114,6 +121,15 @@ export async function importForum(file: unknown, organisationId: string): Promis
 	// A submission's id is the note's own id (made by the phone, as in the board document): kept.
 	for (const name of ORDER) if (name !== 'boardSubmission') for (const row of tables[name] ?? []) if (typeof row.id === 'string') map.set(row.id, importedId(row.id));
 	const workshopId = map.get(envelope.workshopId) ?? importedId(envelope.workshopId);
+	// A file could be crafted: exactly this one workshop, and every row under it (never
+	// under another organisation's workshop, board or round).
+	if (tables.workshop?.length !== 1 || tables.workshop[0].id !== envelope.workshopId) throw new Error('Not a Ruang Rembuk forum file');
+	const imported = new Set(map.values());
+	for (const [name, column] of Object.entries(PARENT)) {
+		for (const row of tables[name] ?? []) {
+			if (typeof row[column] !== 'string' || !imported.has(map.get(row[column] as string) ?? '')) throw new Error(`Forum file: a ${name} row outside the forum`);
+		}
+	}
 	const [existing] = await db.select({ id: s.workshop.id }).from(s.workshop).where(eq(s.workshop.id, workshopId));
 	if (existing) return { imported: false, workshopId, reason: 'already-imported', counts: {}, left: [] };
 	const counts: Record<string, number> = {};
