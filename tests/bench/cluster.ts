@@ -140,10 +140,11 @@ async function write(node: Node, room: string, cookie: string, periodMs: number,
 	return ws;
 }
 
-function latencies(list: Receiver[], sent: Map<number, number>) {
+/** Each group: receivers and the notes they should all get. */
+function latencies(list: Receiver[], sent: Map<number, number>, groups: [Receiver[], Map<number, number>][] = [[list, sent]]) {
 	const out: number[] = [];
 	let lost = 0;
-	for (const r of list) for (const [n, at] of sent) {
+	for (const [members, expected] of groups) for (const r of members) for (const [n, at] of expected) {
 		const got = r.arrivals.get(n);
 		if (got === undefined) lost++;
 		else out.push(got - at);
@@ -168,7 +169,11 @@ async function fanOut(nodes: Node[], room: string, cookie: string, split: boolea
 
 async function cityDay(nodes: Node[], boards: string[], cookie: string, redis: Redis) {
 	const all: Receiver[] = [];
-	for (const [b, room] of boards.entries()) all.push(...(await receivers(nodes, room, cookie, 19, (i) => (b + i) % nodes.length)));
+	const perBoard: Receiver[][] = [];
+	for (const [b, room] of boards.entries()) {
+		perBoard.push(await receivers(nodes, room, cookie, 19, (i) => (b + i) % nodes.length));
+		all.push(...perBoard[b]);
+	}
 	await sleep(1000);
 	const ticks = nodes.map((n) => cpuTicks(n.process.pid!));
 	const redisCpu = async () => {
@@ -183,7 +188,7 @@ async function cityDay(nodes: Node[], boards: string[], cookie: string, redis: R
 	const wall = (performance.now() - t0) / 1000;
 	const result = {
 		nodes: nodes.length,
-		...latencies(all, sent),
+		...latencies(all, sent, perBoard.map((list, b) => [list, new Map([...sent].filter(([n]) => Math.floor(n / 10_000) === b))])),
 		cpuPerNode: nodes.map((n, i) => `${(((cpuTicks(n.process.pid!) - ticks[i]) / 100 / wall) * 100).toFixed(0)}%`).join(' / '),
 		rssMBPerNode: nodes.map((n) => rssMB(n.process.pid!)).join(' / '),
 		redisCpu: `${((((await redisCpu()) - redis0) / wall) * 100).toFixed(0)}%`
