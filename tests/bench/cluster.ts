@@ -191,7 +191,7 @@ async function cityDay(nodes: Node[], boards: string[], cookie: string, redis: R
 		...latencies(all, sent, perBoard.map((list, b) => [list, new Map([...sent].filter(([n]) => Math.floor(n / 10_000) === b))])),
 		cpuPerNode: nodes.map((n, i) => `${(((cpuTicks(n.process.pid!) - ticks[i]) / 100 / wall) * 100).toFixed(0)}%`).join(' / '),
 		rssMBPerNode: nodes.map((n) => rssMB(n.process.pid!)).join(' / '),
-		redisCpu: `${((((await redisCpu()) - redis0) / wall) * 100).toFixed(0)}%`
+		redisCpu: `${((((await redisCpu()) - redis0) / wall) * 100).toFixed(1)}%`
 	};
 	for (const r of all) r.ws.terminate();
 	for (const w of writers) w.terminate();

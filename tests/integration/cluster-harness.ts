@@ -24,6 +24,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 	const authorship = await import('$lib/boards/authorship.server');
 	const limits = await import('$lib/server/auth/rate-limit');
 	const events = await import('$lib/server/events');
+	const tallies = await import('$lib/boards/tallies.server');
 	realtime.configure({ idleUnloadMs: 200, flushDelayMs: 20 });
 	realtime.setControlSource(boards.getControlState);
 	realtime.setRoomHooks(authorship.boardHooks);
@@ -44,6 +45,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 		boards,
 		limits,
 		events,
+		tallies,
 		status,
 		link,
 		/** Orderly stop: rooms flushed and compacted. */

@@ -150,6 +150,19 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		expect(await a.limits.joinByIp.retryAfter(ip)).toBe(0);
 	});
 
+	it("a person's dots are limited across nodes, and the total every node shows is SQL's", async () => {
+		const boardId = await createBoard(workshop.id, 'Titik');
+		const noteId = crypto.randomUUID();
+		expect((await a.boards.contributeNote(participant as never, boardId, { id: noteId, text: 'Pilih saya', colour: 'yellow' as never, pictogram: null })).ok).toBe(true);
+		const person = { kind: 'participant' as const, id: participant.id };
+		// Both nodes hold the board, so the attempts race on the check, not on loading.
+		const watcher = connectTo(b, boardId, ownerCookie);
+		await until(() => watcher.provider.synced && texts(watcher.doc).includes('Pilih saya'));
+		const results = await Promise.all(Array.from({ length: 2 }, (_, i) => (i % 2 ? b : a).tallies.placeDot(boardId, person, noteId, 'add', 1)));
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		await until(() => watcher.doc.getMap<number>('dots').get(noteId) === 1);
+	});
+
 	it('live page events reach subscribers on the other node', async () => {
 		let got = 0;
 		const stop = b.events.eventBus().subscribe('workshop/x/attendance', () => got++);

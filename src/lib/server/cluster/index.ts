@@ -11,6 +11,7 @@ import { MemoryEventBus, setEventBus } from '$lib/server/events';
 import { setSharedLimiterStore } from '$lib/server/auth/rate-limit';
 import { RedisLink } from './redis';
 import { setClusterStatusSource } from './status';
+import { setLockProvider } from './lock';
 import { openRoomRelay } from './room-relay';
 import { RedisEventBus } from './event-bus';
 import { RedisRateLimiter } from './rate-limit';
@@ -58,6 +59,7 @@ export async function startCluster(options: { url: string; prefix?: string }): P
 	setEventBus(bus);
 	setSharedLimiterStore((name, limits) => new RedisRateLimiter(current, name, limits));
 	setClusterStatusSource(() => current.status());
+	setLockProvider((key, work) => current.withLock(key, work));
 	return current;
 }
 
@@ -69,6 +71,7 @@ export async function stopCluster(): Promise<void> {
 	setEventBus(new MemoryEventBus());
 	setSharedLimiterStore(null);
 	setClusterStatusSource(null);
+	setLockProvider(null);
 	await link?.close();
 	link = null;
 }

@@ -12,6 +12,8 @@ import { randomBytes } from 'node:crypto';
 
 import type { ClusterStatus } from './status';
 
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
 type MessageListener = (message: Buffer) => void;
 
 export class RedisLink {
@@ -119,6 +121,34 @@ export class RedisLink {
 			return await this.pub.publish(channel, message);
 		} catch {
 			return -1;
+		}
+	}
+
+	/**
+	 * Runs `work` holding a lock on `key` across nodes (at most `ttlMs`, so a node that
+	 * died never blocks the others for long). When Redis is down the work runs unlocked:
+	 * serving goes on, and the log says so.
+	 */
+	async withLock<T>(key: string, work: () => Promise<T>, ttlMs = 5000): Promise<T> {
+		const name = `${this.prefix}lock:${key}`;
+		const token = randomBytes(12).toString('hex');
+		let held = false;
+		for (const started = Date.now(); this.up && Date.now() - started < ttlMs; ) {
+			try {
+				if ((await this.pub.set(name, token, 'PX', ttlMs, 'NX')) === 'OK') {
+					held = true;
+					break;
+				}
+			} catch {
+				break;
+			}
+			await new Promise((r) => setTimeout(r, 10 + Math.random() * 20));
+		}
+		if (!held) console.error(`Cluster lock ${key} not taken (Redis ${this.up ? 'busy' : 'down'}): running without it`);
+		try {
+			return await work();
+		} finally {
+			if (held) await this.pub.eval(RELEASE, 1, name, token).catch(() => {});
 		}
 	}
 
