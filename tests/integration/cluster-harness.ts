@@ -25,10 +25,12 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 	const limits = await import('$lib/server/auth/rate-limit');
 	const events = await import('$lib/server/events');
 	const tallies = await import('$lib/boards/tallies.server');
+	const rounds = await import('$lib/voting/rounds.server');
+	const pool = await import('$lib/voting/ballot-pool.server');
 	realtime.configure({ idleUnloadMs: 200, flushDelayMs: 20 });
 	realtime.setControlSource(boards.getControlState);
 	realtime.setRoomHooks(authorship.boardHooks);
-	const link = await cluster.startCluster({ url: redisUrl, prefix });
+	const link = await cluster.startCluster({ url: redisUrl, prefix, writeRound: pool.writeRoundWaiting });
 	const sockets = new Set<Duplex>();
 	const server: Server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => {
@@ -46,6 +48,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 		limits,
 		events,
 		tallies,
+		rounds,
 		status,
 		link,
 		/** Orderly stop: rooms flushed and compacted. */

@@ -11,7 +11,9 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { closeDatabase, db, openDatabase } from '$lib/server/db';
-import { board, boardUpdate } from '$lib/server/db/schema';
+import { ballot, board, boardUpdate } from '$lib/server/db/schema';
+import { createProposal } from '$lib/voting/proposals.server';
+import { createRound, openRound } from '$lib/voting/rounds.server';
 import { addNote, readBoard } from '$lib/boards/model';
 import { controlRoom, readControl } from '$lib/boards/control';
 import { addParticipant } from '$lib/workshops/workshops.server';
@@ -161,6 +163,26 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const results = await Promise.all(Array.from({ length: 2 }, (_, i) => (i % 2 ? b : a).tallies.placeDot(boardId, person, noteId, 'add', 1)));
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		await until(() => watcher.doc.getMap<number>('dots').get(noteId) === 1);
+	});
+
+	it('closing a round on node A counts the ballots waiting in node B', async () => {
+		const usulan = (title: string) => ({ title, problem: '', targetGroups: [], kelurahan: '', rw: '', lorong: '', function: 'pencegahan' as const, activity: '', volume: 1, unit: 'unit', cost: 10_000_000n, agency: '', proposedBy: '', proposedByGroup: null });
+		const p1 = await createProposal(workshop.id, usulan('Lampu'), null);
+		const round = await createRound(workshop.id, { title: 'Lintas node', format: 'approval', rule: 'greedy', proposalIds: [p1], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+		if (!round.ok) throw new Error('setup');
+		await openRound(round.id);
+		for (let i = 0; i < 3; i++) {
+			const joined = await addParticipant(workshop, { displayName: '', groups: ['woman'] });
+			if (!joined.ok) throw new Error('setup');
+			const p = joined.participant;
+			// Fewer than a batch: they wait in node B's memory.
+			expect((await b.rounds.castBallot({ id: p.id, workshopId: workshop.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, [p1])).ok).toBe(true);
+		}
+		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(0);
+		const closed = await a.rounds.closeRound(round.id);
+		expect(closed.ok).toBe(true);
+		if (closed.ok) await closed.counted;
+		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(3);
 	});
 
 	it('live page events reach subscribers on the other node', async () => {

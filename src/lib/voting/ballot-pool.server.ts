@@ -189,6 +189,30 @@ export async function writeAllWaiting(): Promise<void> {
 }
 
 /**
+ * Several app nodes (cluster mode): before a round closes on one node, every other node
+ * writes the round's ballots waiting in its memory (as on a graceful stop), so closing
+ * counts them. A no-op when this node holds none.
+ */
+export async function writeRoundWaiting(roundId: string): Promise<void> {
+	if (!pools.has(roundId)) return;
+	await inRoundOrder(roundId, async (pool) => {
+		if (pool.waiting.length === 0 || isClosedHere(roundId)) return;
+		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
+		await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
+		forgetWritten(pool, written);
+	}).catch((e) => console.error('waiting ballots not written:', errorCode(e)));
+}
+
+/** Set in cluster mode: asks the other nodes to write a round's waiting ballots, and waits. */
+let othersWriteRound: ((roundId: string) => Promise<void>) | null = null;
+export function setOthersWriteRound(next: ((roundId: string) => Promise<void>) | null): void {
+	othersWriteRound = next;
+}
+export function beforeClosingRound(roundId: string): Promise<void> {
+	return othersWriteRound ? othersWriteRound(roundId) : Promise.resolve();
+}
+
+/**
  * At start: guards still `pending` in an open round lost their ballot with the previous
  * process (only guards waiting in this process's own pool are spared). Frees them so those
  * people can vote again. Returns how many were freed.
