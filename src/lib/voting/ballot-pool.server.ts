@@ -45,8 +45,12 @@
  * those voters can vote again and nobody votes twice (a guard turns `cast` in the same
  * transaction as its ballot is written). A change waiting in memory is lost the same way
  * and the earlier ballot stands. After a restart during voting the groups of earlier
- * ballots are unknown, so that round's breakdown is withheld. One process owns the pool:
- * running several app processes on one database needs a shared pool first.
+ * ballots are unknown, so that round's breakdown is withheld. With several app nodes
+ * (cluster mode) each node holds its own pool: closing a round first asks the other nodes
+ * to write theirs (`beforeClosingRound`); the group breakdown is then withheld, since each
+ * node knows only its own ballots' groups. A crashed node's waiting ballots are lost and
+ * their guards stay pending (start-up recovery runs only with one process: a pending
+ * guard may be another live node's).
  */
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
