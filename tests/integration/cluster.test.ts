@@ -5,7 +5,7 @@
  * stored once, rate limits count across nodes, a crashed node loses nothing its clients
  * hold, and a node cut off from Redis keeps serving and catches up when it returns.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -18,7 +18,7 @@ import { addNote, readBoard } from '$lib/boards/model';
 import { controlRoom, readControl } from '$lib/boards/control';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { createBoard } from '$lib/boards/boards.server';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
 import { memberCookie, participantCookie, socketClass, until } from './realtime-harness';
 import { RUN_PREFIX, TEMPLATE, urlFor } from './postgres-template';
 import { redisProxy, startNode, type ClusterNode } from './cluster-harness';
@@ -32,6 +32,7 @@ let a: ClusterNode;
 let b: ClusterNode;
 let proxy: Awaited<ReturnType<typeof redisProxy>>;
 let ownerCookie: string;
+let ownerUserId: string;
 let workshop: Awaited<ReturnType<typeof aWorkshop>>;
 let participant: { id: string } & Record<string, unknown>;
 const providers: WebsocketProvider[] = [];
@@ -68,6 +69,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		workshop = await aWorkshop(organisationId);
 		ownerCookie = await memberCookie(owner.id);
+		ownerUserId = owner.id;
 		const joined = await addParticipant(workshop, { displayName: 'Sari', groups: ['woman'] });
 		if (!joined.ok) throw new Error('setup');
 		participant = joined.participant as typeof participant;
@@ -183,6 +185,37 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		expect(closed.ok).toBe(true);
 		if (closed.ok) await closed.counted;
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(3);
+	});
+
+	it('a revocation on node A closes the sockets on node B', async () => {
+		const boardId = await createBoard(workshop.id, 'Dicabut');
+		const member = await aMember(workshop.organisationId, ownerUserId, 'facilitator');
+		const onB = connectTo(b, boardId, await memberCookie(member.id));
+		await until(() => onB.provider.synced && b.realtime.roomStats(boardId)?.connections === 1);
+		let closedWith = 0;
+		onB.provider.on('connection-close', (event: CloseEvent | null) => (closedWith = event?.code ?? -1));
+		expect(a.realtime.revokeConnections({ workshopId: workshop.id, userId: member.id })).toBe(0); // none on A
+		await until(() => closedWith === 4000); // "rights changed": B closed it
+		onB.provider.destroy();
+	});
+
+	it('/healthz says degraded (200) while Redis is down, ok when it is up', async () => {
+		vi.resetModules(); // a copy of its own: the nodes' status sources stay as they are
+		const fresh = await import('$lib/server/db');
+		await fresh.openDatabase({ databaseUrl: url, migrate: false });
+		const { GET } = await import('../../src/routes/healthz/+server');
+		const { setClusterStatusSource } = await import('$lib/server/cluster/status');
+		const ask = async () => {
+			const res = await GET({} as never);
+			return { code: res.status, body: await res.json() };
+		};
+		setClusterStatusSource(() => ({ mode: 'cluster', node: 'x', redis: 'down', since: new Date().toISOString(), error: 'connection ended' }));
+		expect(await ask()).toMatchObject({ code: 200, body: { status: 'degraded', cluster: { redis: 'down' } } });
+		setClusterStatusSource(() => ({ mode: 'cluster', node: 'x', redis: 'up', since: new Date().toISOString() }));
+		expect(await ask()).toMatchObject({ code: 200, body: { status: 'ok', cluster: { redis: 'up' } } });
+		setClusterStatusSource(null);
+		expect((await ask()).body.cluster).toBeUndefined();
+		await fresh.closeDatabase();
 	});
 
 	it('live page events reach subscribers on the other node', async () => {
