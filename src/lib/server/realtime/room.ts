@@ -123,9 +123,14 @@ export class Room implements RelayTarget {
 	private async load(): Promise<void> {
 		// Subscribed before loading, so nothing another node publishes meanwhile is missed.
 		if (this.openRelay) this.relay = await this.openRelay(this.name, this);
-		if (this.log) {
-			const restored = await this.log.load(restoreBoard, this.hooks.beforeLoad);
-			this.swap(restored.doc);
+		try {
+			if (this.log) {
+				const restored = await this.log.load(restoreBoard, this.hooks.beforeLoad);
+				this.swap(restored.doc);
+			}
+		} catch (e) {
+			await this.relay?.close(); // a room that never loaded is never destroyed
+			throw e;
 		}
 		await this.relay?.catchUp();
 	}
