@@ -4,7 +4,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
-import { compactBallotTables, recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
+import { compactBallotTables, recoverLostBallots, writeAllWaiting, writeRoundWaiting } from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { securityHeaders } from '$lib/server/headers';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
@@ -21,11 +21,20 @@ export const init: ServerInit = async () => {
 	const databaseUrl = process.env.DATABASE_URL || undefined;
 	await openDatabase({ databaseUrl, dataDir: process.env.DATA_DIR || 'data' });
 	// Ballots that waited in memory when the last process stopped are gone: free their voters.
-	const freed = await recoverLostBallots();
-	if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
+	// Not with several nodes: the pending guards may be another live node's waiting ballots.
+	if (!process.env.REDIS_URL) {
+		const freed = await recoverLostBallots();
+		if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
+	}
 	await compactBallotTables();
 	realtime.setControlSource(getControlState);
 	realtime.setRoomHooks(boardHooks);
+	// Several nodes share boards, events and limits through Redis; loaded only when asked for.
+	if (process.env.REDIS_URL) {
+		if (!databaseUrl) throw new Error('REDIS_URL needs DATABASE_URL: nodes share one Postgres database');
+		const { startCluster } = await import('$lib/server/cluster');
+		await startCluster({ url: process.env.REDIS_URL, writeRound: writeRoundWaiting });
+	}
 	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
 	// Authorship being recorded for notes just added, and ballots still waiting in memory,
 	// are written before the rooms and the database close.

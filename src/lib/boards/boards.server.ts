@@ -7,7 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, board, boardSubmission, noteOriginal, participant as participantTable, votingRound, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
-import { MemoryRateLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
+import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
@@ -145,8 +145,8 @@ function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
 }
 
 // Per participant: 20 notes and 60 reactions a minute are plenty in a room.
-const notesPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 20, windowMs: 60_000 });
-const reactionsPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 60, windowMs: 60_000 });
+const notesPerParticipant: RateLimiter = sharedLimiter('notes-participant', { max: 20, windowMs: 60_000 });
+const reactionsPerParticipant: RateLimiter = sharedLimiter('reactions-participant', { max: 60, windowMs: 60_000 });
 
 export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null; private?: boolean };
 

@@ -9,15 +9,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { boardDot, boardReaction } from '$lib/server/db/schema';
 import * as realtime from '$lib/server/realtime';
+import { withClusterLock } from '$lib/server/cluster/lock';
 import { notesOf, REACTIONS, setDotCount, setReactionCount } from './model';
 
 export type Person = { kind: 'member' | 'participant'; id: string };
 
 // One change at a time per board: the check (dots left) and the write stay together,
-// and the document's totals follow SQL in order. One process serves a board.
+// and the document's totals follow SQL in order. With several nodes, a Redis lock per
+// board keeps them together across nodes too.
 const queues = new Map<string, Promise<unknown>>();
 function serially<T>(boardId: string, work: () => Promise<T>): Promise<T> {
-	const run = (queues.get(boardId) ?? Promise.resolve()).then(work, work);
+	const locked = () => withClusterLock(`board:${boardId}`, work);
+	const run = (queues.get(boardId) ?? Promise.resolve()).then(locked, locked);
 	const tail = run.catch(() => undefined);
 	queues.set(boardId, tail);
 	void tail.then(() => queues.get(boardId) === tail && queues.delete(boardId));

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { board, boardSubmission, helpRequest, noteAuthor, noteOriginal, orgSafeguarding, participant, privateNote, workshop, workshopSafeguarding } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
-import { MemoryRateLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
+import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { deleteNote, notesOf } from '$lib/boards/model';
@@ -125,7 +125,7 @@ export async function notesForAttention(workshopId: string) {
 }
 
 // One alert a minute per child is plenty; more would only repeat it.
-const helpPerParticipant: RateLimiter = new MemoryRateLimiter({ max: 3, windowMs: 60_000 });
+const helpPerParticipant: RateLimiter = sharedLimiter('help-participant', { max: 3, windowMs: 60_000 });
 
 /** Only where the workshop has child groups, and only the person's own workshop. */
 export async function helpAvailable(workshopId: string) {

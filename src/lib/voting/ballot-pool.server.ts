@@ -45,8 +45,12 @@
  * those voters can vote again and nobody votes twice (a guard turns `cast` in the same
  * transaction as its ballot is written). A change waiting in memory is lost the same way
  * and the earlier ballot stands. After a restart during voting the groups of earlier
- * ballots are unknown, so that round's breakdown is withheld. One process owns the pool:
- * running several app processes on one database needs a shared pool first.
+ * ballots are unknown, so that round's breakdown is withheld. With several app nodes
+ * (cluster mode) each node holds its own pool: closing a round first asks the other nodes
+ * to write theirs (`beforeClosingRound`); the group breakdown is then withheld, since each
+ * node knows only its own ballots' groups. A crashed node's waiting ballots are lost and
+ * their guards stay pending (start-up recovery runs only with one process: a pending
+ * guard may be another live node's).
  */
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
@@ -186,6 +190,30 @@ export async function writeAllWaiting(): Promise<void> {
 			}).catch((e) => console.error('waiting ballots not written:', errorCode(e)))
 		)
 	);
+}
+
+/**
+ * Several app nodes (cluster mode): before a round closes on one node, every other node
+ * writes the round's ballots waiting in its memory (as on a graceful stop), so closing
+ * counts them. A no-op when this node holds none.
+ */
+export async function writeRoundWaiting(roundId: string): Promise<void> {
+	if (!pools.has(roundId)) return;
+	await inRoundOrder(roundId, async (pool) => {
+		if (pool.waiting.length === 0 || isClosedHere(roundId)) return;
+		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
+		await db.transaction((tx) => rewriteBallots(tx, roundId, pool));
+		forgetWritten(pool, written);
+	}).catch((e) => console.error('waiting ballots not written:', errorCode(e)));
+}
+
+/** Set in cluster mode: asks the other nodes to write a round's waiting ballots, and waits. */
+let othersWriteRound: ((roundId: string) => Promise<void>) | null = null;
+export function setOthersWriteRound(next: ((roundId: string) => Promise<void>) | null): void {
+	othersWriteRound = next;
+}
+export function beforeClosingRound(roundId: string): Promise<void> {
+	return othersWriteRound ? othersWriteRound(roundId) : Promise.resolve();
 }
 
 /**

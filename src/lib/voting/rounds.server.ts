@@ -6,7 +6,7 @@ import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard, paperTotal, proposal, votingRound } from '$lib/server/db/schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
-import { dropPool, errorCode, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
+import { beforeClosingRound, dropPool, errorCode, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
 import type { RoundResult } from './count';
 import { countClosedRound, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
@@ -72,6 +72,8 @@ export async function setPaperTotals(roundId: string, totals: { proposalId: stri
  */
 export async function closeRound(roundId: string): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
 	// After every cast already waiting its turn; the waiting ballots are written with the rest.
+	// Other nodes' waiting ballots first (cluster mode; nothing to do with one process).
+	await beforeClosingRound(roundId);
 	const closed = await inRoundOrder(roundId, async (pool) => {
 		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
 		// A failed query's text would carry every ballot (its parameters): pass on only the code.

@@ -78,6 +78,34 @@ export class MemoryRateLimiter implements RateLimiter {
 	}
 }
 
+/** Makes a limiter shared by every node (cluster/ on Redis), from a stable name and the options. */
+export type SharedLimiterStore = (name: string, options: LimitOptions) => RateLimiter;
+let sharedStore: SharedLimiterStore | null = null;
+
+/** Installed at start when several nodes run; limiters made before then switch over on their next call. */
+export function setSharedLimiterStore(store: SharedLimiterStore | null): void {
+	sharedStore = store;
+}
+
+/**
+ * A limiter named `name`: in this process's memory, or shared by every node once a
+ * store is installed. The name keys the count in the shared store, so it must be unique.
+ */
+export function sharedLimiter(name: string, options: LimitOptions): RateLimiter {
+	const memory = new MemoryRateLimiter(options);
+	let made: { store: SharedLimiterStore; limiter: RateLimiter } | null = null;
+	const current = (): RateLimiter => {
+		if (!sharedStore) return memory;
+		if (made?.store !== sharedStore) made = { store: sharedStore, limiter: sharedStore(name, options) };
+		return made.limiter;
+	};
+	return {
+		retryAfter: (key) => current().retryAfter(key),
+		hit: (key) => current().hit(key),
+		reset: (key) => current().reset(key)
+	};
+}
+
 const MINUTE = 60 * 1000;
 
 /**
@@ -86,28 +114,28 @@ const MINUTE = 60 * 1000;
  * minutes. Nothing is counted per account alone, so someone guessing from their own
  * address never locks the owner out of theirs.
  */
-export const loginByIp: RateLimiter = new MemoryRateLimiter({ max: 20, windowMs: 15 * MINUTE });
-export const loginByAccountAndIp: RateLimiter = new MemoryRateLimiter({
+export const loginByIp: RateLimiter = sharedLimiter('login-ip', { max: 20, windowMs: 15 * MINUTE });
+export const loginByAccountAndIp: RateLimiter = sharedLimiter('login-account-ip', {
 	max: 10,
 	windowMs: 15 * MINUTE,
 	backoff: { after: 3, baseMs: 1000, maxMs: MINUTE }
 });
 /** Wrong join codes per address: 30 a minute stops guessing; a whole room behind one address still joins. */
-export const joinByIp: RateLimiter = new MemoryRateLimiter({ max: 30, windowMs: MINUTE });
+export const joinByIp: RateLimiter = sharedLimiter('join-ip', { max: 30, windowMs: MINUTE });
 /**
  * Sign-ups per address (every attempt counts): 30 an hour, enough for a training day
  * where a room of facilitators signs up behind one Wi-Fi address.
  */
 export const SIGN_UPS_PER_HOUR = 30;
-export const signUpByIp: RateLimiter = new MemoryRateLimiter({ max: SIGN_UPS_PER_HOUR, windowMs: 60 * MINUTE });
+export const signUpByIp: RateLimiter = sharedLimiter('sign-up-ip', { max: SIGN_UPS_PER_HOUR, windowMs: 60 * MINUTE });
 /** Wrong current passwords when changing it, per person: 5 every 15 minutes. */
-export const passwordChangeByUser: RateLimiter = new MemoryRateLimiter({ max: 5, windowMs: 15 * MINUTE });
+export const passwordChangeByUser: RateLimiter = sharedLimiter('password-change-user', { max: 5, windowMs: 15 * MINUTE });
 /** Wrong recovery codes: per address 10, per account and address 5, every 15 minutes. */
-export const recoveryByIp: RateLimiter = new MemoryRateLimiter({ max: 10, windowMs: 15 * MINUTE });
-export const recoveryByAccountAndIp: RateLimiter = new MemoryRateLimiter({ max: 5, windowMs: 15 * MINUTE });
+export const recoveryByIp: RateLimiter = sharedLimiter('recovery-ip', { max: 10, windowMs: 15 * MINUTE });
+export const recoveryByAccountAndIp: RateLimiter = sharedLimiter('recovery-account-ip', { max: 5, windowMs: 15 * MINUTE });
 
 /** Reset links by e-mail, per account: 3 an hour, so nobody can flood a mailbox. */
-export const resetMailByAccount: RateLimiter = new MemoryRateLimiter({ max: 3, windowMs: 60 * MINUTE });
+export const resetMailByAccount: RateLimiter = sharedLimiter('reset-mail-account', { max: 3, windowMs: 60 * MINUTE });
 
 /** One key for "this account from this address". */
 export function accountAndIp(account: string, ip: string): string {

@@ -24,6 +24,7 @@ export class BoardLog {
 	private rowsSinceSnapshot = 0;
 	private base: Uint8Array[] = [];
 	private since: Uint8Array[] = [];
+	private remote = false;
 
 	constructor(
 		readonly boardId: string,
@@ -56,6 +57,15 @@ export class BoardLog {
 		this.flushTimer ??= setTimeout(() => void this.flush(), this.limits.flushDelayMs);
 	}
 
+	/**
+	 * An update another node published (and stores): part of the rollback point, and
+	 * reason to compact on close even if this node logged nothing (its writer may be gone).
+	 */
+	remember(update: Uint8Array): void {
+		this.since.push(update);
+		this.remote = true;
+	}
+
 	/** A fresh document holding exactly what was published. */
 	rebuild(): Y.Doc {
 		return loadDoc([...this.base, ...this.since]);
@@ -80,7 +90,7 @@ export class BoardLog {
 	}
 
 	private async compact(): Promise<void> {
-		if (this.lastSeq === 0) return;
+		if (this.lastSeq === 0 && !this.remote) return;
 		const doc = this.doc();
 		const snapshot = encodeWithoutPending(doc);
 		if (!verifySnapshot(doc, snapshot)) {
@@ -89,6 +99,7 @@ export class BoardLog {
 		}
 		this.base = [snapshot];
 		this.since = [];
+		this.remote = false;
 		await storage.compactBoard(this.boardId, snapshot, this.lastSeq);
 		this.rowsSinceSnapshot = 0;
 	}

@@ -18,10 +18,12 @@ import { CLOSE, readLimits, type Limits } from './limits';
 import { Room, type RoomHooks, type Subject } from './room';
 import { recoveryOf } from './storage';
 import { pendingBytes } from './safe-doc';
+import type { Cluster } from './relay';
 
 export type { RoomHooks, Subject } from './room';
 export { recoveryOf };
 export { addedKeys } from './added-keys';
+export { RELAYED, type Cluster, type RelayTarget, type RoomRelay } from './relay';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -31,6 +33,7 @@ const unloading = new Map<string, Promise<void>>();
 const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 let controlSource: ((workshopId: string) => Promise<ControlState>) | null = null;
 let hooks: RoomHooks = {};
+let cluster: Cluster | null = null;
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
 
@@ -48,6 +51,11 @@ export function setControlSource(source: (workshopId: string) => Promise<Control
 /** Callbacks from rooms into the app (e.g. who wrote which note), set at start. */
 export function setRoomHooks(next: RoomHooks): void {
 	hooks = next;
+}
+
+/** Several app nodes (cluster/ on Redis); null (the default) is one process. Set before rooms open. */
+export function setCluster(next: Cluster | null): void {
+	cluster = next;
 }
 
 export function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -107,7 +115,8 @@ export async function openRoom(name: string): Promise<Room> {
 	}
 	if (!room) {
 		const isControl = name.startsWith(CONTROL_PREFIX);
-		room = new Room(name, isControl ? null : name, limits, unloading.get(name), isControl ? {} : hooks);
+		const openRelay = cluster ? cluster.openRelay.bind(cluster) : null;
+		room = new Room(name, isControl ? null : name, limits, unloading.get(name), isControl ? {} : hooks, openRelay);
 		rooms.set(name, room);
 		if (!isControl) {
 			const [row] = await db.select({ locked: board.locked }).from(board).where(eq(board.id, name));
@@ -169,6 +178,12 @@ export async function readBoardDoc<T>(boardId: string, read: (doc: Y.Doc) => T):
 
 /** Rewrites a workshop's control document after the facilitator changed live state. */
 export async function publishControl(workshopId: string, state: ControlState): Promise<void> {
+	applyControl(workshopId, state);
+	cluster?.announceControl(workshopId, state);
+}
+
+/** A control change made here or on another node, applied to the rooms this node holds. */
+export function applyControl(workshopId: string, state: ControlState): void {
 	for (const [boardId, control] of Object.entries(state.boards)) {
 		const room = rooms.get(boardId);
 		if (room) room.locked = control.locked;
@@ -193,6 +208,12 @@ export type Revocation = Partial<Pick<Subject, 'sessionId' | 'userId' | 'partici
  * Returns how many sockets were closed.
  */
 export function revokeConnections(revocation: Revocation, why: 'signed-out' | 'rights-changed' = 'rights-changed'): number {
+	cluster?.announceRevocation(revocation, why);
+	return revokeHere(revocation, why);
+}
+
+/** A revocation made here or on another node, applied to this node's sockets. */
+export function revokeHere(revocation: Revocation, why: 'signed-out' | 'rights-changed'): number {
 	const code = why === 'signed-out' ? CLOSE.unauthenticated : CLOSE.rightsChanged;
 	const keys = (['sessionId', 'userId', 'participantId', 'organisationId', 'workshopId'] as const).filter((k) => revocation[k] !== undefined);
 	if (keys.length === 0 && !revocation.participants) return 0; // never everyone by accident

@@ -25,6 +25,7 @@ import { restoreBoard } from './recover';
 import { encodeWithoutPending, isStuck, loadDoc, pendingBytes } from './safe-doc';
 import { BoardLog } from './board-log';
 import { checkUpdate } from './validate';
+import { RELAYED, type RelayTarget, type RoomRelay } from './relay';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -70,7 +71,7 @@ type Emitted = { update: Uint8Array; origin: unknown; transaction: Y.Transaction
 /** A refusal of the sender's message (closed with 1007); the room itself is fine. */
 export class Refused extends Error {}
 
-export class Room {
+export class Room implements RelayTarget {
 	private current = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.current);
 	readonly connections = new Map<WebSocket, Connection>();
@@ -83,6 +84,8 @@ export class Room {
 	/** Updates emitted while a client update integrates; null when not integrating. */
 	private held: Emitted[] | null = null;
 	private readonly log: BoardLog | null;
+	/** Other app nodes holding the same room (cluster mode), or null with one process. */
+	private relay: RoomRelay | null = null;
 	private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
 		if (this.held) this.held.push({ update, origin, transaction });
 		else this.publish(update, origin);
@@ -93,7 +96,8 @@ export class Room {
 		readonly boardId: string | null,
 		private readonly limits: Limits,
 		after: Promise<void> = Promise.resolve(),
-		private readonly hooks: RoomHooks = {}
+		private readonly hooks: RoomHooks = {},
+		private readonly openRelay: ((room: string, target: RelayTarget) => Promise<RoomRelay>) | null = null
 	) {
 		this.log = boardId ? new BoardLog(boardId, limits, () => this.current) : null;
 		// The server's own awareness has no state: it only relays clients'.
@@ -107,6 +111,7 @@ export class Room {
 			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
 			const seeing = [...this.connections].filter(([, c]) => SEES_PRESENCE(c)).map(([socket]) => socket);
 			broadcast(seeing, encoding.toUint8Array(encoder), origin, this.limits.maxBufferedBytes);
+			if (origin !== RELAYED) this.relay?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
 		});
 	}
 
@@ -116,9 +121,43 @@ export class Room {
 	}
 
 	private async load(): Promise<void> {
-		if (!this.log) return;
-		const restored = await this.log.load(restoreBoard, this.hooks.beforeLoad);
-		this.swap(restored.doc);
+		// Subscribed before loading, so nothing another node publishes meanwhile is missed.
+		if (this.openRelay) this.relay = await this.openRelay(this.name, this);
+		try {
+			if (this.log) {
+				const restored = await this.log.load(restoreBoard, this.hooks.beforeLoad);
+				this.swap(restored.doc);
+			}
+		} catch (e) {
+			await this.relay?.close(); // a room that never loaded is never destroyed
+			throw e;
+		}
+		await this.relay?.catchUp();
+	}
+
+	applyRemoteUpdate(update: Uint8Array): void {
+		try {
+			Y.applyUpdate(this.doc, update, RELAYED);
+		} catch (e) {
+			console.error(`Room ${this.name}: an update from another node does not apply:`, e);
+		}
+	}
+
+	applyRemoteAwareness(update: Uint8Array): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAYED);
+	}
+
+	encodeDiff(stateVector: Uint8Array): Uint8Array {
+		return encodeWithoutPending(this.doc, stateVector);
+	}
+
+	stateVector(): Uint8Array {
+		return Y.encodeStateVector(this.doc);
+	}
+
+	encodeAwareness(): Uint8Array | null {
+		const ids = [...this.awareness.getStates().keys()];
+		return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
 	}
 
 	private swap(doc: Y.Doc): void {
@@ -271,7 +310,14 @@ export class Room {
 		encoding.writeVarUint(encoder, MESSAGE_SYNC);
 		syncProtocol.writeUpdate(encoder, update);
 		broadcast(this.connections.keys(), encoding.toUint8Array(encoder), origin, this.limits.maxBufferedBytes);
-		if (origin !== 'storage') this.log?.append(update);
+		// Stored once: by the node where the change was made. Another node's update is only
+		// remembered (rollback point, and the snapshot when this node compacts).
+		if (origin === RELAYED) {
+			this.log?.remember(update);
+		} else if (origin !== 'storage') {
+			this.log?.append(update);
+			this.relay?.publishUpdate(update);
+		}
 	}
 
 	private awarenessMessage(clientIds: number[]): Uint8Array {
@@ -312,6 +358,7 @@ export class Room {
 	/** Flushes, compacts and frees the room (when the last person left, or on shutdown). */
 	async destroy(closeCode?: number): Promise<void> {
 		if (closeCode) for (const socket of this.connections.keys()) socket.close(closeCode, 'Server shutting down');
+		await this.relay?.close();
 		await this.log?.close();
 		this.awareness.destroy();
 		this.current.destroy();

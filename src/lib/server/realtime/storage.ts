@@ -6,6 +6,7 @@
  * one before it is kept in `previous_snapshot` as a fallback.
  */
 import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { db } from '../db';
 import { board, boardQuarantine, boardUpdate } from '../db/schema';
 
@@ -34,9 +35,29 @@ export async function appendUpdates(boardId: string, updates: Uint8Array[]): Pro
 	return Math.max(...rows.map((r) => r.seq));
 }
 
+/**
+ * With several nodes (`setSharedBoards(true)`), a node's snapshot may lack what another
+ * node stored but never relayed (Redis was down): the stored snapshot and the rows being
+ * replaced are merged into it, under a row lock, so compaction never drops another
+ * node's work. Yjs updates merge idempotently.
+ */
+let shared = false;
+export function setSharedBoards(on: boolean): void {
+	shared = on;
+}
+
 /** Replaces the log up to `uptoSeq` by a (verified) snapshot, atomically; keeps the old one. */
 export async function compactBoard(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
 	await db.transaction(async (tx) => {
+		if (shared) {
+			const [row] = await tx.select({ snapshot: board.snapshot }).from(board).where(eq(board.id, boardId)).for('update');
+			const rows = await tx
+				.select({ data: boardUpdate.data })
+				.from(boardUpdate)
+				.where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
+			const parts = [...(row?.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.data), snapshot];
+			snapshot = Y.mergeUpdates(parts);
+		}
 		await tx.update(board).set({ previousSnapshot: sql`${board.snapshot}`, snapshot }).where(eq(board.id, boardId));
 		await tx.delete(boardUpdate).where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
 	});

@@ -1,0 +1,116 @@
+/**
+ * A venue forum brought home: exported from one organisation's database as one file and
+ * imported into another organisation with new ids; everything counted reads back the
+ * same, ballots stay unlinkable to voters, and a second import adds nothing.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import * as s from '$lib/server/db/schema';
+import * as realtime from '$lib/server/realtime';
+import { createProposal, listProposals } from '$lib/voting/proposals.server';
+import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { createBoard } from '$lib/boards/boards.server';
+import { addNote, createCluster, readBoard } from '$lib/boards/model';
+import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
+import { promoteToPlan } from '$lib/codesign/codesign.server';
+import { getPlan } from '$lib/plans/delivery.server';
+import { addParticipant, replaceAgenda } from '$lib/workshops/workshops.server';
+import { exportForum, importForum, importedId } from '$lib/transfer/forum.server';
+import { useTestDatabase } from './db';
+import { anOrganisationWithOwner, aWorkshop } from './factories';
+
+useTestDatabase();
+beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
+
+async function aForum() {
+	const { owner, organisationId } = await anOrganisationWithOwner('Laptop di balai');
+	const w = await aWorkshop(organisationId);
+	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }]);
+	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
+	const p1 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
+	const p2 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
+	const round = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [p1, p2], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	if (!round.ok) throw new Error('setup');
+	await openRound(round.id);
+	const voters = [];
+	for (const [name, choices] of [['Sari', [p1, p2]], ['', [p1]], ['Budi', [p2]]] as const) {
+		const joined = await addParticipant(w, { displayName: name, groups: ['woman'] });
+		if (!joined.ok) throw new Error('setup');
+		const p = joined.participant;
+		voters.push(p);
+		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, [...choices]);
+	}
+	const closed = await closeRound(round.id);
+	if (closed.ok) await closed.counted;
+	const boardId = await createBoard(w.id, 'Menggali');
+	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {
+		const a = addNote(doc, { text: 'Tidak ada tempat aman' });
+		return { noteId: a, clusterId: createCluster(doc, 'Ruang aman anak', [a]) };
+	});
+	await recordAuthor(boardId, [noteId], participantAuthor(voters[0]));
+	await promoteToPlan(boardId, { kind: 'cluster', id: clusterId });
+	await realtime.closeAll();
+	return { w, round: round.id, boardId, p1, p2, voters };
+}
+
+describe('bringing a venue forum home', () => {
+	it('exports one file, imports it with new ids and the same content, unlinkable ballots, once', async () => {
+		const forum = await aForum();
+		const exported = await exportForum(forum.w.id);
+		expect(exported).not.toBeNull();
+		const file = JSON.parse(JSON.stringify(exported)); // one JSON file, as written to disk
+
+		// Secret ballots: a ballot names no voter, "who voted" names no ballot.
+		for (const b of file.tables.ballot) expect(Object.keys(b).sort()).toEqual(['choices', 'id', 'receiptHash', 'roundId']);
+		for (const g of file.tables.ballotGuard) expect(Object.keys(g)).not.toContain('ballotId');
+		expect(file.tables.ballot).toHaveLength(3);
+
+		const home = await anOrganisationWithOwner('Kantor kelurahan');
+		const report = await importForum(file, home.organisationId);
+		expect(report.imported).toBe(true);
+		expect(report.workshopId).toBe(importedId(forum.w.id));
+		expect(report.workshopId).not.toBe(forum.w.id);
+		expect(report.counts).toMatchObject({ workshop: 1, participant: 3, board: 1, proposal: 2, votingRound: 1, ballot: 3, ballotGuard: 3, plan: 1, agendaItem: 1 });
+
+		const newId = report.workshopId;
+		const [w] = await db.select().from(s.workshop).where(eq(s.workshop.id, newId));
+		expect(w.organisationId).toBe(home.organisationId);
+		expect(w.joinCode).not.toBe(forum.w.joinCode);
+		expect((await listProposals(newId)).map((p) => p.title).sort()).toEqual(['Lampu lorong', 'Taman bermain']);
+
+		// The round as counted: same result, under the new proposal ids.
+		const [before] = await db.select().from(s.votingRound).where(eq(s.votingRound.id, forum.round));
+		const [after] = await db.select().from(s.votingRound).where(eq(s.votingRound.workshopId, newId));
+		expect(after.proposalIds).toEqual(before.proposalIds.map(importedId));
+		expect(after.result).toEqual(JSON.parse(JSON.stringify(before.result).replaceAll(forum.p1, importedId(forum.p1)).replaceAll(forum.p2, importedId(forum.p2))));
+		const ballots = await db.select().from(s.ballot).where(eq(s.ballot.roundId, after.id));
+		expect(ballots.map((b) => JSON.stringify(b.choices)).sort()).toEqual([[forum.p1, forum.p2], [forum.p1], [forum.p2]].map((c) => JSON.stringify(c.map(importedId))).sort());
+
+		// The board document and the plan came along.
+		const boardId = importedId(forum.boardId);
+		expect(await realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => n.text))).toEqual(['Tidak ada tempat aman']);
+		expect((await getPlan(newId)).items.map((i) => i.title).sort()).toEqual((await getPlan(forum.w.id)).items.map((i) => i.title).sort());
+
+		// Twice: recognised, nothing added.
+		const again = await importForum(JSON.parse(JSON.stringify(exported)), home.organisationId);
+		expect(again).toMatchObject({ imported: false, reason: 'already-imported' });
+		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, home.organisationId))).toHaveLength(1);
+		expect(await db.select().from(s.participant).where(eq(s.participant.workshopId, newId))).toHaveLength(3);
+	});
+
+	it('refuses what is not a forum file', async () => {
+		const { organisationId } = await anOrganisationWithOwner();
+		await expect(importForum({ format: 'something else' }, organisationId)).rejects.toThrow('Not a Ruang Rembuk forum file');
+	});
+
+	it("refuses a crafted file that puts rows under another organisation's workshop", async () => {
+		const forum = await aForum();
+		const victim = await aForum();
+		const file = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));
+		file.tables.proposal[0].workshopId = victim.w.id;
+		const { organisationId } = await anOrganisationWithOwner();
+		await expect(importForum(file, organisationId)).rejects.toThrow('outside the forum');
+		expect((await listProposals(victim.w.id)).length).toBe(2);
+	});
+});
