@@ -28,6 +28,6 @@ export default defineConfig({
 		port,
 		reuseExistingServer: false,
 		timeout: 120_000,
-		env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1' }
+		env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', HOST: '127.0.0.1' }
 	}
 });

@@ -21,7 +21,7 @@ if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--b
 
 const server = spawn('node', ['src/serve.ts'], {
 	cwd: root,
-	env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-')) },
+	env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', REDIS_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-')) },
 	stdio: ['ignore', 'pipe', 'inherit']
 });
 // Whatever happens below, the server does not outlive this script.
