@@ -75,10 +75,11 @@ test('two facilitators and a phone participant work on one board live', async ({
 	await p.getByRole('link', { name: 'Menggali masalah' }).click();
 	await expect(p.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
 	await expect(p.getByTestId('participant-notes')).toContainText('Lampu lorong mati');
-	await p.getByLabel('Ide atau pendapatmu').fill('Jalan ke sekolah gelap');
+	// A child (13-17) gets child mode: simpler words on the same card.
+	await p.getByLabel('Tulis di sini (boleh tidak)').fill('Jalan ke sekolah gelap');
 	await p.getByText('Biru').click();
 	await p.getByRole('button', { name: 'Kirim' }).click();
-	await expect(p.getByText('Terkirim! Idemu ada di papan.')).toBeVisible();
+	await expect(p.getByText('Terima kasih! Idemu sudah masuk.')).toBeVisible();
 	await expect(page.getByTestId('note').filter({ hasText: 'Jalan ke sekolah gelap' })).toBeVisible();
 	await expectAccessible(p);
 	expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -99,7 +100,7 @@ test('two facilitators and a phone participant work on one board live', async ({
 	await page.getByRole('button', { name: 'Kunci papan' }).click();
 	await expect(p.getByText('Papan sedang dikunci oleh fasilitator.')).toBeVisible();
 	await page.getByRole('button', { name: 'Buka kunci papan' }).click();
-	await expect(p.getByLabel('Ide atau pendapatmu')).toBeVisible();
+	await expect(p.getByLabel('Tulis di sini (boleh tidak)')).toBeVisible();
 
 	// The participant cannot open the facilitator's board page.
 	expect((await p.goto(boardUrl))?.url()).toContain('/login');

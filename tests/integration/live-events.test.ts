@@ -9,7 +9,7 @@ import { GET as participantLive } from '../../src/routes/p/live/+server';
 import { createBoard, contributeNote, setBoardFlags } from '$lib/boards/boards.server';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';
 import { attendanceTopic, roundStatusTopic, roundTopic } from '$lib/live/topics';
 import type { SessionParticipant } from '$lib/server/auth/session';
@@ -202,8 +202,11 @@ describe('topics', () => {
 		expect(statusSignals).toBe(1);
 		expect(countSignals).toBe(before + 1); // the projector's count hears of every ballot
 		stopCount();
-		await closeRound(roundId);
+		const closed = await closeRound(roundId);
 		expect(statusSignals).toBe(2);
+		if (closed.ok) await closed.counted;
+		expect((await revealRound(roundId)).ok).toBe(true);
+		expect(statusSignals).toBe(3); // the reveal reaches phones and the projector
 		stop();
 	});
 });

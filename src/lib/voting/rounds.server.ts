@@ -11,7 +11,7 @@ import type { RoundResult } from './count';
 import { countClosedRound, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
-import { announceRound, announcedBallot, announcedRound } from '$lib/live/announce.server';
+import { announceRound } from '$lib/live/announce.server';
 
 export type Round = typeof votingRound.$inferSelect;
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -107,8 +107,10 @@ async function closeIn(tx: Tx, roundId: string, pool: ReturnType<typeof poolOf>)
 
 export async function revealRound(roundId: string) {
 	// Nothing to reveal while the count is still running.
-	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNotNull(votingRound.result))).returning({ id: votingRound.id });
-	return rows.length ? { ok: true as const } : { ok: false as const, error: 'error_round_state' };
+	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNotNull(votingRound.result))).returning({ id: votingRound.id, workshopId: votingRound.workshopId });
+	if (!rows.length) return { ok: false as const, error: 'error_round_state' };
+	announceRound(roundId, rows[0].workshopId); // projector and phones show the results
+	return { ok: true as const };
 }
 
 /** A closed round's anonymised ballots as a Pabulib file (fresh voter ids, no demographics). */
