@@ -76,7 +76,7 @@ test('two facilitators and a phone participant work on one board live', async ({
 	await expect(p.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
 	await expect(p.getByTestId('participant-notes')).toContainText('Lampu lorong mati');
 	// A child (13-17) gets child mode: simpler words on the same card.
-	await p.getByLabel('Tulis di sini (boleh tidak)').fill('Jalan ke sekolah gelap');
+	await p.getByRole('textbox', { name: 'Tulis di sini (boleh tidak)' }).fill('Jalan ke sekolah gelap');
 	await p.getByText('Biru').click();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(p.getByText('Terima kasih! Idemu sudah masuk.')).toBeVisible();
@@ -100,7 +100,7 @@ test('two facilitators and a phone participant work on one board live', async ({
 	await page.getByRole('button', { name: 'Kunci papan' }).click();
 	await expect(p.getByText('Papan sedang dikunci oleh fasilitator.')).toBeVisible();
 	await page.getByRole('button', { name: 'Buka kunci papan' }).click();
-	await expect(p.getByLabel('Tulis di sini (boleh tidak)')).toBeVisible();
+	await expect(p.getByRole('textbox', { name: 'Tulis di sini (boleh tidak)' })).toBeVisible();
 
 	// The participant cannot open the facilitator's board page.
 	expect((await p.goto(boardUrl))?.url()).toContain('/login');
