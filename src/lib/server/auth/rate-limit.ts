@@ -30,6 +30,13 @@ export type LimitOptions = {
 type Entry = { count: number; resetAt: number; lastAt: number };
 
 /** A fixed window per key, with optional progressive delay, in this process's memory. */
+/** The growing wait after `count` failures: none until `backoff.after`, then doubling up to `maxMs`. */
+export function backoffDelay(options: LimitOptions, count: number): number {
+	const backoff = options.backoff;
+	if (!backoff || count < backoff.after) return 0;
+	return Math.min(backoff.maxMs, backoff.baseMs * 2 ** (count - backoff.after));
+}
+
 export class MemoryRateLimiter implements RateLimiter {
 	private hits = new Map<string, Entry>();
 
@@ -68,9 +75,7 @@ export class MemoryRateLimiter implements RateLimiter {
 	}
 
 	private delayAfter(count: number): number {
-		const backoff = this.options.backoff;
-		if (!backoff || count < backoff.after) return 0;
-		return Math.min(backoff.maxMs, backoff.baseMs * 2 ** (count - backoff.after));
+		return backoffDelay(this.options, count);
 	}
 
 	private sweep(now: number): void {

@@ -4,7 +4,7 @@
  * key expires with its window. While Redis is down each node counts in its own memory
  * (limits still hold per node) rather than refusing everyone or letting everyone through.
  */
-import { MemoryRateLimiter, type LimitOptions, type RateLimiter } from '$lib/server/auth/rate-limit';
+import { backoffDelay, MemoryRateLimiter, type LimitOptions, type RateLimiter } from '$lib/server/auth/rate-limit';
 import type { RedisLink } from './redis';
 
 // Atomic: count, start the window on the first hit, remember when the last one came.
@@ -41,8 +41,7 @@ export class RedisRateLimiter implements RateLimiter {
 			const left = resetAt - now;
 			if (left <= 0) return 0;
 			if (count >= this.options.max) return left;
-			const backoff = this.options.backoff;
-			const delay = backoff && count >= backoff.after ? Math.min(backoff.maxMs, backoff.baseMs * 2 ** (count - backoff.after)) : 0;
+			const delay = backoffDelay(this.options, count);
 			return Math.max(0, lastAt + delay - now);
 		} catch {
 			return this.fallback.retryAfter(key);

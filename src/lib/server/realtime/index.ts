@@ -23,7 +23,6 @@ import type { Cluster } from './relay';
 export type { RoomHooks, Subject } from './room';
 export { recoveryOf };
 export { addedKeys } from './added-keys';
-export { RELAYED, type Cluster, type RelayTarget, type RoomRelay } from './relay';
 
 export const COLLAB_PATH = '/collab/';
 

@@ -31,6 +31,14 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
+/** An awareness update as a y-websocket message. */
+function frameAwareness(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
 /** Who holds a connection: what revocation matches on, and what hooks are told. */
 export type Subject = { sessionId: string; userId: string | null; participantId: string | null; organisationId: string | null; workshopId: string };
 
@@ -105,13 +113,12 @@ export class Room implements RelayTarget {
 		this.ready = after.then(() => this.load());
 		this.current.on('update', this.onUpdate);
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-			const changed = added.concat(updated, removed);
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-			const seeing = [...this.connections].filter(([, c]) => SEES_PRESENCE(c)).map(([socket]) => socket);
-			broadcast(seeing, encoding.toUint8Array(encoder), origin, this.limits.maxBufferedBytes);
-			if (origin !== RELAYED) this.relay?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+			// Encoded once: framed for the writers here, and as it is for the other nodes.
+			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, added.concat(updated, removed));
+			const seeing: WebSocket[] = [];
+			for (const [socket, connection] of this.connections) if (SEES_PRESENCE(connection)) seeing.push(socket);
+			broadcast(seeing, frameAwareness(update), origin, this.limits.maxBufferedBytes);
+			if (origin !== RELAYED) this.relay?.publishAwareness(update);
 		});
 	}
 
@@ -321,10 +328,7 @@ export class Room implements RelayTarget {
 	}
 
 	private awarenessMessage(clientIds: number[]): Uint8Array {
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
-		return encoding.toUint8Array(encoder);
+		return frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
 	}
 
 	private sendTo(connection: Connection, message: Uint8Array): void {
