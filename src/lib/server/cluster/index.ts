@@ -21,7 +21,7 @@ let link: RedisLink | null = null;
 
 // Messages on the control channel come from our own nodes, but are checked all the same.
 const ControlMessage = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('control'), node: z.string(), workshopId: z.string().max(100), state: z.record(z.string(), z.unknown()) }),
+	z.object({ kind: z.literal('control'), node: z.string(), workshopId: z.string().max(100), state: z.object({ boards: z.record(z.string(), z.object({ locked: z.boolean() }).passthrough()) }).passthrough() }),
 	z.object({ kind: z.literal('write-round'), node: z.string(), roundId: z.string().max(100), request: z.string().max(40) }),
 	z.object({ kind: z.literal('round-written'), node: z.string(), request: z.string().max(40) }),
 	z.object({
@@ -86,7 +86,7 @@ export async function startCluster(options: ClusterOptions): Promise<RedisLink> 
 	};
 	realtime.setCluster({
 		openRelay: (room, target) => openRoomRelay(current, room, target),
-		announceControl: (workshopId, state) => announce({ kind: 'control', node, workshopId, state: state as Record<string, unknown> }),
+		announceControl: (workshopId, state) => announce({ kind: 'control', node, workshopId, state }),
 		announceRevocation: (revocation, why) => announce({ kind: 'revoke', node, why, revocation })
 	});
 	setSharedBoards(true);
