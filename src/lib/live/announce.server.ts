@@ -35,14 +35,6 @@ export function announceCount(roundId: string): void {
 	publish(roundTopic(roundId));
 }
 
-/** For a use case's promise: announces the round's new status when the outcome is ok (after commit). */
-export function announcedRound(roundId: string, workshopId?: string) {
-	return <T extends { ok: boolean }>(outcome: T): T => {
-		if (outcome.ok) announceRound(roundId, workshopId);
-		return outcome;
-	};
-}
-
 /** For a ballot's promise: the round's count changed (members' pages only listen). */
 export function announcedBallot(roundId: string) {
 	return <T extends { ok: boolean }>(outcome: T): T => {

@@ -37,6 +37,3 @@ export function parseLiveRequest(url: URL): LiveRequest[] | null {
 		return true;
 	});
 }
-
-/** The SSE event name for a request: what the page listens for. */
-export const eventName = (r: LiveRequest) => r.kind;

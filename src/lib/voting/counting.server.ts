@@ -18,6 +18,9 @@ import { announceCount } from '$lib/live/announce.server';
 import { generateId } from '$lib/server/auth/tokens';
 import { countRound, type CountInput, type CountProgress, type CountState, type RoundResult } from './count';
 
+/** JSON with money (BigInt) as strings. */
+const bigintAsString = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+
 /** Counts under way in this process, by round: a second request joins the first. */
 const running = new Map<string, Promise<RoundResult>>();
 const PROGRESS_EVERY_MS = 500;
@@ -70,7 +73,7 @@ async function loadInput(roundId: string, groups: BallotGroups | null): Promise<
 export function hashInput(input: CountInput): string {
 	const canonical = { ...input, ballots: input.ballots.map((b) => b.choices), groupsKnown: undefined };
 	return createHash('sha256')
-		.update(JSON.stringify(canonical, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
+		.update(JSON.stringify(canonical, bigintAsString))
 		.digest('hex');
 }
 
@@ -141,7 +144,7 @@ async function storeResult(roundId: string, input: CountInput, hash: string, res
 	await db.transaction(async (tx) => {
 		const [round] = await tx
 			.update(votingRound)
-			.set({ result: JSON.parse(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v))), resultHash: hash, countState: { state: 'done', rule: input.rule, steps: result.mes?.iterations ?? null } })
+			.set({ result: JSON.parse(JSON.stringify(result, bigintAsString)), resultHash: hash, countState: { state: 'done', rule: input.rule, steps: result.mes?.iterations ?? null } })
 			.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNull(votingRound.result)))
 			.returning();
 		// Someone stored it first (another process): their winners are already in the plan.
