@@ -15,10 +15,9 @@ import * as realtime from '$lib/server/realtime';
 import { contributeNote, createBoard, dotNote, dotNoteAsMember, reactToNote, setBoardFlags } from '$lib/boards/boards.server';
 import { authorNamesFor, settleAuthorship } from '$lib/boards/authorship.server';
 import { addNote, dotsOf, notesOf, reactionsOf, readBoard } from '$lib/boards/model';
-import { addParticipant } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 import { connect, memberCookie, participantCookie, startServer, until, type Harness } from './realtime-harness';
 
 useTestDatabase();
@@ -31,12 +30,6 @@ let sari: SessionParticipant;
 let child: SessionParticipant;
 const cookies: Record<'owner' | 'observer' | 'sari' | 'child', string> = { owner: '', observer: '', sari: '', child: '' };
 
-async function aParticipant(name: string, groups: string[]): Promise<SessionParticipant> {
-	const joined = await addParticipant(workshop, { displayName: name, groups });
-	if (!joined.ok) throw new Error('setup');
-	const { id, workshopId, displayName, pseudonym } = joined.participant;
-	return { id, workshopId, displayName, pseudonym, groups: joined.participant.groups };
-}
 
 beforeAll(async () => {
 	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 });
@@ -47,8 +40,8 @@ beforeAll(async () => {
 	workshop = await aWorkshop(org.organisationId);
 	const obs = await aMember(org.organisationId, owner.id, 'observer');
 	observer = { id: obs.id, name: obs.name };
-	sari = await aParticipant('Sari Warga Terang', ['woman']);
-	child = await aParticipant('Nama Asli Anak', ['child-7-12']);
+	sari = await aParticipant(workshop, 'Sari Warga Terang', ['woman']);
+	child = await aParticipant(workshop, 'Nama Asli Anak', ['child-7-12']);
 	cookies.owner = await memberCookie(owner.id);
 	cookies.observer = await memberCookie(observer.id);
 	cookies.sari = await participantCookie(sari.id);

@@ -16,20 +16,13 @@ import { authorNamesFor } from '$lib/boards/authorship.server';
 import { db } from '$lib/server/db';
 import { noteAuthor } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
-import { addParticipant, replaceAgenda, listAgenda, setStatus } from '$lib/workshops/workshops.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import { replaceAgenda, listAgenda, setStatus } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
 
-async function aParticipant(workshop: { id: string; groups: string[] }, name = 'Sari'): Promise<SessionParticipant> {
-	const joined = await addParticipant(workshop, { displayName: name, groups: [] });
-	if (!joined.ok) throw new Error('setup');
-	const { id, workshopId, displayName, pseudonym, groups } = joined.participant;
-	return { id, workshopId, displayName, pseudonym, groups };
-}
 const card = (text: string) => ({ id: crypto.randomUUID(), text, colour: 'green' as const, pictogram: null });
 /** Each note with its author as the server recorded it (names are not in the document). */
 async function texts(boardId: string) {

@@ -10,14 +10,14 @@ import { createBoard, getControlState, setConductor, setFollow } from '$lib/boar
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
-import { addParticipant, setStatus } from '$lib/workshops/workshops.server';
+import { setStatus } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { actions as workshopActions } from '../../src/routes/(app)/w/[id]/+page.server';
 import { load as ballotLoad } from '../../src/routes/p/v/[rid]/+page.server';
 import { load as joinLinkLoad } from '../../src/routes/j/[code]/+page.server';
 import { actions as joinActions } from '../../src/routes/join/+page.server';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 
 useTestDatabase();
 
@@ -29,12 +29,6 @@ const roundOf = (proposalIds: string[], overrides: Partial<RoundInput> = {}): Ro
 	title: 'Prioritas 2027', format: 'approval', rule: 'greedy', proposalIds, budget: 100_000_000n, minSelections: 1, maxSelections: null,
 	pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false, ...overrides
 });
-async function aParticipant(workshop: { id: string; groups: string[] }): Promise<SessionParticipant> {
-	const joined = await addParticipant(workshop, { displayName: '', groups: [] });
-	if (!joined.ok) throw new Error('setup');
-	const { id, workshopId, displayName, pseudonym, groups } = joined.participant;
-	return { id, workshopId, displayName, pseudonym, groups };
-}
 
 /** Posts the conductor form as `userId`; the HTTP status it answers with. */
 async function conduct(userId: string, workshopId: string, to: string): Promise<number> {
@@ -119,7 +113,7 @@ describe('the ballot page on a phone', () => {
 		const round = await createRound(w.id, roundOf([big, small, mid], { budget: 100_000_000n }));
 		if (!round.ok) throw new Error(round.error);
 		await openRound(round.id);
-		const voters = [await aParticipant(w), await aParticipant(w), await aParticipant(w)];
+		const voters = [await aParticipant(w, ''), await aParticipant(w, ''), await aParticipant(w, '')];
 		await castBallot(voters[0], round.id, [big, small]);
 		await castBallot(voters[1], round.id, [big, mid]);
 		await castBallot(voters[2], round.id, [big, small]);
@@ -129,7 +123,7 @@ describe('the ballot page on a phone', () => {
 		expect(before.outcomes).toBeNull();
 		// Nothing of the choices comes back: the phone keeps its own.
 		expect(JSON.stringify(before)).not.toMatch(/choices|receipt/);
-		expect((await load(await aParticipant(w))).voted).toBe(false);
+		expect((await load(await aParticipant(w, ''))).voted).toBe(false);
 
 		const closed = await closeRound(round.id);
 		if (closed.ok) await closed.counted; // reveal waits for the count

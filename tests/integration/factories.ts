@@ -1,7 +1,8 @@
 /** Factories return the rows they insert; names say which domain state they make. */
 import { signUp, createUser } from '$lib/accounts/accounts.server';
 import { acceptInvitation, createInvitation } from '$lib/orgs/orgs.server';
-import { createWorkshop, setStatus } from '$lib/workshops/workshops.server';
+import { addParticipant, createWorkshop, setStatus } from '$lib/workshops/workshops.server';
+import type { SessionParticipant } from '$lib/server/auth/session';
 import { GROUPS } from '$lib/workshops/rules';
 import type { Role } from '$lib/orgs/roles';
 
@@ -37,4 +38,12 @@ export async function aWorkshop(organisationId: string, overrides: { open?: bool
 	});
 	if (overrides.open ?? true) await setStatus(workshop.id, 'open');
 	return { ...workshop, status: overrides.open ?? true ? ('open' as const) : ('draft' as const) };
+}
+
+/** A participant joined to `workshop` (by phone), as their session holds them. */
+export async function aParticipant(workshop: { id: string; groups: string[] }, name = 'Sari', groups: string[] = []): Promise<SessionParticipant> {
+	const joined = await addParticipant(workshop, { displayName: name, groups });
+	if (!joined.ok) throw new Error('setup');
+	const { id, workshopId, displayName, pseudonym } = joined.participant;
+	return { id, workshopId, displayName, pseudonym, groups: joined.participant.groups };
 }

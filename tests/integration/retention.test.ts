@@ -12,23 +12,16 @@ import * as auth from '$lib/server/auth/session';
 import { contributeNote, createBoard } from '$lib/boards/boards.server';
 import { authorNamesFor, settleAuthorship } from '$lib/boards/authorship.server';
 import { notesOf } from '$lib/boards/model';
-import { addParticipant, getAttendance, setStatus } from '$lib/workshops/workshops.server';
+import { getAttendance, setStatus } from '$lib/workshops/workshops.server';
 import { getWorkshopSettings, requestHelp, setOrgSettings } from '$lib/safeguarding/safeguarding.server';
 import { ANONYMOUS, anonymiseDue } from '$lib/safeguarding/retention.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 
 useTestDatabase();
 
 const DAY = 86_400_000;
 
-async function aParticipant(target: { id: string; groups: string[] }, name: string, groups: string[]): Promise<SessionParticipant> {
-	const joined = await addParticipant(target, { displayName: name, groups });
-	if (!joined.ok) throw new Error('setup');
-	const { id, workshopId, displayName, pseudonym } = joined.participant;
-	return { id, workshopId, displayName, pseudonym, groups: joined.participant.groups };
-}
 
 beforeAll(() => realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 }));
 afterAll(() => settleAuthorship());

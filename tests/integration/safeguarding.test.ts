@@ -13,10 +13,9 @@ import { contributeNote, createBoard, listSubmissions, setBoardFlags } from '$li
 import { settleAuthorship } from '$lib/boards/authorship.server';
 import { notesOf } from '$lib/boards/model';
 import { listHelpRequests, listPrivateNotes, moveOffWall, requestHelp } from '$lib/safeguarding/safeguarding.server';
-import { addParticipant } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 import { connect, memberCookie, participantCookie, startServer, until, type Harness } from './realtime-harness';
 
 useTestDatabase();
@@ -28,12 +27,6 @@ let sari: SessionParticipant;
 let budi: SessionParticipant;
 const cookies = { owner: '', sari: '', budi: '' };
 
-async function aParticipant(target: { id: string; groups: string[] }, name: string, groups: string[]): Promise<SessionParticipant> {
-	const joined = await addParticipant(target, { displayName: name, groups });
-	if (!joined.ok) throw new Error('setup');
-	const { id, workshopId, displayName, pseudonym } = joined.participant;
-	return { id, workshopId, displayName, pseudonym, groups: joined.participant.groups };
-}
 
 beforeAll(async () => {
 	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 });
