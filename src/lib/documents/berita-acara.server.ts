@@ -13,6 +13,7 @@ import { ZONE_ABBREVIATION } from '$lib/workshops/record';
 import { clock, dateIn, dateInWords, type DocLocale } from './format';
 import { loadMinutes, type Minutes } from './minutes.server';
 import { footers, heading, MARGIN, newPdf, signatures, table, write, type Pdf, type Signatory } from './pdf.server';
+import { unfundedOf } from '$lib/plans/rules';
 
 export type DocContext = { origin: string };
 
@@ -140,7 +141,7 @@ function writePlan(doc: Pdf, minutes: Minutes, locale: DocLocale) {
 	heading(doc, m.doc_plan({}, L));
 	const rows = minutes.plan.items.map((item, i) => {
 		const lines = item.funding.map((f) => `${fundingLabel.in(f.source, locale)}: ${f.amount !== null ? rupiah(f.amount) : ''}${f.amount !== null && f.inKind ? ', ' : ''}${f.inKind ? `${f.inKind} (${m.doc_in_kind({}, L)})` : ''}`);
-		const gap = item.cost !== null ? item.cost - item.fundingTotals.total : 0n;
+		const gap = unfundedOf(item.cost, item.fundingTotals.total) ?? 0n;
 		if (gap > 0n && item.funding.length) lines.push(m.doc_unfunded({ amount: rupiah(gap) }, L));
 		const title = `${i + 1}. ${item.title}\n${functionLabel.in(item.function, locale)}${item.location ? `, ${item.location}` : ''}`;
 		return [title, item.cost !== null ? rupiah(item.cost) : '-', lines.join('\n') || m.doc_no_funding({}, L), item.partners.map((p) => p.name).join(', ') || '-'];

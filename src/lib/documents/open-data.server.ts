@@ -9,7 +9,7 @@ import { asc, eq } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { db } from '$lib/server/db';
 import { proposal, workshop } from '$lib/server/db/schema';
-import { toCsv } from '$lib/plans/rules';
+import { toCsv, unfundedOf } from '$lib/plans/rules';
 import { loadMinutes } from './minutes.server';
 
 const README = `# Open data of one forum (Ruang Rembuk)
@@ -82,7 +82,7 @@ export async function openDataZip(joinCode: string): Promise<Uint8Array | null> 
 			cost: i.cost?.toString() ?? null,
 			...money,
 			funding_total: i.fundingTotals.total.toString(),
-			unfunded: i.cost !== null && i.cost > i.fundingTotals.total ? (i.cost - i.fundingTotals.total).toString() : '0',
+			unfunded: (unfundedOf(i.cost, i.fundingTotals.total) ?? 0n).toString(),
 			in_kind: i.funding.filter((f) => f.inKind).map((f) => `${f.source}: ${f.inKind}`).join('; '),
 			partners: i.partners.map((p) => p.name).join('; '),
 			participation_level: i.participationLevel,

@@ -14,7 +14,7 @@ import { fundingLabel, levelLabel } from '$lib/components/plan-labels';
 import type { RoundResult } from '$lib/voting/count';
 import type { DocLocale } from '$lib/documents/format';
 import { getPlan } from './delivery.server';
-import { toCsv } from './rules';
+import { toCsv, unfundedOf, proposalLocation } from './rules';
 
 async function languageOf(workshopId: string) {
 	const [w] = await db.select({ language: workshop.language, date: workshop.date }).from(workshop).where(eq(workshop.id, workshopId));
@@ -37,7 +37,7 @@ export async function proposalTable(workshopId: string): Promise<{ header: strin
 		.map((p): Cell[] => [
 			p.title,
 			p.problem,
-			[p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '),
+			proposalLocation(p),
 			p.volume,
 			p.unit,
 			// Whole Rupiah fit exactly in a double below 2^53 (9 quadrillion).
@@ -83,7 +83,6 @@ export async function planCsv(workshopId: string): Promise<string> {
 	return toCsv([
 		[m.doc_h_priority({}, L), m.doc_h_item({}, L), m.doc_h_description({}, L), m.doc_h_function({}, L), m.doc_h_location({}, L), m.doc_h_target({}, L), m.doc_h_cost({}, L), m.doc_h_funding_total({}, L), m.doc_h_unfunded({}, L), m.doc_h_funding_lines({}, L), m.doc_h_level({}, L), m.doc_h_partners({}, L), m.doc_h_progress({}, L), m.doc_h_origin({}, L), m.doc_h_function_code({}, L), m.doc_h_level_code({}, L), m.doc_h_origin_code({}, L)],
 		...plan.items.map((i) => {
-			const unfunded = i.cost !== null && i.cost > i.fundingTotals.total ? i.cost - i.fundingTotals.total : 0n;
 			const lines = i.funding.map((f) => [fundingLabel.in(f.source, locale), f.amount?.toString(), f.inKind].filter(Boolean).join(': '));
 			return [
 				i.priorityRank ?? '',
@@ -94,7 +93,7 @@ export async function planCsv(workshopId: string): Promise<string> {
 				i.targetGroups.map((g) => groupLabel.in(g, locale)).join(', '),
 				i.cost?.toString() ?? '',
 				i.fundingTotals.total.toString(),
-				i.cost !== null ? unfunded.toString() : '',
+				unfundedOf(i.cost, i.fundingTotals.total)?.toString() ?? '',
 				lines.join('; '),
 				i.participationLevel ? levelLabel.in(i.participationLevel, locale) : '',
 				i.partners.map((p) => p.name).join('; '),

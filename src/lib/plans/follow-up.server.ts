@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { workshop } from '$lib/server/db/schema';
 import { getPlan } from './delivery.server';
+import { unfundedOf } from './rules';
 
 export async function publicFollowUp(joinCode: string) {
 	const [w] = await db.select().from(workshop).where(eq(workshop.joinCode, joinCode));
@@ -26,7 +27,7 @@ export async function publicFollowUp(joinCode: string) {
 			cost: i.cost?.toString() ?? null,
 			funding: i.fundingTotals.total.toString(),
 			fundingLines: i.funding.map((f) => ({ source: f.source, amount: f.amount?.toString() ?? null, inKind: f.inKind })),
-			unfunded: i.cost !== null && i.cost > i.fundingTotals.total ? (i.cost - i.fundingTotals.total).toString() : i.cost !== null ? '0' : null,
+			unfunded: unfundedOf(i.cost, i.fundingTotals.total)?.toString() ?? null,
 			origin: i.originKind
 		}))
 	};

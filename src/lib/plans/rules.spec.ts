@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, fundingTotals, isOverdue, itemProgress, toCsv } from './rules';
+import { csvField, fundingTotals, isOverdue, itemProgress, proposalLocation, toCsv, unfundedOf } from './rules';
 
 describe('plan rules', () => {
 	it('adds co-financing per source and counts in-kind lines', () => {
@@ -25,5 +25,13 @@ describe('plan rules', () => {
 		expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
 		expect(csvField('a, b')).toBe('"a, b"');
 		expect(toCsv([['a', 1], [null, 'b']])).toBe('a,1\r\n,b\r\n');
+	});
+
+	it('says what a cost still lacks, never below zero, and where a proposal is', () => {
+		expect(unfundedOf(100n, 30n)).toBe(70n);
+		expect(unfundedOf(100n, 150n)).toBe(0n);
+		expect(unfundedOf(null, 30n)).toBeNull();
+		expect(proposalLocation({ kelurahan: 'Tamamaung', rw: '03', lorong: null })).toBe('Tamamaung, RW 03');
+		expect(proposalLocation({ kelurahan: null, rw: null, lorong: 'Lorong 5' })).toBe('Lorong 5');
 	});
 });

@@ -30,6 +30,17 @@ export function fundingTotals(lines: readonly FundingLine[]) {
 	return { bySource, total, inKind };
 }
 
+/** What a cost still lacks after the money pledged: never below 0; null when there is no cost. */
+export function unfundedOf(cost: bigint | null, funded: bigint): bigint | null {
+	if (cost === null) return null;
+	return cost > funded ? cost - funded : 0n;
+}
+
+/** Where a proposal is, as one line: kelurahan, RW, lorong (those given). */
+export function proposalLocation(p: { kelurahan: string | null; rw: string | null; lorong: string | null }): string {
+	return [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', ');
+}
+
 /** A task is overdue when its due date has passed and it is not done. `today` is YYYY-MM-DD. */
 export function isOverdue(task: { dueDate: string | null; status: TaskStatus }, today: string): boolean {
 	return task.status !== 'done' && task.dueDate !== null && task.dueDate < today;

@@ -17,6 +17,7 @@ import { ensurePlan } from '$lib/plans/plans.server';
 import { announceCount } from '$lib/live/announce.server';
 import { generateId } from '$lib/server/auth/tokens';
 import { countRound, type CountInput, type CountProgress, type CountState, type RoundResult } from './count';
+import { proposalLocation } from '$lib/plans/rules';
 
 /** JSON with money (BigInt) as strings. */
 const bigintAsString = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
@@ -158,7 +159,7 @@ async function storeResult(roundId: string, input: CountInput, hash: string, res
 		await tx.insert(planItem).values(
 			result.winners.map((w) => {
 				const p = byId.get(w.id)!;
-				return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: [p.kelurahan, p.rw && `RW ${p.rw}`, p.lorong].filter(Boolean).join(', '), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
+				return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: proposalLocation(p), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
 			})
 		);
 	});
