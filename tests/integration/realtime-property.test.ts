@@ -22,7 +22,9 @@ let workshopId: string;
 let cookie: string;
 
 beforeAll(async () => {
-	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20, messageBurst: 1e6, messagesPerSecond: 1e6 });
+	// A small compaction threshold: interleavings also cross compactions and the folding of
+	// the rollback point (board-log.ts), which a rollback must rebuild to the same state.
+	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20, compactAfterRows: 7, messageBurst: 1e6, messagesPerSecond: 1e6 });
 	h = await startServer();
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	workshopId = (await aWorkshop(organisationId)).id;

@@ -10,7 +10,7 @@
  *   update published since. A room whose document was broken by a client rebuilds
  *   from it: exactly what every client has seen.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Limits } from './limits';
 import type { Restored } from './recover';
 import { encodeWithoutPending, loadDoc, verifySnapshot } from './safe-doc';
@@ -53,7 +53,7 @@ export class BoardLog {
 	/** A published update: logged within one flush interval, and part of the rollback point. */
 	append(update: Uint8Array): void {
 		this.unwritten.push(update);
-		this.since.push(update);
+		this.keep(update);
 		this.flushTimer ??= setTimeout(() => void this.flush(), this.limits.flushDelayMs);
 	}
 
@@ -62,8 +62,20 @@ export class BoardLog {
 	 * reason to compact on close even if this node logged nothing (its writer may be gone).
 	 */
 	remember(update: Uint8Array): void {
-		this.since.push(update);
+		this.keep(update);
 		this.remote = true;
+	}
+
+	/**
+	 * Adds to the rollback point. A node that mostly receives other nodes' updates never
+	 * compacts on its own rows, so past the compaction threshold the list is folded into
+	 * one update: memory stays bounded, the state it rebuilds is the same.
+	 */
+	private keep(update: Uint8Array): void {
+		this.since.push(update);
+		if (this.since.length < this.limits.compactAfterRows) return;
+		this.base = [Y.mergeUpdates([...this.base, ...this.since])];
+		this.since = [];
 	}
 
 	/** A fresh document holding exactly what was published. */
