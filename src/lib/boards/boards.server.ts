@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, board, boardSubmission, noteOriginal, participant as participantTable, votingRound, workshop } from '$lib/server/db/schema';
+import { agendaItem, board, boardSubmission, participant as participantTable, votingRound, workshop } from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
@@ -16,7 +16,7 @@ import { placeDot, toggleReaction } from './tallies.server';
 import { FREE, type Conductor, type ControlState } from './control';
 import { announceControl, announceModeration } from '$lib/live/announce.server';
 import { maskPersonalDetails, type DetailKind } from '$lib/safeguarding/rules';
-import { recordOriginal, sendPrivately } from '$lib/safeguarding/safeguarding.server';
+import { forgetOriginal, recordOriginal, sendPrivately } from '$lib/safeguarding/safeguarding.server';
 
 export type Board = typeof board.$inferSelect;
 
@@ -245,7 +245,7 @@ export async function rejectSubmission(boardId: string, submissionId: string) {
 	const rows = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning({ id: boardSubmission.id });
 	if (rows.length > 0) {
 		// A rejected note's unmasked original goes with it.
-		await db.delete(noteOriginal).where(and(eq(noteOriginal.boardId, boardId), eq(noteOriginal.noteId, submissionId)));
+		await forgetOriginal(boardId, submissionId);
 		announceModeration(boardId);
 	}
 	return rows.length > 0 ? { ok: true as const } : { ok: false as const, error: 'error_not_found' };

@@ -45,6 +45,11 @@ export async function recordOriginal(boardId: string, noteId: string, text: stri
 	await db.insert(noteOriginal).values({ boardId, noteId, text, kinds }).onConflictDoNothing();
 }
 
+/** A note's original goes with it (rejected, or moved off the wall into the private list). */
+export async function forgetOriginal(boardId: string, noteId: string) {
+	await db.delete(noteOriginal).where(and(eq(noteOriginal.boardId, boardId), eq(noteOriginal.noteId, noteId)));
+}
+
 export async function originalsFor(boardId: string, noteIds?: string[]) {
 	const where = noteIds ? and(eq(noteOriginal.boardId, boardId), inArray(noteOriginal.noteId, noteIds.length ? noteIds : [''])) : eq(noteOriginal.boardId, boardId);
 	const rows = await db.select().from(noteOriginal).where(where);
@@ -73,7 +78,7 @@ export async function moveOffWall(workshopId: string, boardId: string, noteId: s
 		return note ? String(note.get('text') ?? '') : null;
 	});
 	if (text === null) return { ok: false as const, error: 'error_not_found' };
-	const [original] = await db.select().from(noteOriginal).where(and(eq(noteOriginal.boardId, boardId), eq(noteOriginal.noteId, noteId)));
+	const original = (await originalsFor(boardId, [noteId]))[noteId];
 	const [author] = await db.select({ participantId: noteAuthor.participantId }).from(noteAuthor).where(and(eq(noteAuthor.boardId, boardId), eq(noteAuthor.noteId, noteId)));
 	const id = generateId();
 	await db.insert(privateNote).values({ id, workshopId, boardId, participantId: author?.participantId ?? null, origin: 'moved', text: original?.text ?? text });
@@ -83,7 +88,7 @@ export async function moveOffWall(workshopId: string, boardId: string, noteId: s
 		await db.delete(privateNote).where(eq(privateNote.id, id));
 		throw e;
 	}
-	await db.delete(noteOriginal).where(and(eq(noteOriginal.boardId, boardId), eq(noteOriginal.noteId, noteId)));
+	await forgetOriginal(boardId, noteId);
 	announceSafeguarding(workshopId);
 	return { ok: true as const };
 }
