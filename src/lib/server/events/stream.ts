@@ -73,8 +73,10 @@ export function liveStream(sources: LiveSource[], options: StreamOptions = {}): 
 				let signalAt = performance.now();
 				const run = async () => {
 					try {
-						const data = source.shareKey ? await loadShared(source.shareKey, signalAt, source.load) : await source.load();
-						const json = JSON.stringify(data ?? null);
+						// Streams sharing a topic share the load and its JSON: one query and one
+						// serialisation per change, however many pages follow it.
+						const serialise = async () => JSON.stringify((await source.load()) ?? null);
+						const json = source.shareKey ? await loadShared(source.shareKey, signalAt, serialise) : await serialise();
 						if (json !== last) {
 							last = json;
 							write(`event: ${source.name}\ndata: ${json}\n\n`);
