@@ -53,5 +53,8 @@ export async function open(who: Who, path: string, topics: string[]) {
 		for (let i = 0; i < 100 && !check(events); i++) await new Promise((r) => setTimeout(r, 20));
 		expect(check(events), JSON.stringify(events)).toBe(true);
 	};
-	return { status: response.status, events, until, close: () => controller.abort() };
+	// The request's signal only follows the controller while the Request lives (undici holds
+	// it weakly); a server keeps its request until the response ends, so the stream does too.
+	const request = event.request;
+	return { status: response.status, events, until, close: () => (controller.abort(), request) };
 }
