@@ -11,7 +11,9 @@ const collabInDev: Plugin = {
 	configureServer(server) {
 		server.httpServer?.on('upgrade', (req, socket, head) => {
 			if (!req.url?.startsWith('/collab/')) return;
-			const upgrade = (globalThis as Record<symbol, ((...args: unknown[]) => boolean) | undefined>)[Symbol.for('ruang-rembuk.upgrade')];
+			const upgrade = (globalThis as Record<symbol, ((...args: unknown[]) => boolean) | undefined>)[
+				Symbol.for('ruang-rembuk.upgrade')
+			];
 			if (!upgrade || !upgrade(req, socket, head)) socket.destroy();
 		});
 	}
@@ -44,8 +46,8 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					env: { TEST_DB: backend },
-					globalSetup: backend === "postgres" ? ["tests/integration/postgres-template.ts"] : [],
-					fileParallelism: backend === "pglite",
+					globalSetup: backend === 'postgres' ? ['tests/integration/postgres-template.ts'] : [],
+					fileParallelism: backend === 'pglite',
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}
@@ -55,7 +57,14 @@ export default defineConfig({
 				? [
 						{
 							extends: true as const,
-							test: { name: 'fuzz', include: ['tests/fuzz/**/*.fuzz.ts'], environment: 'node', env: { TEST_DB: 'pglite' }, testTimeout: 3_600_000, hookTimeout: 60_000 }
+							test: {
+								name: 'fuzz',
+								include: ['tests/fuzz/**/*.fuzz.ts'],
+								environment: 'node',
+								env: { TEST_DB: 'pglite' },
+								testTimeout: 3_600_000,
+								hookTimeout: 60_000
+							}
 						}
 					]
 				: [])

@@ -18,7 +18,9 @@ const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\..*/, '');
 const file = resolve(args.find((a) => !a.startsWith('--')) ?? join('backups', `ruang-rembuk-${stamp}.tar.gz`));
 
 if (process.env.DATABASE_URL) {
-	console.error('DATABASE_URL is set: back up Postgres with pg_dump (see deploy/README.md), e.g.\n  pg_dump --format=custom --file=rembuk.dump "$DATABASE_URL"');
+	console.error(
+		'DATABASE_URL is set: back up Postgres with pg_dump (see deploy/README.md), e.g.\n  pg_dump --format=custom --file=rembuk.dump "$DATABASE_URL"'
+	);
 	process.exit(2);
 }
 if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -27,7 +29,9 @@ if (!existsSync(join(dataDir, 'PG_VERSION'))) {
 }
 // PGlite keeps postmaster.pid while a process has the database open, and removes it on a clean stop.
 if (existsSync(join(dataDir, 'postmaster.pid')) && !force) {
-	console.error(`The app seems to be running on ${dataDir}: stop it first (Ctrl+C), then run the backup again.\nIf it crashed and is not running, pass --force.`);
+	console.error(
+		`The app seems to be running on ${dataDir}: stop it first (Ctrl+C), then run the backup again.\nIf it crashed and is not running, pass --force.`
+	);
 	process.exit(3);
 }
 
@@ -37,4 +41,6 @@ const dump = await db.dumpDataDir('gzip');
 await db.close();
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
-console.log(`Backup written: ${file} (${(dump.size / 1024 / 1024).toFixed(1)} MB). Restore with: npm run restore -- ${file}`);
+console.log(
+	`Backup written: ${file} (${(dump.size / 1024 / 1024).toFixed(1)} MB). Restore with: npm run restore -- ${file}`
+);

@@ -4,7 +4,12 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import { openDatabase } from '$lib/server/db';
-import { compactBallotTables, recoverLostBallots, writeAllWaiting, writeRoundWaiting } from '$lib/voting/ballot-pool.server';
+import {
+	compactBallotTables,
+	recoverLostBallots,
+	writeAllWaiting,
+	writeRoundWaiting
+} from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { securityHeaders } from '$lib/server/headers';
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';

@@ -52,7 +52,8 @@ server.listen(port, host, () => {
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	console.log(`Ruang Rembuk is running: http://localhost:${actualPort}`);
 	if (host === '0.0.0.0' || host === '::') {
-		for (const ip of lanAddresses()) console.log(`  on this network (phones on the same Wi-Fi): http://${ip}:${actualPort}`);
+		for (const ip of lanAddresses())
+			console.log(`  on this network (phones on the same Wi-Fi): http://${ip}:${actualPort}`);
 	}
 });
 

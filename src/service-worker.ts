@@ -20,7 +20,12 @@ const ASSETS = new Set([...build, ...files]);
 const PARTICIPANT = /^\/(join|j\/[^/]+|p(\/(b|v)\/[^/]+)?)\/?(__data\.json)?$/;
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll([...ASSETS])).then(() => sw.skipWaiting()));
+	event.waitUntil(
+		caches
+			.open(SHELL)
+			.then((cache) => cache.addAll([...ASSETS]))
+			.then(() => sw.skipWaiting())
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -57,5 +62,6 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 	if (ASSETS.has(url.pathname)) return event.respondWith(fromShell(request));
-	if (PARTICIPANT.test(url.pathname) && request.headers.get('accept') !== 'text/event-stream') event.respondWith(participantPage(request));
+	if (PARTICIPANT.test(url.pathname) && request.headers.get('accept') !== 'text/event-stream')
+		event.respondWith(participantPage(request));
 });

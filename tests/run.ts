@@ -24,7 +24,12 @@ let failed = 0;
 
 // 1. Unit + integration.
 const vitestJson = join(out, 'vitest.json');
-const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run(bin('vitest'), [
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${vitestJson}`
+]);
 try {
 	const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
 	passed += report.numPassedTests;

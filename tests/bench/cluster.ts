@@ -46,7 +46,16 @@ type Node = { port: number; origin: string; process: ChildProcess };
 async function startNode(port: number): Promise<Node> {
 	const child = spawn(process.execPath, ['src/serve.ts'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl, REDIS_URL, REDIS_PREFIX: prefix, COLLAB_MAX_CLIENTS: '5000', COLLAB_IDLE_UNLOAD_MS: '60000' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: dbUrl,
+			REDIS_URL,
+			REDIS_PREFIX: prefix,
+			COLLAB_MAX_CLIENTS: '5000',
+			COLLAB_IDLE_UNLOAD_MS: '60000'
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	children.push(child);
@@ -67,12 +76,32 @@ async function startNode(port: number): Promise<Node> {
 async function setUp(node: Node, count: number) {
 	const { origin } = node;
 	const post = async (path: string, fields: Record<string, string>, cookie = '') => {
-		const res = await fetch(origin + path, { method: 'POST', body: new URLSearchParams(fields), headers: { origin, cookie, accept: 'text/html' }, redirect: 'manual' });
-		return { location: res.headers.get('location') ?? '', cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+		const res = await fetch(origin + path, {
+			method: 'POST',
+			body: new URLSearchParams(fields),
+			headers: { origin, cookie, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		return {
+			location: res.headers.get('location') ?? '',
+			cookie: res.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ')
+		};
 	};
-	const signup = await post('/signup', { name: 'Bench', email: `bench-${Date.now()}@bench.test`, password: 'bench-password', organisationName: 'Bench' });
+	const signup = await post('/signup', {
+		name: 'Bench',
+		email: `bench-${Date.now()}@bench.test`,
+		password: 'bench-password',
+		organisationName: 'Bench'
+	});
 	const cookie = signup.cookie;
-	const workshop = await post(`${signup.location}/workshops/new`, { title: 'Bench', kind: 'co-design', function: 'pencegahan', groups: 'woman' }, cookie);
+	const workshop = await post(
+		`${signup.location}/workshops/new`,
+		{ title: 'Bench', kind: 'co-design', function: 'pencegahan', groups: 'woman' },
+		cookie
+	);
 	for (let i = 0; i < count; i++) await post(`${workshop.location}?/board`, { title: `b${i}` }, cookie);
 	const html = await (await fetch(origin + workshop.location, { headers: { cookie } })).text();
 	const boards: string[] = [];
@@ -82,7 +111,10 @@ async function setUp(node: Node, count: number) {
 
 function open(node: Node, room: string, cookie: string): Promise<WebSocket> {
 	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(`ws://127.0.0.1:${node.port}/collab/${room}`, { headers: { cookie, origin: node.origin }, perMessageDeflate: false });
+		const ws = new WebSocket(`ws://127.0.0.1:${node.port}/collab/${room}`, {
+			headers: { cookie, origin: node.origin },
+			perMessageDeflate: false
+		});
 		ws.binaryType = 'nodebuffer';
 		ws.once('open', () => resolve(ws));
 		ws.once('error', reject);
@@ -96,21 +128,33 @@ function updateMessage(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const cpuTicks = (pid: number) => {
 	const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 	return Number(f[11]) + Number(f[12]);
 };
-const rssMB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+const rssMB = (pid: number) =>
+	Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 const MARK = /BENCH#(\d+)#/;
 
 type Receiver = { ws: WebSocket; node: number; arrivals: Map<number, number> };
 
 /** Clients on `room`, assigned to nodes by `nodeOf(i)`; each records when each marked note arrived. */
-async function receivers(nodes: Node[], room: string, cookie: string, count: number, nodeOf: (i: number) => number): Promise<Receiver[]> {
+async function receivers(
+	nodes: Node[],
+	room: string,
+	cookie: string,
+	count: number,
+	nodeOf: (i: number) => number
+): Promise<Receiver[]> {
 	const list: Receiver[] = [];
 	for (let i = 0; i < count; i += 50) {
-		const batch = await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => open(nodes[nodeOf(i + k)], room, cookie).then((ws) => ({ ws, node: nodeOf(i + k) }))));
+		const batch = await Promise.all(
+			Array.from({ length: Math.min(50, count - i) }, (_, k) =>
+				open(nodes[nodeOf(i + k)], room, cookie).then((ws) => ({ ws, node: nodeOf(i + k) }))
+			)
+		);
 		for (const { ws, node } of batch) {
 			const r: Receiver = { ws, node, arrivals: new Map() };
 			ws.on('message', (data: Buffer) => {
@@ -125,7 +169,15 @@ async function receivers(nodes: Node[], room: string, cookie: string, count: num
 }
 
 /** A writer on `node`: a marked note every `periodMs`; returns when each was sent. */
-async function write(node: Node, room: string, cookie: string, periodMs: number, seconds: number, sent: Map<number, number>, seqBase: number) {
+async function write(
+	node: Node,
+	room: string,
+	cookie: string,
+	periodMs: number,
+	seconds: number,
+	sent: Map<number, number>,
+	seqBase: number
+) {
 	const ws = await open(node, room, cookie);
 	const doc = new Y.Doc();
 	let seq = seqBase;
@@ -141,14 +193,20 @@ async function write(node: Node, room: string, cookie: string, periodMs: number,
 }
 
 /** Each group: receivers and the notes they should all get. */
-function latencies(list: Receiver[], sent: Map<number, number>, groups: [Receiver[], Map<number, number>][] = [[list, sent]]) {
+function latencies(
+	list: Receiver[],
+	sent: Map<number, number>,
+	groups: [Receiver[], Map<number, number>][] = [[list, sent]]
+) {
 	const out: number[] = [];
 	let lost = 0;
-	for (const [members, expected] of groups) for (const r of members) for (const [n, at] of expected) {
-		const got = r.arrivals.get(n);
-		if (got === undefined) lost++;
-		else out.push(got - at);
-	}
+	for (const [members, expected] of groups)
+		for (const r of members)
+			for (const [n, at] of expected) {
+				const got = r.arrivals.get(n);
+				if (got === undefined) lost++;
+				else out.push(got - at);
+			}
 	out.sort((a, b) => a - b);
 	return { p50: +pct(out, 50).toFixed(1), p95: +pct(out, 95).toFixed(1), p99: +pct(out, 99).toFixed(1), lost };
 }
@@ -160,7 +218,22 @@ async function fanOut(nodes: Node[], room: string, cookie: string, split: boolea
 	const writer = await write(nodes[0], room, cookie, 100, SECONDS, sent, split ? 1_000_000 : 0);
 	await sleep(1500);
 	const rows = split
-		? [{ case: '2 nodes, same node as writer', ...latencies(list.filter((r) => r.node === 0), sent) }, { case: '2 nodes, other node', ...latencies(list.filter((r) => r.node === 1), sent) }]
+		? [
+				{
+					case: '2 nodes, same node as writer',
+					...latencies(
+						list.filter((r) => r.node === 0),
+						sent
+					)
+				},
+				{
+					case: '2 nodes, other node',
+					...latencies(
+						list.filter((r) => r.node === 1),
+						sent
+					)
+				}
+			]
 		: [{ case: '1 node', ...latencies(list, sent) }];
 	for (const r of list) r.ws.terminate();
 	writer.terminate();
@@ -183,13 +256,21 @@ async function cityDay(nodes: Node[], boards: string[], cookie: string, redis: R
 	const redis0 = await redisCpu();
 	const sent = new Map<number, number>();
 	const t0 = performance.now();
-	const writers = await Promise.all(boards.map((room, b) => write(nodes[b % nodes.length], room, cookie, 1000, SECONDS, sent, b * 10_000)));
+	const writers = await Promise.all(
+		boards.map((room, b) => write(nodes[b % nodes.length], room, cookie, 1000, SECONDS, sent, b * 10_000))
+	);
 	await sleep(1500);
 	const wall = (performance.now() - t0) / 1000;
 	const result = {
 		nodes: nodes.length,
-		...latencies(all, sent, perBoard.map((list, b) => [list, new Map([...sent].filter(([n]) => Math.floor(n / 10_000) === b))])),
-		cpuPerNode: nodes.map((n, i) => `${(((cpuTicks(n.process.pid!) - ticks[i]) / 100 / wall) * 100).toFixed(0)}%`).join(' / '),
+		...latencies(
+			all,
+			sent,
+			perBoard.map((list, b) => [list, new Map([...sent].filter(([n]) => Math.floor(n / 10_000) === b))])
+		),
+		cpuPerNode: nodes
+			.map((n, i) => `${(((cpuTicks(n.process.pid!) - ticks[i]) / 100 / wall) * 100).toFixed(0)}%`)
+			.join(' / '),
 		rssMBPerNode: nodes.map((n) => rssMB(n.process.pid!)).join(' / '),
 		redisCpu: `${((((await redisCpu()) - redis0) / wall) * 100).toFixed(1)}%`
 	};
@@ -206,10 +287,14 @@ try {
 	const { cookie, boards } = await setUp(nodes[0], BOARDS + 1);
 	for (let i = 1; i < MAX_NODES; i++) nodes.push(await startNode(BASE_PORT + i));
 	console.log(`\nOne board, ${CLIENTS} clients, one writer at 10 Hz for ${SECONDS} s (ms):`);
-	console.table([...(await fanOut(nodes, boards[0], cookie, false)), ...(await fanOut(nodes, boards[0], cookie, true))]);
+	console.table([
+		...(await fanOut(nodes, boards[0], cookie, false)),
+		...(await fanOut(nodes, boards[0], cookie, true))
+	]);
 	console.log(`\nA city day: ${BOARDS} boards x 20 clients, one writer per board at 1 Hz, ${SECONDS} s:`);
 	const rows = [];
-	for (let n = 1; n <= MAX_NODES; n++) rows.push(await cityDay(nodes.slice(0, n), boards.slice(1, BOARDS + 1), cookie, redis));
+	for (let n = 1; n <= MAX_NODES; n++)
+		rows.push(await cityDay(nodes.slice(0, n), boards.slice(1, BOARDS + 1), cookie, redis));
 	console.table(rows);
 } finally {
 	for (const c of children) c.kill('SIGTERM');

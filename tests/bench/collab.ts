@@ -26,7 +26,14 @@ const children: import('node:child_process').ChildProcess[] = [];
 // Servers started here never outlive the benchmark, even when it fails.
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
-type Target = { name: string; url: (room: string) => string; headers: Record<string, string>; room: string; process: ChildProcess; origin: string };
+type Target = {
+	name: string;
+	url: (room: string) => string;
+	headers: Record<string, string>;
+	room: string;
+	process: ChildProcess;
+	origin: string;
+};
 
 async function waitForPort(port: number) {
 	for (let i = 0; i < 200; i++) {
@@ -41,35 +48,82 @@ async function waitForPort(port: number) {
 }
 
 async function startOurs(port: number, extraEnv: Record<string, string> = {}): Promise<Target> {
-	const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), 'src/serve.ts'], {
-		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-bench-')), ...extraEnv },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []),
+			'src/serve.ts'
+		],
+		{
+			cwd: root,
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+				DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-bench-')),
+				...extraEnv
+			},
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	children.push(child);
 	await waitForPort(port);
 	const origin = `http://127.0.0.1:${port}`;
 	// A facilitator, a workshop and a board, made through the app's own forms.
 	const post = async (path: string, fields: Record<string, string>, cookie = '') => {
-		const res = await fetch(origin + path, { method: 'POST', body: new URLSearchParams(fields), headers: { origin, cookie, accept: 'text/html' }, redirect: 'manual' });
-		return { location: res.headers.get('location') ?? '', cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+		const res = await fetch(origin + path, {
+			method: 'POST',
+			body: new URLSearchParams(fields),
+			headers: { origin, cookie, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		return {
+			location: res.headers.get('location') ?? '',
+			cookie: res.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ')
+		};
 	};
-	const signup = await post('/signup', { name: 'Bench', email: `bench-${port}-${Date.now()}@bench.test`, password: 'bench-password', organisationName: 'Bench' });
+	const signup = await post('/signup', {
+		name: 'Bench',
+		email: `bench-${port}-${Date.now()}@bench.test`,
+		password: 'bench-password',
+		organisationName: 'Bench'
+	});
 	const cookie = signup.cookie;
-	const workshop = await post(`${signup.location}/workshops/new`, { title: 'Bench', kind: 'co-design', function: 'pencegahan', groups: 'woman' }, cookie);
+	const workshop = await post(
+		`${signup.location}/workshops/new`,
+		{ title: 'Bench', kind: 'co-design', function: 'pencegahan', groups: 'woman' },
+		cookie
+	);
 	const boards: string[] = [];
 	for (const title of ['fan-out', 'big']) {
 		await post(`${workshop.location}?/board`, { title }, cookie);
 	}
 	const html = await (await fetch(origin + workshop.location, { headers: { cookie } })).text();
 	for (const match of html.matchAll(/\/boards\/([a-z0-9]+)"/g)) if (!boards.includes(match[1])) boards.push(match[1]);
-	return { name: 'ours', url: (room) => `ws://127.0.0.1:${port}/collab/${room}`, headers: { cookie, origin }, room: boards[0], process: child, origin: boards[1] };
+	return {
+		name: 'ours',
+		url: (room) => `ws://127.0.0.1:${port}/collab/${room}`,
+		headers: { cookie, origin },
+		room: boards[0],
+		process: child,
+		origin: boards[1]
+	};
 }
 
 async function startReference(port: number): Promise<Target> {
 	// Under BENCH_PROFILE the reference is started through a line that lets SIGTERM write its profile.
 	const entry = process.env.BENCH_PROFILE
-		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/ref`, '--input-type=module', '-e', "process.on('SIGTERM', () => process.exit(0)); await import('./node_modules/@y/websocket-server/src/server.js');"]
+		? [
+				'--cpu-prof',
+				`--cpu-prof-dir=${process.env.BENCH_PROFILE}/ref`,
+				'--input-type=module',
+				'-e',
+				"process.on('SIGTERM', () => process.exit(0)); await import('./node_modules/@y/websocket-server/src/server.js');"
+			]
 		: ['node_modules/@y/websocket-server/src/server.js'];
 	const child = spawn(process.execPath, entry, {
 		cwd: root,
@@ -78,7 +132,14 @@ async function startReference(port: number): Promise<Target> {
 	});
 	children.push(child);
 	await sleep(500);
-	return { name: 'reference', url: (room) => `ws://127.0.0.1:${port}/${room}`, headers: {}, room: 'fan-out', process: child, origin: '' };
+	return {
+		name: 'reference',
+		url: (room) => `ws://127.0.0.1:${port}/${room}`,
+		headers: {},
+		room: 'fan-out',
+		process: child,
+		origin: ''
+	};
 }
 
 function cpuTicks(pid: number): number {
@@ -105,7 +166,8 @@ function updateMessage(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function fanOut(target: Target, clients: number) {
 	const pid = target.process.pid!;
@@ -117,7 +179,9 @@ async function fanOut(target: Target, clients: number) {
 	const rssBefore = rssKb(pid);
 	const receivers: { ws: WebSocket; arrivals: number[] }[] = [];
 	for (let i = 0; i < clients - 1; i += 50) {
-		const batch = await Promise.all(Array.from({ length: Math.min(50, clients - 1 - i) }, () => open(target.url(target.room), target.headers)));
+		const batch = await Promise.all(
+			Array.from({ length: Math.min(50, clients - 1 - i) }, () => open(target.url(target.room), target.headers))
+		);
 		for (const ws of batch) {
 			const entry = { ws, arrivals: [] as number[] };
 			ws.on('message', (data: Buffer) => {
@@ -180,7 +244,8 @@ async function bigBoard(target: Target) {
 	doc.on('update', (u: Uint8Array) => writer.send(updateMessage(u)));
 	for (let t = 0; t < 20; t++) {
 		doc.transact(() => {
-			for (let i = 0; i < 100; i++) addNote(doc, { text: `Catatan nomor ${t * 100 + i} tentang lorong dan taman bermain` });
+			for (let i = 0; i < 100; i++)
+				addNote(doc, { text: `Catatan nomor ${t * 100 + i} tentang lorong dan taman bermain` });
 		});
 		await sleep(20);
 	}
@@ -207,7 +272,10 @@ async function bigBoard(target: Target) {
 	for (let i = 0; i < 20; i++) {
 		const fresh = new Y.Doc();
 		const t0 = performance.now();
-		const provider = new WebsocketProvider(target.url('').replace(/\/$/, ''), board, fresh, { WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+		const provider = new WebsocketProvider(target.url('').replace(/\/$/, ''), board, fresh, {
+			WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+			disableBc: true
+		});
 		await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
 		syncs.push(performance.now() - t0);
 		if (fresh.getMap('notes').size !== 2000) throw new Error(`synced ${fresh.getMap('notes').size} notes`);
@@ -216,7 +284,13 @@ async function bigBoard(target: Target) {
 	keep.close();
 	loads.sort((a, b) => a - b);
 	syncs.sort((a, b) => a - b);
-	return { notes: 2000, serverLoadP50: +pct(loads, 50).toFixed(1), serverLoadP95: +pct(loads, 95).toFixed(1), clientSyncP50: +pct(syncs, 50).toFixed(1), clientSyncP95: +pct(syncs, 95).toFixed(1) };
+	return {
+		notes: 2000,
+		serverLoadP50: +pct(loads, 50).toFixed(1),
+		serverLoadP95: +pct(loads, 95).toFixed(1),
+		clientSyncP50: +pct(syncs, 50).toFixed(1),
+		clientSyncP95: +pct(syncs, 95).toFixed(1)
+	};
 }
 
 // Runs alternate (ours, reference, ours, …) so that drift on the machine hits both alike;
@@ -230,7 +304,9 @@ const oursVariants: { label: string; start: (port: number) => Promise<Target> }[
 	: [{ label: 'ours', start: (p: number) => startOurs(p) }];
 const starters = [...oursVariants, { label: 'reference', start: startReference }];
 for (const clients of SIZES) {
-	const runs: Record<string, Awaited<ReturnType<typeof fanOut>>[]> = Object.fromEntries(starters.map((s) => [s.label, []]));
+	const runs: Record<string, Awaited<ReturnType<typeof fanOut>>[]> = Object.fromEntries(
+		starters.map((s) => [s.label, []])
+	);
 	for (let r = 0; r < REPEAT; r++) {
 		for (const { label, start } of starters) {
 			const target = await start(port++);
@@ -254,12 +330,16 @@ for (const clients of SIZES) {
 	const ref = rows.find((r) => r.server === 'reference' && r.clients === clients)!;
 	for (const { label } of oursVariants) {
 		const ours = rows.find((r) => r.server === label && r.clients === clients)!;
-		console.log(`${clients} clients: p95 ${label}/reference = ${(ours.p95 / ref.p95).toFixed(2)}x, idle KB per connection ${ours.idleKBPerConn}`);
+		console.log(
+			`${clients} clients: p95 ${label}/reference = ${(ours.p95 / ref.p95).toFixed(2)}x, idle KB per connection ${ours.idleKBPerConn}`
+		);
 	}
 }
 const ours = await startOurs(port++, { COLLAB_IDLE_UNLOAD_MS: '300' });
 try {
-	console.log('\n2,000-note board (ms): server load (connect to first message, board unloaded each time) and fresh client sync');
+	console.log(
+		'\n2,000-note board (ms): server load (connect to first message, board unloaded each time) and fresh client sync'
+	);
 	console.table([await bigBoard(ours)]);
 } finally {
 	ours.process.kill('SIGKILL');

@@ -29,7 +29,11 @@ let child: ChildProcess | null = null;
 process.on('exit', () => child?.kill('SIGKILL'));
 
 async function start(port: number, env: Record<string, string>): Promise<void> {
-	child = spawn(process.execPath, ['src/serve.ts'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+	child = spawn(process.execPath, ['src/serve.ts'], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	for (let i = 0; i < 1200; i++) {
 		try {
 			await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -51,11 +55,31 @@ async function stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
 
 async function makeBoard(origin: string): Promise<{ cookie: string; boardId: string }> {
 	const post = async (path: string, fields: Record<string, string>, cookie = '') => {
-		const res = await fetch(origin + path, { method: 'POST', body: new URLSearchParams(fields), headers: { origin, cookie, accept: 'text/html' }, redirect: 'manual' });
-		return { location: res.headers.get('location') ?? '', cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+		const res = await fetch(origin + path, {
+			method: 'POST',
+			body: new URLSearchParams(fields),
+			headers: { origin, cookie, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		return {
+			location: res.headers.get('location') ?? '',
+			cookie: res.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ')
+		};
 	};
-	const signup = await post('/signup', { name: 'Durable', email: `d-${Date.now()}@bench.test`, password: 'bench-password', organisationName: 'Durable' });
-	const workshop = await post(`${signup.location}/workshops/new`, { title: 'Durable', kind: 'co-design', function: 'pencegahan', groups: 'woman' }, signup.cookie);
+	const signup = await post('/signup', {
+		name: 'Durable',
+		email: `d-${Date.now()}@bench.test`,
+		password: 'bench-password',
+		organisationName: 'Durable'
+	});
+	const workshop = await post(
+		`${signup.location}/workshops/new`,
+		{ title: 'Durable', kind: 'co-design', function: 'pencegahan', groups: 'woman' },
+		signup.cookie
+	);
 	await post(`${workshop.location}?/board`, { title: 'durable' }, signup.cookie);
 	const html = await (await fetch(origin + workshop.location, { headers: { cookie: signup.cookie } })).text();
 	return { cookie: signup.cookie, boardId: /\/boards\/([a-z0-9]+)"/.exec(html)![1] };
@@ -68,7 +92,11 @@ function client(port: number, origin: string, cookie: string, boardId: string) {
 		}
 	}
 	const doc = new Y.Doc();
-	const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, boardId, doc, { WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket, disableBc: true, connect: true });
+	const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, boardId, doc, {
+		WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true,
+		connect: true
+	});
 	const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
 	return { doc, provider, synced };
 }
@@ -113,7 +141,10 @@ async function once(port: number, env: Record<string, string>, signal: 'SIGKILL'
 async function database(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
 	if (!PG) {
 		const dir = mkdtempSync(join(tmpdir(), 'rr-durable-'));
-		return { env: { DATA_DIR: dir, DATABASE_URL: '' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+		return {
+			env: { DATA_DIR: dir, DATABASE_URL: '' },
+			drop: async () => rmSync(dir, { recursive: true, force: true })
+		};
 	}
 	const name = `rr_durable_${Math.random().toString(36).slice(2, 10)}`;
 	const admin = postgres(PG, { max: 1, onnotice: () => {} });

@@ -62,7 +62,9 @@ const verifyMs = time(() => {
 	if (!verifySnapshot(checked, snapshot)) throw new Error('snapshot did not verify');
 });
 
-console.log(`\nIntegrity costs on a ${NOTES}-note board (${(state.byteLength / 1024).toFixed(0)} KB), ${UPDATES} note updates`);
+console.log(
+	`\nIntegrity costs on a ${NOTES}-note board (${(state.byteLength / 1024).toFixed(0)} KB), ${UPDATES} note updates`
+);
 console.table([
 	{ what: 'Yjs integration per update (baseline)', microseconds: us(applyMs, UPDATES) },
 	{ what: 'shape check per update (validate.ts)', microseconds: us(checkMs, UPDATES) },

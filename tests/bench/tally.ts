@@ -61,12 +61,21 @@ async function runCase(size: string, rule: string) {
 	const t0 = performance.now();
 	const cpu0 = process.cpuUsage();
 	const outcome =
-		rule === 'greedy' ? rules.greedy(election, tie) : rule === 'mes' ? rules.mes(election, tie) : rule === 'phragmen' ? rules.phragmen(election, tie) : rules.mesCompleted(election, tie, step);
+		rule === 'greedy'
+			? rules.greedy(election, tie)
+			: rule === 'mes'
+				? rules.mes(election, tie)
+				: rule === 'phragmen'
+					? rules.phragmen(election, tie)
+					: rules.mesCompleted(election, tie, step);
 	const ms = performance.now() - t0;
 	const used = process.cpuUsage(cpu0);
 	const cpuMs = (used.user + used.system) / 1000;
 	const winners = createHash('sha256').update(outcome.selected.join(',')).digest('hex').slice(0, 10);
-	process.stdout.write(JSON.stringify({ ms, cpuMs, selected: outcome.selected.length, iterations: outcome.iterations ?? null, winners }) + '\n');
+	process.stdout.write(
+		JSON.stringify({ ms, cpuMs, selected: outcome.selected.length, iterations: outcome.iterations ?? null, winners }) +
+			'\n'
+	);
 }
 
 if (process.argv[1] !== import.meta.filename) {
@@ -80,7 +89,9 @@ if (process.argv[1] !== import.meta.filename) {
 	const times: Record<string, Record<string, number>> = {};
 	for (const size of SIZES) {
 		for (const rule of RULES) {
-			const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE, '--cpu-prof-name', `${size}-${rule}.cpuprofile`] : [];
+			const profile = process.env.BENCH_PROFILE
+				? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE, '--cpu-prof-name', `${size}-${rule}.cpuprofile`]
+				: [];
 			const child = spawnSync(process.execPath, [...profile, import.meta.filename, '--case', size, rule], {
 				cwd: root,
 				env: process.env,
@@ -90,7 +101,10 @@ if (process.argv[1] !== import.meta.filename) {
 			});
 			let line: string;
 			if (child.error || child.status !== 0) {
-				line = child.signal === 'SIGTERM' ? `> ${TIMEOUT} s (stopped)` : `failed: ${(child.stderr || String(child.error)).split('\n')[0]}`;
+				line =
+					child.signal === 'SIGTERM'
+						? `> ${TIMEOUT} s (stopped)`
+						: `failed: ${(child.stderr || String(child.error)).split('\n')[0]}`;
 			} else {
 				const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
 				(times[size] ??= {})[rule] = r.cpuMs;
@@ -101,6 +115,7 @@ if (process.argv[1] !== import.meta.filename) {
 		}
 	}
 	for (const [size, t] of Object.entries(times)) {
-		if (t.greedy && t.phragmen) console.log(`${size}: Phragmén / greedy = ${(t.phragmen / t.greedy).toFixed(1)}x (CPU time)`);
+		if (t.greedy && t.phragmen)
+			console.log(`${size}: Phragmén / greedy = ${(t.phragmen / t.greedy).toFixed(1)}x (CPU time)`);
 	}
 }

@@ -20,7 +20,7 @@ const children: import('node:child_process').ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 function randomBallot(ids: string[]): string[] {
 	const k = 1 + Math.floor(random() * 5);
@@ -48,14 +48,22 @@ for (let i = 0; i < 5; i++) {
 	times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);
-console.log(`Tally, 1,000 ballots x 50 proposals, MES + Add1 (step 1% of B/n) + completion: median ${times[2].toFixed(0)} ms, max ${times[4].toFixed(0)} ms; ${outcome!.iterations} Add1 reruns, ${outcome!.selected.length} selected`);
+console.log(
+	`Tally, 1,000 ballots x 50 proposals, MES + Add1 (step 1% of B/n) + completion: median ${times[2].toFixed(0)} ms, max ${times[4].toFixed(0)} ms; ${outcome!.iterations} Add1 reruns, ${outcome!.selected.length} selected`
+);
 
 // 2. Casting against the running app.
 const port = 5600 + Math.floor(Math.random() * 300);
 const origin = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['src/serve.ts'], {
 	cwd: root,
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-vote-')) },
+	env: {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+		DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-vote-'))
+	},
 	stdio: ['ignore', 'ignore', 'inherit']
 });
 children.push(server);
@@ -72,21 +80,66 @@ try {
 		const res = await fetch(origin + path, {
 			method: 'POST',
 			body: new URLSearchParams(fields),
-			headers: { origin, cookie, accept: json ? 'application/json' : 'text/html', ...(json ? { 'x-sveltekit-action': 'true' } : {}) },
+			headers: {
+				origin,
+				cookie,
+				accept: json ? 'application/json' : 'text/html',
+				...(json ? { 'x-sveltekit-action': 'true' } : {})
+			},
 			redirect: 'manual'
 		});
-		return { res, location: res.headers.get('location') ?? '', cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+		return {
+			res,
+			location: res.headers.get('location') ?? '',
+			cookie: res.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ')
+		};
 	};
-	const signup = await post('/signup', [['name', 'Bench'], ['email', `vote-${Date.now()}@bench.test`], ['password', 'bench-password'], ['organisationName', 'Bench']]);
+	const signup = await post('/signup', [
+		['name', 'Bench'],
+		['email', `vote-${Date.now()}@bench.test`],
+		['password', 'bench-password'],
+		['organisationName', 'Bench']
+	]);
 	const cookie = signup.cookie;
-	const workshop = await post(`${signup.location}/workshops/new`, [['title', 'Bench'], ['kind', 'co-commissioning'], ['function', 'pencegahan'], ['groups', 'woman']], cookie);
+	const workshop = await post(
+		`${signup.location}/workshops/new`,
+		[
+			['title', 'Bench'],
+			['kind', 'co-commissioning'],
+			['function', 'pencegahan'],
+			['groups', 'woman']
+		],
+		cookie
+	);
 	await post(`${workshop.location}?/status`, [['status', 'open']], cookie);
 	for (let i = 0; i < PROPOSALS; i++) {
-		await post(`${workshop.location}/proposals?/create`, [['title', `Usulan ${i}`], ['function', 'pencegahan'], ['cost', costs[i].toString()]], cookie);
+		await post(
+			`${workshop.location}/proposals?/create`,
+			[
+				['title', `Usulan ${i}`],
+				['function', 'pencegahan'],
+				['cost', costs[i].toString()]
+			],
+			cookie
+		);
 	}
 	const list = await (await fetch(`${origin}${workshop.location}/proposals`, { headers: { cookie } })).text();
 	const ids = [...new Set([...list.matchAll(/\/proposals\/([a-z0-9]+)"/g)].map((m) => m[1]))];
-	const round = await post(`${workshop.location}/rounds/new`, [['title', 'Bench'], ['format', 'approval'], ['rule', 'mes'], ['budget', '500000000'], ['minSelections', '1'], ...ids.map((id) => ['proposalIds', id] as [string, string])], cookie);
+	const round = await post(
+		`${workshop.location}/rounds/new`,
+		[
+			['title', 'Bench'],
+			['format', 'approval'],
+			['rule', 'mes'],
+			['budget', '500000000'],
+			['minSelections', '1'],
+			...ids.map((id) => ['proposalIds', id] as [string, string])
+		],
+		cookie
+	);
 	const roundPath = round.location;
 	await post(`${roundPath}?/open`, [], cookie);
 	const html = await (await fetch(`${origin}${workshop.location}`, { headers: { cookie } })).text();
@@ -95,7 +148,14 @@ try {
 	// 1,000 participant sessions.
 	const sessions: string[] = [];
 	for (let i = 0; i < VOTERS; i += 50) {
-		const batch = await Promise.all(Array.from({ length: Math.min(50, VOTERS - i) }, () => post(`/j/${code}`, [['consent', 'yes'], ['groups', 'woman']])));
+		const batch = await Promise.all(
+			Array.from({ length: Math.min(50, VOTERS - i) }, () =>
+				post(`/j/${code}`, [
+					['consent', 'yes'],
+					['groups', 'woman']
+				])
+			)
+		);
 		sessions.push(...batch.map((b) => b.cookie));
 	}
 	const roundId = roundPath.split('/').pop()!;
@@ -109,7 +169,12 @@ try {
 		sessions.map(async (session, i) => {
 			await sleep(i * gap);
 			const t0 = performance.now();
-			const { res } = await post(`/p/v/${roundId}`, randomBallot(ids).map((id) => ['choice', id] as [string, string]), session, true);
+			const { res } = await post(
+				`/p/v/${roundId}`,
+				randomBallot(ids).map((id) => ['choice', id] as [string, string]),
+				session,
+				true
+			);
 			const body = await res.text();
 			latencies.push(performance.now() - t0);
 			if (res.status === 200 && body.includes('"type":"success"')) ok++;
@@ -120,7 +185,11 @@ try {
 	// Every session tries again: each must be refused (already voted).
 	let doubles = 0;
 	for (let i = 0; i < VOTERS; i += 100) {
-		const again = await Promise.all(sessions.slice(i, i + 100).map((s) => post(`/p/v/${roundId}`, [['choice', ids[0]]], s, true).then((r) => r.res.text())));
+		const again = await Promise.all(
+			sessions
+				.slice(i, i + 100)
+				.map((s) => post(`/p/v/${roundId}`, [['choice', ids[0]]], s, true).then((r) => r.res.text()))
+		);
 		doubles += again.filter((b) => b.includes('"type":"success"')).length;
 	}
 	const page = await (await fetch(`${origin}${roundPath}`, { headers: { cookie } })).text();

@@ -86,7 +86,9 @@ test('two facilitators and a phone participant work on one board live', async ({
 
 	// The list view carries the same content, for screen readers.
 	await page.getByRole('button', { name: 'Daftar' }).click();
-	await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: 'Jalan ke sekolah gelap' })).toBeVisible();
+	await expect(
+		page.getByRole('main').getByRole('listitem').filter({ hasText: 'Jalan ke sekolah gelap' })
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// Projector: read-only, live, with the join code.
@@ -146,7 +148,9 @@ test('edits made offline are kept and merge on reconnect', async ({ page, browse
 	await net.goOnline(laptop);
 	const again = await laptop.newPage();
 	await again.goto(boardUrl);
-	await expect(watcher.page.getByTestId('note').filter({ hasText: 'Ditulis tanpa sinyal' })).toBeVisible({ timeout: 15_000 });
+	await expect(watcher.page.getByTestId('note').filter({ hasText: 'Ditulis tanpa sinyal' })).toBeVisible({
+		timeout: 15_000
+	});
 
 	// A participant's idea written offline waits on the phone and is sent once on reconnect.
 	const phone = await browser.newContext(PHONE);
@@ -163,7 +167,9 @@ test('edits made offline are kept and merge on reconnect', async ({ page, browse
 	await expect(p.getByText('Tersimpan di ponselmu.')).toBeVisible();
 	await expect(p.getByTestId('connection-status')).toContainText('1 perubahan menunggu');
 	await pnet.goOnline(phone);
-	await expect(watcher.page.getByTestId('note').filter({ hasText: 'Ide dari ponsel luring' })).toHaveCount(1, { timeout: 15_000 });
+	await expect(watcher.page.getByTestId('note').filter({ hasText: 'Ide dari ponsel luring' })).toHaveCount(1, {
+		timeout: 15_000
+	});
 	await expect(p.getByTestId('participant-notes')).toContainText('Ide dari ponsel luring', { timeout: 15_000 });
 	await p.waitForTimeout(6000); // past the outbox retry interval: still exactly one
 	await expect(watcher.page.getByTestId('note').filter({ hasText: 'Ide dari ponsel luring' })).toHaveCount(1);

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createWorkshop, expectAccessible, signUp } from './helpers';
 
-test('a 28-note board: every note in view after zoom-to-fit, clusters as areas, colours, PNG and PDF export', async ({ page }) => {
+test('a 28-note board: every note in view after zoom-to-fit, clusters as areas, colours, PNG and PDF export', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await signUp(page, 'Forum Kanvas');
 	await createWorkshop(page, 'Rembuk Kanvas');
@@ -18,7 +20,8 @@ test('a 28-note board: every note in view after zoom-to-fit, clusters as areas, 
 		await page.getByRole('button', { name: 'Tambah catatan' }).click();
 	}
 	const notes = page.getByTestId('note');
-	const note = (n: number) => notes.filter({ has: page.locator('span.text').getByText(`Catatan ${n}`, { exact: true }) });
+	const note = (n: number) =>
+		notes.filter({ has: page.locator('span.text').getByText(`Catatan ${n}`, { exact: true }) });
 	await expect(notes).toHaveCount(28);
 	await expect(notes.first()).toHaveClass(/blue/);
 
@@ -54,7 +57,11 @@ test('a 28-note board: every note in view after zoom-to-fit, clusters as areas, 
 	await page.getByRole('button', { name: 'Unduh gambar (PNG)' }).click();
 	const pngFile = await png;
 	expect(pngFile.suggestedFilename()).toBe('Dua-puluh-delapan.png');
-	expect(readFileSync(await pngFile.path()).subarray(1, 4).toString()).toBe('PNG');
+	expect(
+		readFileSync(await pngFile.path())
+			.subarray(1, 4)
+			.toString()
+	).toBe('PNG');
 	const pdf = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Unduh PDF' }).click();
 	const pdfBytes = readFileSync(await (await pdf).path());
@@ -69,7 +76,10 @@ test('a 28-note board: every note in view after zoom-to-fit, clusters as areas, 
 	const wallNotes = page.getByTestId('projector-note');
 	await expect(wallNotes).toHaveCount(28);
 	await expect
-		.poll(async () => (await wallNotes.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom > innerHeight).length)))
+		.poll(
+			async () =>
+				await wallNotes.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom > innerHeight).length)
+		)
 		.toBe(0);
 	await expectAccessible(page);
 });

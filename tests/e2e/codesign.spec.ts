@@ -3,7 +3,10 @@ import { createWorkshop, expectAccessible, signUp } from './helpers';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
-test('a co-design workshop from templates: answers, clusters, dots, a prototype promoted into the plan', async ({ page, browser }) => {
+test('a co-design workshop from templates: answers, clusters, dots, a prototype promoted into the plan', async ({
+	page,
+	browser
+}) => {
 	page.on('dialog', (d) => void d.accept());
 	await signUp(page, 'LSM Co-design Uji');
 	const workshopUrl = await createWorkshop(page, 'Merancang pos aman anak');
@@ -36,7 +39,11 @@ test('a co-design workshop from templates: answers, clusters, dots, a prototype 
 	await expect(p.getByTestId('timer')).toBeVisible();
 	await expect(p.getByTestId('prompts').getByText('Apa yang menghalangi orang mendapat bantuan?')).toBeVisible();
 	await p.getByLabel('Ide atau pendapatmu').fill('Anak takut melapor ke RT');
-	await p.getByRole('group', { name: /^Menjawab pertanyaan/ }).getByRole('radio', { name: /Hambatan/ }).first().check();
+	await p
+		.getByRole('group', { name: /^Menjawab pertanyaan/ })
+		.getByRole('radio', { name: /Hambatan/ })
+		.first()
+		.check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(p.getByText('Terkirim! Idemu ada di papan.')).toBeVisible();
 	await p.getByLabel('Ide atau pendapatmu').fill('Tidak tahu nomor pengaduan');
@@ -76,7 +83,11 @@ test('a co-design workshop from templates: answers, clusters, dots, a prototype 
 	await page.getByRole('button', { name: 'Ajak semua ke papan ini' }).click();
 	await expect(p.getByRole('heading', { name: 'Membuat purwarupa' })).toBeVisible({ timeout: 10_000 });
 	await p.getByLabel('Ide atau pendapatmu').fill('Anak SD di lorong 5');
-	await p.getByRole('group', { name: /^Menjawab pertanyaan/ }).getByRole('radio', { name: /Untuk siapa/ }).first().check();
+	await p
+		.getByRole('group', { name: /^Menjawab pertanyaan/ })
+		.getByRole('radio', { name: /Untuk siapa/ })
+		.first()
+		.check();
 	await p.getByRole('button', { name: 'Kirim' }).click();
 	await expect(page.getByTestId('note').filter({ hasText: 'Anak SD di lorong 5' })).toBeVisible();
 	await page.getByRole('button', { name: 'Jadikan purwarupa ini butir rencana' }).click();
@@ -90,8 +101,12 @@ test('a co-design workshop from templates: answers, clusters, dots, a prototype 
 	// The plan shows both items and where they came from.
 	await page.goto(`${workshopUrl}/plan`);
 	const items = page.getByTestId('plan-items').getByRole('listitem');
-	await expect(items.filter({ hasText: 'Sulit melapor' }).getByTestId('origin')).toContainText('dari kelompok ide: Menggali masalah dan wawasan');
-	await expect(items.filter({ hasText: 'Membuat purwarupa' }).getByTestId('origin')).toContainText('dari kanvas purwarupa: Membuat purwarupa');
+	await expect(items.filter({ hasText: 'Sulit melapor' }).getByTestId('origin')).toContainText(
+		'dari kelompok ide: Menggali masalah dan wawasan'
+	);
+	await expect(items.filter({ hasText: 'Membuat purwarupa' }).getByTestId('origin')).toContainText(
+		'dari kanvas purwarupa: Membuat purwarupa'
+	);
 	await expect(items.filter({ hasText: 'Membuat purwarupa' })).toContainText('Untuk siapa: Anak SD di lorong 5');
 	await expectAccessible(page);
 	await phone.close();

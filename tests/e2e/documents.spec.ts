@@ -3,7 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { createWorkshop, expectAccessible, signUp } from './helpers';
 import { firstPagePng } from './pdf-render';
 
-test('a facilitator fills in the minutes details and downloads documents fit to print', async ({ page, browser }, testInfo) => {
+test('a facilitator fills in the minutes details and downloads documents fit to print', async ({
+	page,
+	browser
+}, testInfo) => {
 	await signUp(page, 'Shelter Dokumen');
 	const workshopUrl = await createWorkshop(page, 'Musrenbang Dokumen 🌳');
 
@@ -23,7 +26,9 @@ test('a facilitator fills in the minutes details and downloads documents fit to 
 	await page.getByLabel(/^Delegasi ke Musrenbang/).fill('Sari | Perempuan');
 	await page.getByRole('button', { name: 'Simpan' }).click();
 	await expect(page.getByRole('status')).toBeVisible();
-	await expect(page.getByLabel(/^Perwakilan peserta yang menandatangani/)).toHaveValue('Sari | Perempuan\nPak Daeng | Lansia');
+	await expect(page.getByLabel(/^Perwakilan peserta yang menandatangani/)).toHaveValue(
+		'Sari | Perempuan\nPak Daeng | Lansia'
+	);
 	await expectAccessible(page);
 
 	// Each document downloads as a PDF; its first page is kept as a picture.

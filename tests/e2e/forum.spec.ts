@@ -13,7 +13,10 @@ async function sendRoom(page: Page, label: string) {
 	await page.getByRole('button', { name: 'Kirim semua ke sini' }).click();
 }
 
-test('the facilitator conducts board, ballot, break and results; phones and the projector follow', async ({ page, browser }) => {
+test('the facilitator conducts board, ballot, break and results; phones and the projector follow', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
 	page.on('dialog', (d) => void d.accept());
 	await signUp(page, 'Forum Warga Uji');
@@ -40,7 +43,11 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	await expect(page.getByRole('link', { name: 'Papan Ide' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Usulan', exact: true }).click();
-	for (const [title, cost] of [['Lampu jalan', '80.000.000'], ['Posyandu remaja', '30.000.000'], ['Taman baca', '60.000.000']]) {
+	for (const [title, cost] of [
+		['Lampu jalan', '80.000.000'],
+		['Posyandu remaja', '30.000.000'],
+		['Taman baca', '60.000.000']
+	]) {
 		await page.getByLabel('Judul usulan').fill(title);
 		await page.getByLabel(/^Perkiraan biaya/).fill(cost);
 		await page.getByRole('button', { name: 'Simpan usulan' }).click();
@@ -64,7 +71,9 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	await expect(projector.getByTestId('join-slide-code')).toHaveText(code);
 	await expect(projector.getByRole('button', { name: 'Keluar' })).toHaveCount(0);
 	await expect(projector.locator('header nav')).toHaveCount(0);
-	const codeSize = await projector.getByTestId('join-slide-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	const codeSize = await projector
+		.getByTestId('join-slide-code')
+		.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 	expect(codeSize).toBeGreaterThanOrEqual(100);
 	await expectAccessible(projector);
 
@@ -102,7 +111,11 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	await sendRoom(page, 'Surat suara: Prioritas RW');
 	for (const p of phones) await expect(p).toHaveURL(/\/p\/v\//, { timeout: 10_000 });
 	await expect(projector).toHaveURL(/\/rounds\/.+\/projector/, { timeout: 10_000 });
-	const picks = [['Lampu jalan', 'Posyandu remaja'], ['Lampu jalan', 'Taman baca'], ['Lampu jalan', 'Posyandu remaja']];
+	const picks = [
+		['Lampu jalan', 'Posyandu remaja'],
+		['Lampu jalan', 'Taman baca'],
+		['Lampu jalan', 'Posyandu remaja']
+	];
 	for (const [i, p] of phones.entries()) {
 		for (const pick of picks[i]) await p.getByLabel(new RegExp(pick)).check();
 		if (i === 0) {
@@ -117,7 +130,10 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	}
 	await expect(projector.getByTestId('projector-voters')).toHaveText('3', { timeout: 10_000 });
 	// Readable from the back of the hall: even the status line is large on a 1280 px wall.
-	const statusSize = await projector.locator('.projector p.hint').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	const statusSize = await projector
+		.locator('.projector p.hint')
+		.first()
+		.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 	expect(statusSize).toBeGreaterThanOrEqual(24);
 
 	// A phone that reloads after voting sees its vote and the choices, and may change it.
@@ -169,7 +185,9 @@ test('the facilitator conducts board, ballot, break and results; phones and the 
 	await projector.close();
 });
 
-test('projector keys: J brings up the join slide over a followed board and back; no app chrome on any projector page', async ({ page }) => {
+test('projector keys: J brings up the join slide over a followed board and back; no app chrome on any projector page', async ({
+	page
+}) => {
 	await signUp(page, 'Forum Proyektor Uji');
 	const workshopUrl = await createWorkshop(page, 'Rembuk Proyektor');
 	const workshopId = new URL(workshopUrl).pathname.split('/')[2];

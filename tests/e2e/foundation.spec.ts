@@ -93,7 +93,10 @@ test("a member of organisation A gets 404 for organisation B's workshop", async 
 	expect((await pageA.goto(orgB.orgUrl))?.status()).toBe(404);
 	expect((await pageA.goto(`${workshopB}/edit`))?.status()).toBe(404);
 	await expect(pageA.getByText('Lokakarya rahasia B')).toHaveCount(0);
-	const post = await pageA.request.post(`${workshopB}?/status`, { form: { status: 'closed' }, headers: { origin: new URL(workshopB).origin } });
+	const post = await pageA.request.post(`${workshopB}?/status`, {
+		form: { status: 'closed' },
+		headers: { origin: new URL(workshopB).origin }
+	});
 	expect(post.status()).toBe(404);
 	await a.close();
 	await b.close();
@@ -181,10 +184,16 @@ test('healthz reports the database', async ({ request }) => {
 
 test('form posts from another site are refused; the same host is allowed', async ({ request, baseURL }) => {
 	const form = { email: 'nobody@example.id', password: 'whatever1' };
-	const foreign = await request.post('/login', { form, headers: { origin: 'https://evil.example', accept: 'text/html' } });
+	const foreign = await request.post('/login', {
+		form,
+		headers: { origin: 'https://evil.example', accept: 'text/html' }
+	});
 	expect(foreign.status()).toBe(403);
 	// Same host: the action runs and refuses the unknown account (400, not 403).
-	const local = await request.post('/login', { form, headers: { origin: new URL(baseURL!).origin, accept: 'text/html' } });
+	const local = await request.post('/login', {
+		form,
+		headers: { origin: new URL(baseURL!).origin, accept: 'text/html' }
+	});
 	expect(local.status()).toBe(400);
 	expect(await local.text()).toContain('Email atau kata sandi salah.');
 });

@@ -14,15 +14,28 @@ function countDataRequests(page: Page) {
 	const seen: string[] = [];
 	page.on('request', (r) => {
 		const url = r.url();
-		if (url.includes('__data.json') || ((r.resourceType() === 'fetch' || r.resourceType() === 'xhr') && !url.includes('/live?'))) seen.push(url);
+		if (
+			url.includes('__data.json') ||
+			((r.resourceType() === 'fetch' || r.resourceType() === 'xhr') && !url.includes('/live?'))
+		)
+			seen.push(url);
 	});
 	return seen;
 }
 
 /** Opens a page and waits until its live stream answered (at most 3 s: a polling page has none). */
+/** Opens a page and waits until it is hydrated (SvelteKit's router owns history) and its live stream answered. */
 async function openLive(page: Page, url: string) {
-	const stream = page.waitForResponse((r) => r.url().includes('/live?') && r.status() === 200, { timeout: 3000 }).catch(() => null);
+	const stream = page
+		.waitForResponse((r) => r.url().includes('/live?') && r.status() === 200, { timeout: 10_000 })
+		.catch(() => null);
 	await page.goto(url);
+	// A link clicked before hydration is a full page load: no client navigation, no progress bar.
+	await page.waitForFunction(
+		() => Object.keys(history.state ?? {}).some((k) => k.startsWith('sveltekit:')),
+		undefined,
+		{ timeout: 15_000 }
+	);
 	await stream;
 }
 
@@ -42,7 +55,10 @@ async function setUp(page: Page) {
 	await expect(page.getByRole('heading', { name: /Menunggu persetujuan/ })).toBeVisible();
 	const boardUrl = page.url();
 	await page.goto(`${workshopUrl}/proposals`);
-	for (const [title, cost] of [['Taman bermain', '50.000.000'], ['Lampu lorong', '30.000.000']]) {
+	for (const [title, cost] of [
+		['Taman bermain', '50.000.000'],
+		['Lampu lorong', '30.000.000']
+	]) {
 		await page.getByLabel('Judul usulan').fill(title);
 		await page.getByLabel(/^Perkiraan biaya/).fill(cost);
 		await page.getByRole('button', { name: 'Simpan usulan' }).click();
@@ -65,7 +81,10 @@ async function joinPhone(browser: Browser, code: string) {
 	return { phone, p };
 }
 
-test('idle live pages make no data requests; joins, notes, ballots and the reveal arrive within a second', async ({ page, browser }) => {
+test('idle live pages make no data requests; joins, notes, ballots and the reveal arrive within a second', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const { workshopUrl, boardUrl, roundUrl, code } = await setUp(page);
 	const context = page.context();
@@ -74,9 +93,18 @@ test('idle live pages make no data requests; joins, notes, ballots and the revea
 	await openLive(board, boardUrl);
 	await openLive(round, roundUrl);
 	await openLive(projector, `${roundUrl}/projector`);
-	const requests = { workshop: countDataRequests(page), board: countDataRequests(board), round: countDataRequests(round), projector: countDataRequests(projector) };
+	const requests = {
+		workshop: countDataRequests(page),
+		board: countDataRequests(board),
+		round: countDataRequests(round),
+		projector: countDataRequests(projector)
+	};
 	await page.waitForTimeout(IDLE_MS);
-	console.log(`data requests in ${IDLE_MS / 1000} s idle: ${Object.entries(requests).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+	console.log(
+		`data requests in ${IDLE_MS / 1000} s idle: ${Object.entries(requests)
+			.map(([k, v]) => `${k} ${v.length}`)
+			.join(', ')}`
+	);
 	expect(requests).toEqual({ workshop: [], board: [], round: [], projector: [] });
 	await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
 	await expect(projector.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
@@ -104,7 +132,11 @@ test('idle live pages make no data requests; joins, notes, ballots and the revea
 	// A ballot: the round page and the projector count it. The projector records when its count changed.
 	await projector.evaluate(() => {
 		const el = document.querySelector('[data-testid="projector-voters"]')!;
-		new MutationObserver(() => ((window as unknown as { changedAt: number }).changedAt = Date.now())).observe(el, { childList: true, characterData: true, subtree: true });
+		new MutationObserver(() => ((window as unknown as { changedAt: number }).changedAt = Date.now())).observe(el, {
+			childList: true,
+			characterData: true,
+			subtree: true
+		});
 	});
 	await p.goto('/p');
 	await p.getByRole('link', { name: 'Prioritas usulan' }).click();
@@ -139,7 +171,10 @@ test('idle live pages make no data requests; joins, notes, ballots and the revea
 	await phone.close();
 });
 
-test('a link clicked while the next page is slow still lands, even when live updates arrive meanwhile', async ({ page, browser }) => {
+test('a link clicked while the next page is slow still lands, even when live updates arrive meanwhile', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const { workshopUrl, boardUrl, roundUrl, code } = await setUp(page);
 
@@ -189,7 +224,9 @@ test('a link clicked while the next page is slow still lands, even when live upd
 	await phone.close();
 });
 
-test('a join code typed before the scripts run survives hydration; so does a note on the input card', async ({ browser }) => {
+test('a join code typed before the scripts run survives hydration; so does a note on the input card', async ({
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const phone = await browser.newContext(PHONE);
 	const p = await phone.newPage();
@@ -199,7 +236,10 @@ test('a join code typed before the scripts run survives hydration; so does a not
 			await route.continue().catch(() => undefined); // the page may have moved on
 		});
 	};
-	const hydrated = () => p.waitForFunction(() => Object.keys(history.state ?? {}).some((k) => k.startsWith('sveltekit:')), undefined, { timeout: 15_000 });
+	const hydrated = () =>
+		p.waitForFunction(() => Object.keys(history.state ?? {}).some((k) => k.startsWith('sveltekit:')), undefined, {
+			timeout: 15_000
+		});
 
 	await delayScripts();
 	await p.goto('/join', { waitUntil: 'commit' });

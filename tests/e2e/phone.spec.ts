@@ -9,19 +9,29 @@ const LONG_TITLE = `Musyawarah${'Kelurahan'.repeat(21)}`.slice(0, 200);
 async function smallTargets(page: Page) {
 	return page.evaluate(() => {
 		const small: string[] = [];
-		const targets = document.querySelectorAll<HTMLElement>('a[href], button, select, textarea, input:not([type="hidden"])');
+		const targets = document.querySelectorAll<HTMLElement>(
+			'a[href], button, select, textarea, input:not([type="hidden"])'
+		);
 		for (const el of targets) {
-			const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
+			const target =
+				el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+					? (el.closest('label') ?? el)
+					: el;
 			const box = target.getBoundingClientRect();
 			if (box.width === 0 || box.height === 0 || target.closest('.visually-hidden, .skip')) continue;
-			if (box.height < 44 || box.width < 44) small.push(`${target.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+			if (box.height < 44 || box.width < 44)
+				small.push(
+					`${target.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`
+				);
 		}
 		return small;
 	});
 }
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-test('every amount field reads Rupiah: dots or not, ,00 accepted, cents/negative/too large explained', async ({ page }) => {
+test('every amount field reads Rupiah: dots or not, ,00 accepted, cents/negative/too large explained', async ({
+	page
+}) => {
 	await signUp(page, 'Forum Rupiah');
 	const workshopUrl = await createWorkshop(page, 'Rembuk Rupiah');
 	await page.goto(`${workshopUrl}/proposals`);
@@ -34,7 +44,9 @@ test('every amount field reads Rupiah: dots or not, ,00 accepted, cents/negative
 		await page.getByLabel('Judul usulan').fill(title);
 		await page.getByLabel(/^Perkiraan biaya/).fill(cost);
 		await page.getByRole('button', { name: 'Simpan usulan' }).click();
-		await expect(page.getByTestId('proposal').filter({ has: page.getByRole('link', { name: title }) })).toContainText(shown);
+		await expect(page.getByTestId('proposal').filter({ has: page.getByRole('link', { name: title }) })).toContainText(
+			shown
+		);
 	}
 	const refused: [string, RegExp][] = [
 		['1.500.000,50', /tanpa sen/],
@@ -56,7 +68,10 @@ test('every amount field reads Rupiah: dots or not, ,00 accepted, cents/negative
 	await expectAccessible(page);
 });
 
-test('participant pages on a 360 px phone: 44 px targets, long text wraps, input card first, language switch keeps the idea, closed explained', async ({ page, browser }) => {
+test('participant pages on a 360 px phone: 44 px targets, long text wraps, input card first, language switch keeps the idea, closed explained', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	page.on('dialog', (d) => void d.accept());
 	await signUp(page, 'Forum Ponsel');
@@ -119,7 +134,12 @@ test('participant pages on a 360 px phone: 44 px targets, long text wraps, input
 	const cardTop = (await p.getByRole('heading', { name: 'Tulis ide' }).boundingBox())!.y;
 	const promptsTop = (await p.getByTestId('prompts').boundingBox())!.y;
 	expect(cardTop).toBeLessThan(promptsTop);
-	await expect(p.getByRole('group', { name: /^Menjawab pertanyaan/ }).getByRole('radio').first()).toBeVisible();
+	await expect(
+		p
+			.getByRole('group', { name: /^Menjawab pertanyaan/ })
+			.getByRole('radio')
+			.first()
+	).toBeVisible();
 	await expect(p.locator('select#answer-to')).toHaveCount(0);
 	await check('/p/b (input card)');
 
@@ -160,7 +180,11 @@ test('the rate limit says so and when the waiting ideas go out', async ({ page, 
 		await p.getByLabel('Ide atau pendapatmu').fill(`Ide nomor ${i}`);
 		await p.getByRole('button', { name: 'Kirim' }).click();
 	}
-	await expect(p.getByText(/Batas 20 ide per menit tercapai\. \d+ ide menunggu di ponsel ini dan terkirim otomatis dalam \d+ detik/)).toBeVisible({ timeout: 15_000 });
+	await expect(
+		p.getByText(
+			/Batas 20 ide per menit tercapai\. \d+ ide menunggu di ponsel ini dan terkirim otomatis dalam \d+ detik/
+		)
+	).toBeVisible({ timeout: 15_000 });
 	await phone.close();
 });
 
@@ -196,7 +220,8 @@ test('a phone that drops off the Wi-Fi still shows its page (service worker cach
 	await p.waitForURL('**/p');
 	await p.evaluate(async () => {
 		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+		if (!navigator.serviceWorker.controller)
+			await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
 	});
 	await p.reload(); // now through the worker, which keeps the page
 	await expect(p.getByRole('heading', { level: 1, name: 'Rembuk Luring' })).toBeVisible();

@@ -3,9 +3,15 @@ import { createWorkshop, expectAccessible, signUp } from './helpers';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 // The smallest valid PNG (1x1 pixel).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+	'hex'
+);
 
-test('finalise a plan, deliver a task with a partner, and participants see it on the follow-up page', async ({ page, browser }) => {
+test('finalise a plan, deliver a task with a partner, and participants see it on the follow-up page', async ({
+	page,
+	browser
+}) => {
 	page.on('dialog', (d) => void d.accept());
 	const { orgUrl } = await signUp(page, 'Shelter Tindak Lanjut');
 	// A partner in the organisation's directory.
@@ -28,7 +34,11 @@ test('finalise a plan, deliver a task with a partner, and participants see it on
 	await page.locator('summary', { hasText: 'Tambah butir rencana' }).click();
 	await page.getByLabel('Judul').fill('Lampu lorong menuju sekolah');
 	await page.getByRole('button', { name: 'Tambah butir rencana' }).click();
-	const item = page.getByTestId('plan-items').getByRole('listitem').filter({ hasText: 'Lampu lorong menuju sekolah' }).first();
+	const item = page
+		.getByTestId('plan-items')
+		.getByRole('listitem')
+		.filter({ hasText: 'Lampu lorong menuju sekolah' })
+		.first();
 	await item.locator('summary', { hasText: 'Ubah rincian, pembiayaan, dan mitra' }).click();
 	await item.getByLabel('Sumber dana').selectOption('csr');
 	await item.getByLabel('Jumlah (Rupiah)').fill('7.500.000');
@@ -65,7 +75,9 @@ test('finalise a plan, deliver a task with a partner, and participants see it on
 	await expect(page.getByRole('img', { name: 'Foto bukti: Lampu terpasang di lorong 5' })).toBeVisible();
 	await expectAccessible(page);
 	// A file that is not an image is refused with a clear message.
-	await page.getByLabel(/^Foto/).setInputFiles({ name: 'virus.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+	await page
+		.getByLabel(/^Foto/)
+		.setInputFiles({ name: 'virus.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
 	await page.getByRole('button', { name: 'Simpan' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Hanya foto JPG, PNG atau WebP.');
 

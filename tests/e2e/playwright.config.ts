@@ -21,7 +21,12 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS }
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } } }],
+	projects: [
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } }
+		}
+	],
 	webServer: {
 		command: 'node src/serve.ts',
 		cwd: join(import.meta.dirname, '..', '..'),

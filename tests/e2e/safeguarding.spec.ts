@@ -8,7 +8,10 @@ async function phone(browser: Browser) {
 	return { context, page: await context.newPage() };
 }
 
-test('a child on a phone: child mode, masked details, a private note, "I need help" on the facilitator\'s screen only, quick exit', async ({ page, browser }) => {
+test('a child on a phone: child mode, masked details, a private note, "I need help" on the facilitator\'s screen only, quick exit', async ({
+	page,
+	browser
+}) => {
 	const { orgUrl } = await signUp(page, 'Shelter Perlindungan');
 	// The data register, and the owner's retention and referral settings.
 	await page.getByRole('link', { name: 'Daftar data yang disimpan' }).click();
@@ -117,7 +120,9 @@ test('a child on a phone: child mode, masked details, a private note, "I need he
 	await child.context.close();
 });
 
-test('quick exit by keyboard: Shift+Escape leaves for the neutral page; back lands there again; a new visit works', async ({ browser }) => {
+test('quick exit by keyboard: Shift+Escape leaves for the neutral page; back lands there again; a new visit works', async ({
+	browser
+}) => {
 	const { context, page } = await phone(browser);
 	await page.goto('/');
 	await page.goto('/join');

@@ -17,7 +17,11 @@ test('phones vote while the projector counts; results, plan and open-data recoun
 
 	// Three proposals (usulan).
 	await page.getByRole('link', { name: 'Usulan', exact: true }).click();
-	for (const [title, cost] of [['Taman bermain', '50.000.000'], ['Lampu lorong', '30.000.000'], ['Akses kursi roda', '40.000.000']]) {
+	for (const [title, cost] of [
+		['Taman bermain', '50.000.000'],
+		['Lampu lorong', '30.000.000'],
+		['Akses kursi roda', '40.000.000']
+	]) {
 		await page.getByLabel('Judul usulan').fill(title);
 		await page.getByLabel(/^Perkiraan biaya/).fill(cost);
 		await page.getByRole('button', { name: 'Simpan usulan' }).click();
@@ -59,7 +63,9 @@ test('phones vote while the projector counts; results, plan and open-data recoun
 	// The count runs in a worker; the page shows its progress and then the result.
 	await expect(page.getByTestId('winners')).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByTestId('count-status')).toHaveCount(0);
-	const winners = (await page.getByTestId('winners').getByRole('listitem').allTextContents()).map((t) => t.split(' — ')[0].trim());
+	const winners = (await page.getByTestId('winners').getByRole('listitem').allTextContents()).map((t) =>
+		t.split(' — ')[0].trim()
+	);
 	expect(winners.length).toBeGreaterThan(0);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Tampilkan hasil' }).click();
@@ -76,8 +82,21 @@ test('phones vote while the projector counts; results, plan and open-data recoun
 	const text = await exported.text();
 	const file = join(mkdtempSync(join(tmpdir(), 'pb-')), 'round.pb');
 	writeFileSync(file, text);
-	const recount = JSON.parse(execFileSync(process.execPath, ['src/lib/voting/tally.ts', file, '--rule', 'mes-add1'], { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' }));
-	const names = new Map(text.split('PROJECTS')[1].split('VOTES')[0].trim().split('\n').slice(1).map((l) => [l.split(';')[0], l.split(';')[2]]));
+	const recount = JSON.parse(
+		execFileSync(process.execPath, ['src/lib/voting/tally.ts', file, '--rule', 'mes-add1'], {
+			cwd: join(import.meta.dirname, '..', '..'),
+			encoding: 'utf8'
+		})
+	);
+	const names = new Map(
+		text
+			.split('PROJECTS')[1]
+			.split('VOTES')[0]
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => [l.split(';')[0], l.split(';')[2]])
+	);
 	expect(recount.selected.map((id: string) => names.get(id))).toEqual(winners);
 	await projector.close();
 });

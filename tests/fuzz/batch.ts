@@ -12,7 +12,14 @@ import { CLASSES, seeded, type HostileClass } from './hostile.ts';
 
 export type Target = { wsOrigin: string; origin: string; boardId: string; cookie: string };
 export type Client = { doc: Y.Doc; synced: () => boolean };
-export type ClassCount = { sent: number; refused1007: number; tooBig1009: number; otherClose: Record<number, number>; answered: number; relayMs: number };
+export type ClassCount = {
+	sent: number;
+	refused1007: number;
+	tooBig1009: number;
+	otherClose: Record<number, number>;
+	answered: number;
+	relayMs: number;
+};
 
 const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text);
 
@@ -53,7 +60,15 @@ async function sendAll(t: Target, messages: Uint8Array[], count: ClassCount): Pr
  * `writer` and `reader` are honest clients on the board; `honest` collects the texts of
  * every honest note added (all of them must survive).
  */
-export async function fuzzBoard(t: Target, writer: Client, reader: Client, perClass: number, seed: number, honest: string[], only?: HostileClass[]): Promise<Record<string, ClassCount>> {
+export async function fuzzBoard(
+	t: Target,
+	writer: Client,
+	reader: Client,
+	perClass: number,
+	seed: number,
+	honest: string[],
+	only?: HostileClass[]
+): Promise<Record<string, ClassCount>> {
 	const rng = seeded(seed);
 	const counts: Record<string, ClassCount> = {};
 	for (const name of only ?? (Object.keys(CLASSES) as HostileClass[])) {
@@ -85,8 +100,14 @@ export async function fuzzBoard(t: Target, writer: Client, reader: Client, perCl
 
 export function formatCounts(counts: Record<string, ClassCount>): string {
 	const rows = Object.entries(counts).map(([name, c]) => {
-		const other = Object.entries(c.otherClose).map(([code, n]) => `${code}:${n}`).join(' ') || '-';
+		const other =
+			Object.entries(c.otherClose)
+				.map(([code, n]) => `${code}:${n}`)
+				.join(' ') || '-';
 		return `${name.padEnd(32)} ${String(c.sent).padStart(6)} ${String(c.refused1007).padStart(6)} ${String(c.tooBig1009).padStart(6)} ${String(c.answered).padStart(8)}  ${other.padEnd(10)} ${String(c.relayMs).padStart(5)}`;
 	});
-	return [`${'class'.padEnd(32)} ${'sent'.padStart(6)} ${'1007'.padStart(6)} ${'1009'.padStart(6)} ${'answered'.padStart(8)}  ${'other'.padEnd(10)} relay ms`, ...rows].join('\n');
+	return [
+		`${'class'.padEnd(32)} ${'sent'.padStart(6)} ${'1007'.padStart(6)} ${'1009'.padStart(6)} ${'answered'.padStart(8)}  ${'other'.padEnd(10)} relay ms`,
+		...rows
+	].join('\n');
 }

@@ -28,7 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+const textsOf = (doc: Y.Doc) =>
+	readBoard(doc)
+		.notes.map((n) => n.text)
+		.sort();
 
 it('fuzz: hostile classes against a live board', async () => {
 	const { owner, organisationId } = await anOrganisationWithOwner();
@@ -41,7 +44,14 @@ it('fuzz: hostile classes against a live board', async () => {
 		const a = connect(h, boardId, cookie);
 		const b = connect(h, boardId, cookie);
 		await until(() => a.provider.synced && b.provider.synced);
-		const counts = await fuzzBoard({ wsOrigin: h.wsOrigin, origin: h.origin, boardId, cookie }, { doc: a.doc, synced: () => a.provider.synced }, { doc: b.doc, synced: () => b.provider.synced }, PER_CLASS, SEED + round, honest);
+		const counts = await fuzzBoard(
+			{ wsOrigin: h.wsOrigin, origin: h.origin, boardId, cookie },
+			{ doc: a.doc, synced: () => a.provider.synced },
+			{ doc: b.doc, synced: () => b.provider.synced },
+			PER_CLASS,
+			SEED + round,
+			honest
+		);
 		console.log(formatCounts(counts));
 		for (const [name, c] of Object.entries(counts)) {
 			const t = (total[name] ??= { sent: 0, refused1007: 0, tooBig1009: 0, otherClose: {}, answered: 0, relayMs: 0 });
@@ -50,7 +60,8 @@ it('fuzz: hostile classes against a live board', async () => {
 			t.tooBig1009 += c.tooBig1009;
 			t.answered += c.answered;
 			t.relayMs = Math.max(t.relayMs, c.relayMs);
-			for (const [code, n] of Object.entries(c.otherClose)) t.otherClose[Number(code)] = (t.otherClose[Number(code)] ?? 0) + n;
+			for (const [code, n] of Object.entries(c.otherClose))
+				t.otherClose[Number(code)] = (t.otherClose[Number(code)] ?? 0) + n;
 		}
 		// Mutations that still decode are valid edits of an authorised writer and may add
 		// notes; what matters is that every honest edit is there and storage matches.
@@ -73,6 +84,9 @@ it('fuzz: hostile classes against a live board', async () => {
 		console.log(`round ${round + 1}: ${live.length} notes live = after restart = after unload`);
 		await until(() => realtime.roomStats(boardId) === null);
 	}
-	console.log(formatCounts(total) + `\n(relay ms: slowest honest edit after a batch; ${honest.length} honest edits survived restart and unload)`);
+	console.log(
+		formatCounts(total) +
+			`\n(relay ms: slowest honest edit after a batch; ${honest.length} honest edits survived restart and unload)`
+	);
 	for (const [name, c] of Object.entries(total)) expect(Object.keys(c.otherClose), name).toEqual([]);
 });

@@ -88,17 +88,25 @@ const anyNull = (e: encoding.Encoder) => encoding.writeUint8(e, 126);
 
 /** An item with no content at all (zero-length struct), e.g. an empty ContentAny. */
 export function zeroLengthStruct(client: number): Uint8Array {
-	return rawUpdate(client, [{ clock: 0, parent: 'notes', key: 'z', ref: 8, content: (e) => encoding.writeVarUint(e, 0) }]);
+	return rawUpdate(client, [
+		{ clock: 0, parent: 'notes', key: 'z', ref: 8, content: (e) => encoding.writeVarUint(e, 0) }
+	]);
 }
 
 /** An item of deleted content of length 0: Yjs integrates it, then every load fails ("Unexpected case"). */
 export function zeroLengthDeleted(client: number): Uint8Array {
-	return rawUpdate(client, [{ clock: 0, parent: 'notes', key: 'z', ref: 1, content: (e) => encoding.writeVarUint(e, 0) }]);
+	return rawUpdate(client, [
+		{ clock: 0, parent: 'notes', key: 'z', ref: 1, content: (e) => encoding.writeVarUint(e, 0) }
+	]);
 }
 
 /** A valid one-value item followed by a zero-length delete range. */
 export function zeroLengthDelete(client: number): Uint8Array {
-	return rawUpdate(client, [{ clock: 0, parent: 'notes', key: 'z', ref: 8, content: (e) => (encoding.writeVarUint(e, 1), anyNull(e)) }], [[client, 0, 0]]);
+	return rawUpdate(
+		client,
+		[{ clock: 0, parent: 'notes', key: 'z', ref: 8, content: (e) => (encoding.writeVarUint(e, 1), anyNull(e)) }],
+		[[client, 0, 0]]
+	);
 }
 
 /** A note value nested `depth` arrays deep. */
@@ -125,7 +133,13 @@ export function deepValue(client: number, depth: number): Uint8Array {
 export function deepTypes(client: number, depth: number): Uint8Array {
 	const items: RawItem[] = [];
 	for (let i = 0; i < depth; i++) {
-		items.push({ clock: i, parent: i === 0 ? 'notes' : { client, clock: i - 1 }, key: i === 0 ? 'nest' : 'k', ref: 7, content: (e) => encoding.writeVarUint(e, 1) });
+		items.push({
+			clock: i,
+			parent: i === 0 ? 'notes' : { client, clock: i - 1 },
+			key: i === 0 ? 'nest' : 'k',
+			ref: 7,
+			content: (e) => encoding.writeVarUint(e, 1)
+		});
 	}
 	return rawUpdate(client, items);
 }
@@ -138,7 +152,9 @@ export function deleteFirst(client: number, _depth?: number): Uint8Array {
 /** An update whose structs start past anything the server saw from that client. */
 export function missingDependency(client: number, padding: number): Uint8Array {
 	const text = 'x'.repeat(padding);
-	return rawUpdate(client, [{ clock: 1000, parent: 'notes', key: `m${client}`, ref: 4, content: (e) => encoding.writeVarString(e, text) }]);
+	return rawUpdate(client, [
+		{ clock: 1000, parent: 'notes', key: `m${client}`, ref: 4, content: (e) => encoding.writeVarString(e, text) }
+	]);
 }
 
 /** Mutations of a real update: zeroed bytes and every bit flipped, at each position. */
@@ -162,14 +178,20 @@ export function mutations(update: Uint8Array): Uint8Array[] {
 /** Hostile message classes; each returns `count` websocket messages. */
 export const CLASSES = {
 	'random bytes': (rng: Rng, n: number) => Array.from({ length: n }, () => bytes(rng, 1 + int(rng, 64))),
-	'truncated varints': (_rng: Rng, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([0, 2, ...Array(1 + (i % 9)).fill(0xff)])),
-	'huge declared lengths': (rng: Rng, n: number) => Array.from({ length: n }, () => Uint8Array.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, ...bytes(rng, 8)])),
-	'garbage behind sync headers': (rng: Rng, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([0, i % 3, ...bytes(rng, 1 + int(rng, 40))])),
+	'truncated varints': (_rng: Rng, n: number) =>
+		Array.from({ length: n }, (_, i) => Uint8Array.from([0, 2, ...Array(1 + (i % 9)).fill(0xff)])),
+	'huge declared lengths': (rng: Rng, n: number) =>
+		Array.from({ length: n }, () => Uint8Array.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, ...bytes(rng, 8)])),
+	'garbage behind sync headers': (rng: Rng, n: number) =>
+		Array.from({ length: n }, (_, i) => Uint8Array.from([0, i % 3, ...bytes(rng, 1 + int(rng, 40))])),
 	'mutated note updates': (rng: Rng, n: number) => {
 		const all = mutations(noteUpdate(`mutant ${int(rng, 1e6)}`));
 		return Array.from({ length: n }, (_, i) => syncMessage(all[i % all.length]));
 	},
-	'zero-length structs and deletes': (rng: Rng, n: number) => Array.from({ length: n }, (_, i) => syncMessage([zeroLengthDeleted, zeroLengthStruct, zeroLengthDelete][i % 3](1e6 + int(rng, 1e6)))),
+	'zero-length structs and deletes': (rng: Rng, n: number) =>
+		Array.from({ length: n }, (_, i) =>
+			syncMessage([zeroLengthDeleted, zeroLengthStruct, zeroLengthDelete][i % 3](1e6 + int(rng, 1e6)))
+		),
 	'deep nesting': (rng: Rng, n: number) => {
 		// Triples from one client: a value 20,000 deep, 3,000 nested maps, then deleting them.
 		const first = 2e6 + int(rng, 1e6);
@@ -178,10 +200,15 @@ export const CLASSES = {
 			return syncMessage([deepValue, deepTypes, deleteFirst][i % 3](client, i % 3 === 0 ? 20_000 : 3_000));
 		});
 	},
-	'missing-dependency flood': (rng: Rng, n: number) => Array.from({ length: n }, () => syncMessage(missingDependency(3e6 + int(rng, 1e6), 900))),
-	'awareness garbage': (rng: Rng, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([1, ...(i % 2 ? [0xff, 0xff, 0xff, 0x0f] : [1, ...bytes(rng, 30)])])),
+	'missing-dependency flood': (rng: Rng, n: number) =>
+		Array.from({ length: n }, () => syncMessage(missingDependency(3e6 + int(rng, 1e6), 900))),
+	'awareness garbage': (rng: Rng, n: number) =>
+		Array.from({ length: n }, (_, i) =>
+			Uint8Array.from([1, ...(i % 2 ? [0xff, 0xff, 0xff, 0x0f] : [1, ...bytes(rng, 30)])])
+		),
 	// 5 MB each (the limit is 4 MB); at most 20 per batch, as each costs its transfer.
-	'oversized messages': (_rng: Rng, n: number) => Array.from({ length: Math.min(n, 20) }, () => syncMessage(new Uint8Array(5 * 1024 * 1024)))
+	'oversized messages': (_rng: Rng, n: number) =>
+		Array.from({ length: Math.min(n, 20) }, () => syncMessage(new Uint8Array(5 * 1024 * 1024)))
 } satisfies Record<string, (rng: Rng, n: number) => Uint8Array[]>;
 
 export type HostileClass = keyof typeof CLASSES;

@@ -4,7 +4,14 @@ import { db } from '$lib/server/db';
 import { session } from '$lib/server/db/schema';
 import * as auth from '$lib/server/auth/session';
 import { hashToken } from '$lib/server/auth/tokens';
-import { changePassword, checkCredentials, findPasswordReset, issuePasswordReset, resetPassword, signUp } from '$lib/accounts/accounts.server';
+import {
+	changePassword,
+	checkCredentials,
+	findPasswordReset,
+	issuePasswordReset,
+	resetPassword,
+	signUp
+} from '$lib/accounts/accounts.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner } from './factories';
 
@@ -16,12 +23,19 @@ describe('sign up', () => {
 		expect(owner.email).toBe(email);
 		expect(owner.passwordHash).toMatch(/^\$argon2id\$/);
 		const { listMemberships } = await import('$lib/orgs/orgs.server');
-		expect(await listMemberships(owner.id)).toEqual([{ id: organisationId, name: 'DP3A Kota Makassar', role: 'owner' }]);
+		expect(await listMemberships(owner.id)).toEqual([
+			{ id: organisationId, name: 'DP3A Kota Makassar', role: 'owner' }
+		]);
 	});
 
 	it('refuses a taken e-mail (any case) and writes nothing', async () => {
 		const { email } = await anOrganisationWithOwner();
-		const again = await signUp({ name: 'X', email: email.toUpperCase(), password: 'password-123', organisationName: 'Other' });
+		const again = await signUp({
+			name: 'X',
+			email: email.toUpperCase(),
+			password: 'password-123',
+			organisationName: 'Other'
+		});
 		expect(again).toEqual({ ok: false, error: 'error_email_taken' });
 	});
 });
@@ -49,7 +63,10 @@ describe('sessions', () => {
 		const renewed = await auth.validateMemberSession(token);
 		expect(renewed!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
 
-		await db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.id, created.id));
+		await db
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(session.id, created.id));
 		expect(await auth.validateMemberSession(token)).toBeNull();
 		expect(await db.select().from(session).where(eq(session.id, created.id))).toHaveLength(0);
 	});
@@ -76,7 +93,10 @@ describe('passwords', () => {
 		const b = auth.generateSessionToken();
 		await auth.createSession(a, { userId: owner.id });
 		await auth.createSession(b, { userId: owner.id });
-		expect(await changePassword(owner.id, 'not-it', 'new-password-1')).toEqual({ ok: false, error: 'error_wrong_password' });
+		expect(await changePassword(owner.id, 'not-it', 'new-password-1')).toEqual({
+			ok: false,
+			error: 'error_wrong_password'
+		});
 		expect(await auth.validateMemberSession(a)).not.toBeNull();
 		expect(await changePassword(owner.id, 'password-123', 'new-password-1')).toEqual({ ok: true });
 		expect(await auth.validateMemberSession(a)).toBeNull();

@@ -12,8 +12,40 @@ describe('assisted ballots', () => {
 	it('are refused for a participant who joined by phone, who can still vote on it; accepted for an assisted person', async () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		const p1 = await createProposal(w.id, { title: 'Lampu lorong', problem: '', targetGroups: [], kelurahan: '', rw: '', lorong: '', function: 'pencegahan', activity: '', volume: 1, unit: 'paket', cost: 10_000_000n, agency: '', proposedBy: '', proposedByGroup: null }, owner.id);
-		const created = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [p1], budget: 50_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+		const p1 = await createProposal(
+			w.id,
+			{
+				title: 'Lampu lorong',
+				problem: '',
+				targetGroups: [],
+				kelurahan: '',
+				rw: '',
+				lorong: '',
+				function: 'pencegahan',
+				activity: '',
+				volume: 1,
+				unit: 'paket',
+				cost: 10_000_000n,
+				agency: '',
+				proposedBy: '',
+				proposedByGroup: null
+			},
+			owner.id
+		);
+		const created = await createRound(w.id, {
+			title: 'Prioritas',
+			format: 'approval',
+			rule: 'greedy',
+			proposalIds: [p1],
+			budget: 50_000_000n,
+			minSelections: 1,
+			maxSelections: null,
+			pointsPerVoter: null,
+			maxPointsPerProposal: null,
+			topK: null,
+			add1Step: undefined,
+			allowChange: false
+		});
 		if (!created.ok) throw new Error(created.error);
 		await openRound(created.id);
 
@@ -21,13 +53,33 @@ describe('assisted ballots', () => {
 		const assisted = await addParticipant(w, { displayName: 'Pak Daeng', groups: ['elder'] }, owner.id); // added by the facilitator
 		if (!phone.ok || !assisted.ok) throw new Error('setup');
 
-		expect(await castAssisted(created.id, phone.participant.id, [p1])).toEqual({ ok: false, error: 'secret_error_not_assisted' });
+		expect(await castAssisted(created.id, phone.participant.id, [p1])).toEqual({
+			ok: false,
+			error: 'secret_error_not_assisted'
+		});
 		expect(await countVoters(created.id)).toBe(0);
 		const sari = phone.participant;
-		expect((await castBallot({ id: sari.id, workshopId: w.id, displayName: sari.displayName, pseudonym: sari.pseudonym, groups: sari.groups }, created.id, [p1])).ok).toBe(true);
+		expect(
+			(
+				await castBallot(
+					{
+						id: sari.id,
+						workshopId: w.id,
+						displayName: sari.displayName,
+						pseudonym: sari.pseudonym,
+						groups: sari.groups
+					},
+					created.id,
+					[p1]
+				)
+			).ok
+		).toBe(true);
 
 		expect((await castAssisted(created.id, assisted.participant.id, [p1])).ok).toBe(true);
-		expect(await castAssisted(created.id, assisted.participant.id, [p1])).toEqual({ ok: false, error: 'error_already_voted' });
+		expect(await castAssisted(created.id, assisted.participant.id, [p1])).toEqual({
+			ok: false,
+			error: 'error_already_voted'
+		});
 		const closed = await closeRound(created.id);
 		if (!closed.ok) throw new Error(closed.error);
 		expect((await closed.counted).channels).toMatchObject({ phone: 1, assisted: 1, paper: 0 });

@@ -12,7 +12,14 @@ import * as Y from 'yjs';
 import { db } from '$lib/server/db';
 import { board, boardDot, noteAuthor, user } from '$lib/server/db/schema';
 import * as realtime from '$lib/server/realtime';
-import { contributeNote, createBoard, dotNote, dotNoteAsMember, reactToNote, setBoardFlags } from '$lib/boards/boards.server';
+import {
+	contributeNote,
+	createBoard,
+	dotNote,
+	dotNoteAsMember,
+	reactToNote,
+	setBoardFlags
+} from '$lib/boards/boards.server';
 import { authorNamesFor, settleAuthorship } from '$lib/boards/authorship.server';
 import { addNote, dotsOf, notesOf, reactionsOf, readBoard } from '$lib/boards/model';
 import type { SessionParticipant } from '$lib/server/auth/session';
@@ -28,8 +35,12 @@ let owner: { id: string; name: string };
 let observer: { id: string; name: string };
 let sari: SessionParticipant;
 let child: SessionParticipant;
-const cookies: Record<'owner' | 'observer' | 'sari' | 'child', string> = { owner: '', observer: '', sari: '', child: '' };
-
+const cookies: Record<'owner' | 'observer' | 'sari' | 'child', string> = {
+	owner: '',
+	observer: '',
+	sari: '',
+	child: ''
+};
 
 beforeAll(async () => {
 	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 });
@@ -56,11 +67,18 @@ const card = (text: string) => ({ id: crypto.randomUUID(), text, colour: 'green'
 
 /** What a device downloaded: the whole document as bytes, read as text. */
 function downloaded(doc: Y.Doc): string {
-	return Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1') + new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
+	return (
+		Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1') + new TextDecoder().decode(Y.encodeStateAsUpdate(doc))
+	);
 }
 
 /** Connects as `who`, waits until its copy holds `notes` notes, returns the bytes it holds. */
-async function receivedBy(boardId: string, who: keyof typeof cookies, notes: number, params: Record<string, string> = {}) {
+async function receivedBy(
+	boardId: string,
+	who: keyof typeof cookies,
+	notes: number,
+	params: Record<string, string> = {}
+) {
 	const client = connect(h, boardId, cookies[who], params);
 	await until(() => client.provider.synced && notesOf(client.doc).size === notes);
 	const bytes = downloaded(client.doc);
@@ -93,13 +111,22 @@ describe('authorship', () => {
 			note.set('authorName', sari.displayName);
 			note.set('authorKind', 'participant');
 		});
-		await eventually(async () => (await db.select().from(noteAuthor).where(eq(noteAuthor.boardId, boardId))).length > 0);
+		await eventually(
+			async () => (await db.select().from(noteAuthor).where(eq(noteAuthor.boardId, boardId))).length > 0
+		);
 		await settleAuthorship();
-		const [row] = await db.select().from(noteAuthor).where(and(eq(noteAuthor.boardId, boardId), eq(noteAuthor.noteId, noteId)));
+		const [row] = await db
+			.select()
+			.from(noteAuthor)
+			.where(and(eq(noteAuthor.boardId, boardId), eq(noteAuthor.noteId, noteId)));
 		expect(row).toMatchObject({ kind: 'member', userId: owner.id, participantId: null });
 		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false })).toEqual({ [noteId]: owner.name });
 		// The forged fields are gone from the server's copy, and from what anyone downloads.
-		expect(await realtime.readBoardDoc(boardId, (doc) => [...notesOf(doc).get(noteId)!.keys()].filter((k) => k.startsWith('author')))).toEqual([]);
+		expect(
+			await realtime.readBoardDoc(boardId, (doc) =>
+				[...notesOf(doc).get(noteId)!.keys()].filter((k) => k.startsWith('author'))
+			)
+		).toEqual([]);
 		const bytes = await receivedBy(boardId, 'sari', 1);
 		for (const secret of [sari.displayName!, sari.id, owner.name, owner.id]) expect(bytes).not.toContain(secret);
 		writer.provider.destroy();
@@ -116,13 +143,21 @@ describe('authorship', () => {
 		expect(await dotNote(sari, boardId, a.id, 'add')).toEqual({ ok: true, used: 1 });
 		expect(await dotNote(child, boardId, a.id, 'add')).toEqual({ ok: true, used: 1 });
 		expect(await dotNote(child, boardId, b.id, 'add')).toEqual({ ok: true, used: 2 });
-		expect(await dotNoteAsMember({ id: owner.id, mayWriteLocked: true }, boardId, b.id, 'add')).toEqual({ ok: true, used: 1 });
+		expect(await dotNoteAsMember({ id: owner.id, mayWriteLocked: true }, boardId, b.id, 'add')).toEqual({
+			ok: true,
+			used: 1
+		});
 		expect(await reactToNote(child, boardId, a.id, '👍')).toEqual({ ok: true });
 		expect(await reactToNote(sari, boardId, a.id, '👍')).toEqual({ ok: true });
 		const writer = connect(h, boardId, cookies.owner);
 		await until(() => writer.provider.synced);
 		addNote(writer.doc, { text: 'Catatan fasilitator' });
-		for (const [who, params] of [['sari', {}], ['child', {}], ['observer', {}], ['owner', { mode: 'view' }]] as const) {
+		for (const [who, params] of [
+			['sari', {}],
+			['child', {}],
+			['observer', {}],
+			['owner', { mode: 'view' }]
+		] as const) {
 			const bytes = await receivedBy(boardId, who, 3, params);
 			for (const secret of secrets()) expect(bytes, `${who} received ${secret}`).not.toContain(secret);
 		}
@@ -146,9 +181,14 @@ describe('authorship', () => {
 			const bytes = await receivedBy(boardId, who, 2);
 			for (const secret of secrets()) expect(bytes, `${who} received ${secret}`).not.toContain(secret);
 		}
-		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false })).toEqual({ [a.id]: sari.displayName, [b.id]: child.pseudonym });
+		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false })).toEqual({
+			[a.id]: sari.displayName,
+			[b.id]: child.pseudonym
+		});
 		// The projector is a screen the whole room reads: no child's pseudonym there.
-		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false, projector: true })).toEqual({ [a.id]: sari.displayName });
+		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false, projector: true })).toEqual({
+			[a.id]: sari.displayName
+		});
 		// Observers never get names.
 		expect(await authorNamesFor(boardId, { mayEdit: false, hideAuthors: false })).toEqual({});
 	});
@@ -164,7 +204,8 @@ describe('authorship', () => {
 		await contributeNote(sari, boardId, a);
 		await contributeNote(child, boardId, b);
 		await dotNote(sari, boardId, a.id, 'add');
-		const event = (locals: object) => ({ locals, params: { id: workshop.id, boardId }, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
+		const event = (locals: object) =>
+			({ locals, params: { id: workshop.id, boardId }, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
 		const asMember = (who: { id: string; name: string }) => event({ user: { id: who.id, name: who.name } });
 		const names = async (run: unknown) => ((await run) as { authors: Record<string, string> }).authors;
 		expect(await names(load(asMember(owner)))).toEqual({ [a.id]: sari.displayName, [b.id]: child.pseudonym });
@@ -189,7 +230,11 @@ describe('authorship', () => {
 			const body = new FormData();
 			body.set('noteId', a.id);
 			body.set('action', action);
-			return actions.dot!({ locals: { user: who }, params: { id: workshop.id, boardId }, request: new Request('http://127.0.0.1/', { method: 'POST', body }) } as never);
+			return actions.dot!({
+				locals: { user: who },
+				params: { id: workshop.id, boardId },
+				request: new Request('http://127.0.0.1/', { method: 'POST', body })
+			} as never);
 		};
 		expect(await dot(member)).toMatchObject({ status: 400, data: { errors: { form: 'error_dots_off' } } });
 		await setBoardFlags(boardId, { dotsPerPerson: 1 });
@@ -198,7 +243,10 @@ describe('authorship', () => {
 		expect(await dot(owner)).toEqual({ done: 'dot', used: 1 });
 		await expect(dot(observer)).rejects.toMatchObject({ status: 403 });
 		await setBoardFlags(boardId, { locked: true });
-		expect(await dot(member, 'remove')).toMatchObject({ status: 400, data: { errors: { form: 'error_board_locked' } } });
+		expect(await dot(member, 'remove')).toMatchObject({
+			status: 400,
+			data: { errors: { form: 'error_board_locked' } }
+		});
 		const doc = await realtime.readBoardDoc(boardId, (d) => new TextDecoder().decode(Y.encodeStateAsUpdate(d)));
 		expect(await realtime.readBoardDoc(boardId, (d) => readBoard(d).dots.get(a.id))).toBe(2);
 		for (const id of [member.id, owner.id]) expect(doc).not.toContain(id);
@@ -215,7 +263,11 @@ describe('authorship', () => {
 		writer.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
 		addNote(writer.doc, { text: 'Ditulis oleh fasilitator' });
 		// Another editor sees the writer's presence, with the name the session holds.
-		await until(() => Boolean((editor.provider.awareness.getStates().get(writer.doc.clientID) as { cursor?: unknown } | undefined)?.cursor));
+		await until(() =>
+			Boolean(
+				(editor.provider.awareness.getStates().get(writer.doc.clientID) as { cursor?: unknown } | undefined)?.cursor
+			)
+		);
 		await until(() => notesOf(phone.doc).size === 1 && notesOf(watcher.doc).size === 1);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		for (const c of [phone, watcher]) {
@@ -241,7 +293,10 @@ describe('authorship', () => {
 		dotsOf(old).set(`${a}|${child.id}|0`, 1);
 		dotsOf(old).set(`${a}|${owner.id}|0`, 1);
 		reactionsOf(old).set(`${b}|❤️|${sari.id}`, 1);
-		await db.update(board).set({ snapshot: Y.encodeStateAsUpdate(old) }).where(eq(board.id, boardId));
+		await db
+			.update(board)
+			.set({ snapshot: Y.encodeStateAsUpdate(old) })
+			.where(eq(board.id, boardId));
 
 		const bytes = await receivedBy(boardId, 'observer', 2);
 		for (const secret of secrets()) expect(bytes).not.toContain(secret);
@@ -252,12 +307,17 @@ describe('authorship', () => {
 		const reloaded = new Y.Doc();
 		Y.applyUpdate(reloaded, stored.snapshot!);
 		expect(readBoard(reloaded).notes.map((n) => n.text)).toEqual(['Catatan lama Sari', 'Catatan lama anak']);
-		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false })).toEqual({ [a]: sari.displayName, [b]: child.pseudonym });
+		expect(await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false })).toEqual({
+			[a]: sari.displayName,
+			[b]: child.pseudonym
+		});
 		const view = await realtime.readBoardDoc(boardId, readBoard);
 		expect(view.dots.get(a)).toBe(2);
 		expect(view.reactions.get(b)).toEqual({ '❤️': 1 });
 		const dots = await db.select().from(boardDot).where(eq(boardDot.boardId, boardId));
-		expect(dots.map((d) => `${d.voterKind}:${d.voterId}:${d.count}`).sort()).toEqual([`member:${owner.id}:1`, `participant:${child.id}:1`].sort());
+		expect(dots.map((d) => `${d.voterKind}:${d.voterId}:${d.count}`).sort()).toEqual(
+			[`member:${owner.id}:1`, `participant:${child.id}:1`].sort()
+		);
 		// The child keeps their dot: the server counts it against their allowance.
 		await setBoardFlags(boardId, { dotsPerPerson: 1 });
 		expect(await dotNote(child, boardId, b, 'add')).toEqual({ ok: false, error: 'error_no_dots_left' });

@@ -16,15 +16,26 @@ import { anOrganisationWithOwner, aWorkshop } from './factories';
 
 const root = mkdtempSync(join(tmpdir(), 'rr-backup-'));
 const run = (script: string, dataDir: string, ...args: string[]) =>
-	spawnSync(process.execPath, [script, ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+	spawnSync(process.execPath, [script, ...args], {
+		env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+		encoding: 'utf8'
+	});
 
 /** Every public table: its row count and a hash of its rows in a fixed order. */
 async function fingerprint(dataDir: string): Promise<Record<string, string>> {
 	const db = new PGlite(join(dataDir, 'pglite'));
-	const tables = (await db.query<{ t: string }>("select table_schema || '.' || table_name as t from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1")).rows;
+	const tables = (
+		await db.query<{ t: string }>(
+			"select table_schema || '.' || table_name as t from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1"
+		)
+	).rows;
 	const out: Record<string, string> = {};
 	for (const { t } of tables) {
-		const [row] = (await db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`)).rows;
+		const [row] = (
+			await db.query<{ n: number; h: string | null }>(
+				`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`
+			)
+		).rows;
 		out[t] = `${row.n}:${row.h}`;
 	}
 	await db.close();

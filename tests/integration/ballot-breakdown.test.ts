@@ -13,16 +13,54 @@ useTestDatabase();
 async function aRoundWith(voters: { groups: string[]; choice: 'A' | 'B' }[], paper: ('A' | 'B')[] = []) {
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	const w = await aWorkshop(organisationId);
-	const base = { problem: '', targetGroups: [], kelurahan: '', rw: '', lorong: '', function: 'pencegahan' as const, activity: '', volume: 1, unit: 'paket', cost: 10_000_000n, agency: '', proposedBy: '', proposedByGroup: null };
-	const ids = { A: await createProposal(w.id, { ...base, title: 'A' }, owner.id), B: await createProposal(w.id, { ...base, title: 'B' }, owner.id) };
-	const created = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [ids.A, ids.B], budget: 50_000_000n, minSelections: 1, maxSelections: 1, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	const base = {
+		problem: '',
+		targetGroups: [],
+		kelurahan: '',
+		rw: '',
+		lorong: '',
+		function: 'pencegahan' as const,
+		activity: '',
+		volume: 1,
+		unit: 'paket',
+		cost: 10_000_000n,
+		agency: '',
+		proposedBy: '',
+		proposedByGroup: null
+	};
+	const ids = {
+		A: await createProposal(w.id, { ...base, title: 'A' }, owner.id),
+		B: await createProposal(w.id, { ...base, title: 'B' }, owner.id)
+	};
+	const created = await createRound(w.id, {
+		title: 'Prioritas',
+		format: 'approval',
+		rule: 'greedy',
+		proposalIds: [ids.A, ids.B],
+		budget: 50_000_000n,
+		minSelections: 1,
+		maxSelections: 1,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false
+	});
 	if (!created.ok) throw new Error(created.error);
 	await openRound(created.id);
 	for (const v of voters) {
 		const joined = await addParticipant(w, { displayName: '', groups: v.groups });
 		if (!joined.ok) throw new Error('setup');
 		const p = joined.participant;
-		expect((await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, created.id, [ids[v.choice]])).ok).toBe(true);
+		expect(
+			(
+				await castBallot(
+					{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+					created.id,
+					[ids[v.choice]]
+				)
+			).ok
+		).toBe(true);
 	}
 	for (const choice of paper) await enterPaperBallot(created.id, [ids[choice]]);
 	const closed = await closeRound(created.id);
@@ -34,7 +72,10 @@ async function aRoundWith(voters: { groups: string[]; choice: 'A' | 'B' }[], pap
 
 describe('results by group', () => {
 	it('5 women and one elder: "woman" is withheld, since the total minus it is the elder\'s ballot', async () => {
-		const { result, shown } = await aRoundWith([...Array(5).fill({ groups: ['woman'], choice: 'A' }), { groups: ['elder'], choice: 'B' }]);
+		const { result, shown } = await aRoundWith([
+			...Array(5).fill({ groups: ['woman'], choice: 'A' }),
+			{ groups: ['elder'], choice: 'B' }
+		]);
 		expect(result.ballots).toBe(6);
 		expect(result.groups).toEqual([]);
 		expect(result.hiddenGroups).toBe(2);
@@ -42,7 +83,10 @@ describe('results by group', () => {
 	});
 
 	it('with 5 anonymous paper ballots beside him the rest is large enough and "woman" is shown', async () => {
-		const { result, shown, ids } = await aRoundWith([...Array(5).fill({ groups: ['woman'], choice: 'A' }), { groups: ['elder'], choice: 'B' }], ['A', 'B', 'A', 'B', 'A']);
+		const { result, shown, ids } = await aRoundWith(
+			[...Array(5).fill({ groups: ['woman'], choice: 'A' }), { groups: ['elder'], choice: 'B' }],
+			['A', 'B', 'A', 'B', 'A']
+		);
 		expect(result.groups).toEqual([{ group: 'woman', ballots: 5, scores: { [ids.A]: 5 } }]);
 		expect(result.hiddenGroups).toBe(1);
 		expect(shown).toEqual(result);

@@ -9,8 +9,22 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard } from '$lib/server/db/schema';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castAssisted, castBallot, closeRound, countVoters, createRound, enterPaperBallot, openRound } from '$lib/voting/rounds.server';
-import { BALLOT_BATCH, compactBallotTables, discardPendingBallots, recoverLostBallots, writeAllWaiting } from '$lib/voting/ballot-pool.server';
+import {
+	castAssisted,
+	castBallot,
+	closeRound,
+	countVoters,
+	createRound,
+	enterPaperBallot,
+	openRound
+} from '$lib/voting/rounds.server';
+import {
+	BALLOT_BATCH,
+	compactBallotTables,
+	discardPendingBallots,
+	recoverLostBallots,
+	writeAllWaiting
+} from '$lib/voting/ballot-pool.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
@@ -20,8 +34,20 @@ import { anOrganisationWithOwner, aWorkshop } from './factories';
 useTestDatabase();
 
 const usulan = (title: string): ProposalInput => ({
-	title, problem: '', targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan',
-	activity: '', volume: 1, unit: 'paket', cost: 10_000_000n, agency: '', proposedBy: '', proposedByGroup: null
+	title,
+	problem: '',
+	targetGroups: [],
+	kelurahan: 'Tamamaung',
+	rw: '03',
+	lorong: '',
+	function: 'pencegahan',
+	activity: '',
+	volume: 1,
+	unit: 'paket',
+	cost: 10_000_000n,
+	agency: '',
+	proposedBy: '',
+	proposedByGroup: null
 });
 
 async function anOpenRound(overrides: Partial<RoundInput> = {}) {
@@ -30,8 +56,19 @@ async function anOpenRound(overrides: Partial<RoundInput> = {}) {
 	const ids: string[] = [];
 	for (const t of ['A', 'B', 'C', 'D', 'E']) ids.push(await createProposal(w.id, usulan(`Usulan ${t}`), owner.id));
 	const created = await createRound(w.id, {
-		title: 'Rahasia', format: 'approval', rule: 'greedy', proposalIds: ids, budget: 100_000_000n, minSelections: 1, maxSelections: null,
-		pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false, ...overrides
+		title: 'Rahasia',
+		format: 'approval',
+		rule: 'greedy',
+		proposalIds: ids,
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false,
+		...overrides
 	});
 	if (!created.ok) throw new Error(created.error);
 	await openRound(created.id);
@@ -44,7 +81,13 @@ async function phones(w: { id: string; groups: string[] }, n: number, groups: st
 		const joined = await addParticipant(w, { displayName: `Warga ${i}`, groups });
 		if (!joined.ok) throw new Error('setup');
 		const p = joined.participant;
-		list.push({ id: p.id, workshopId: p.workshopId, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups });
+		list.push({
+			id: p.id,
+			workshopId: p.workshopId,
+			displayName: p.displayName,
+			pseudonym: p.pseudonym,
+			groups: p.groups
+		});
 	}
 	return list;
 }
@@ -61,8 +104,12 @@ async function rows(query: ReturnType<typeof sql>): Promise<Row[]> {
 
 /** What a reader of the database sees of one round: every column plus xmin and ctid. */
 async function readAsDatabaseReader(roundId: string) {
-	const ballots = await rows(sql`select *, xmin::text as xmin, ctid::text as ctid from ballot where round_id = ${roundId} order by ctid`);
-	const guards = await rows(sql`select *, xmin::text as xmin, ctid::text as ctid from ballot_guard where round_id = ${roundId} order by ctid`);
+	const ballots = await rows(
+		sql`select *, xmin::text as xmin, ctid::text as ctid from ballot where round_id = ${roundId} order by ctid`
+	);
+	const guards = await rows(
+		sql`select *, xmin::text as xmin, ctid::text as ctid from ballot_guard where round_id = ${roundId} order by ctid`
+	);
 	return { ballots, guards };
 }
 
@@ -70,15 +117,22 @@ async function readAsDatabaseReader(roundId: string) {
 function expectNoSharedTransaction(ballots: Row[], guards: Row[]) {
 	for (const g of guards) {
 		const same = ballots.filter((b) => b.xmin === g.xmin).length;
-		expect(same === 0 || same === ballots.length, `guard xmin ${g.xmin} pairs with ${same} of ${ballots.length} ballots`).toBe(true);
+		expect(
+			same === 0 || same === ballots.length,
+			`guard xmin ${g.xmin} pairs with ${same} of ${ballots.length} ballots`
+		).toBe(true);
 	}
 }
 
 describe('a database reader cannot pair a ballot with a voter', () => {
 	it('ballot columns hold no group, channel, time or person', async () => {
-		const columns = await rows(sql`select column_name from information_schema.columns where table_name = 'ballot' order by column_name`);
+		const columns = await rows(
+			sql`select column_name from information_schema.columns where table_name = 'ballot' order by column_name`
+		);
 		expect(columns.map((c) => c.column_name)).toEqual(['choices', 'id', 'receipt_hash', 'round_id']);
-		const guardColumns = await rows(sql`select column_name from information_schema.columns where table_name = 'ballot_guard' order by column_name`);
+		const guardColumns = await rows(
+			sql`select column_name from information_schema.columns where table_name = 'ballot_guard' order by column_name`
+		);
 		// The guard says who voted and how (phone or assisted), never what or when.
 		expect(guardColumns.map((c) => c.column_name)).toEqual(['channel', 'participant_id', 'round_id', 'state']);
 	});
@@ -106,7 +160,9 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 			const castOrder = ballots.map((b) => voterOf.get(key(b.choices))!);
 			expect(castOrder.every((i) => i !== undefined)).toBe(true);
 			expect(castOrder, 'physical order follows casting order').not.toEqual([...castOrder].sort((a, b) => a - b));
-			const byId = [...ballots].sort((a, b) => String(a.id).localeCompare(String(b.id))).map((b) => voterOf.get(key(b.choices))!);
+			const byId = [...ballots]
+				.sort((a, b) => String(a.id).localeCompare(String(b.id)))
+				.map((b) => voterOf.get(key(b.choices))!);
 			expect(byId, 'id order follows casting order').not.toEqual([...byId].sort((a, b) => a - b));
 			// No value of any ballot column names a person or a group.
 			const text = JSON.stringify(ballots.map(({ xmin: _x, ctid: _c, ...columns }) => columns));
@@ -126,7 +182,10 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		}
 		const before = await readAsDatabaseReader(roundId);
 		expect(before.ballots).toHaveLength(BALLOT_BATCH);
-		expect(await castBallot(voters[0], roundId, [ids[4]], 'not-the-receipt')).toEqual({ ok: false, error: 'error_already_voted' });
+		expect(await castBallot(voters[0], roundId, [ids[4]], 'not-the-receipt')).toEqual({
+			ok: false,
+			error: 'error_already_voted'
+		});
 		expect(await castBallot(voters[0], roundId, [ids[4]], receipts[0])).toMatchObject({ ok: true, changed: true });
 		const closed = await closeRound(roundId);
 		if (!closed.ok) throw new Error(closed.error);
@@ -173,7 +232,12 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 	});
 
 	it('at start the ballot tables are rewritten into new files, leaving no dead row version behind', async () => {
-		const fileOf = async () => (await rows(sql`select pg_relation_filenode('ballot')::text as b, pg_relation_filenode('ballot_guard')::text as g`))[0];
+		const fileOf = async () =>
+			(
+				await rows(
+					sql`select pg_relation_filenode('ballot')::text as b, pg_relation_filenode('ballot_guard')::text as g`
+				)
+			)[0];
 		const before = await fileOf();
 		await compactBallotTables();
 		const after = await fileOf();

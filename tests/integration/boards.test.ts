@@ -27,8 +27,12 @@ const card = (text: string) => ({ id: crypto.randomUUID(), text, colour: 'green'
 /** Each note with its author as the server recorded it (names are not in the document). */
 async function texts(boardId: string) {
 	const names = await authorNamesFor(boardId, { mayEdit: true, hideAuthors: false });
-	const kinds = new Map((await db.select().from(noteAuthor).where(eq(noteAuthor.boardId, boardId))).map((r) => [r.noteId, r.kind]));
-	return realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => `${n.text}|${names[n.id]}|${kinds.get(n.id)}`));
+	const kinds = new Map(
+		(await db.select().from(noteAuthor).where(eq(noteAuthor.boardId, boardId))).map((r) => [r.noteId, r.kind])
+	);
+	return realtime.readBoardDoc(boardId, (doc) =>
+		readBoard(doc).notes.map((n) => `${n.text}|${names[n.id]}|${kinds.get(n.id)}`)
+	);
 }
 
 describe('participant contributions', () => {
@@ -50,11 +54,17 @@ describe('participant contributions', () => {
 		const boardId = await createBoard(w.id, 'Papan');
 		const otherBoard = await createBoard(other.id, 'Papan lain');
 		const sari = await aParticipant(w);
-		expect(await contributeNote(sari, otherBoard, card('salah tempat'))).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await contributeNote(sari, otherBoard, card('salah tempat'))).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 		await setBoardFlags(boardId, { locked: true });
 		expect(await contributeNote(sari, boardId, card('terkunci'))).toEqual({ ok: false, error: 'error_board_locked' });
 		await setStatus(w.id, 'closed');
-		expect(await contributeNote(sari, boardId, card('sudah tutup'))).toEqual({ ok: false, error: 'error_workshop_closed' });
+		expect(await contributeNote(sari, boardId, card('sudah tutup'))).toEqual({
+			ok: false,
+			error: 'error_workshop_closed'
+		});
 		expect(await texts(boardId)).toEqual([]);
 		expect(await texts(otherBoard)).toEqual([]);
 	});
@@ -112,6 +122,9 @@ describe('live controls', () => {
 		expect(state.currentAgendaTitle).toBe('Menggali masalah');
 		expect(state.timerEndsAt! - Date.now()).toBeGreaterThan(4 * 60_000);
 		const other = await aWorkshop(organisationId);
-		expect(await setFollow(other.id, { agendaItemId: item.id, boardId: null })).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await setFollow(other.id, { agendaItemId: item.id, boardId: null })).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 	});
 });

@@ -6,7 +6,12 @@
  * A TCP proxy in front of Redis lets a test take Redis away from one node and bring it back.
  */
 import { createServer, type Server } from 'node:http';
-import { createServer as createTcpServer, connect as tcpConnect, type Server as TcpServer, type Socket } from 'node:net';
+import {
+	createServer as createTcpServer,
+	connect as tcpConnect,
+	type Server as TcpServer,
+	type Socket
+} from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { vi } from 'vitest';

@@ -50,7 +50,10 @@ async function startNginx(ports: number[]): Promise<string> {
 	for (const sub of ['body', 'proxy']) mkdirSync(join(dir, sub), { mode: 0o777 });
 	const port = await freePort();
 	const site = readFileSync('deploy/nginx.conf', 'utf8')
-		.replace(/^\tserver 127\.0\.0\.1:3001 .*\n\tserver 127\.0\.0\.1:3002 .*$/m, ports.map((p) => `\tserver 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n'))
+		.replace(
+			/^\tserver 127\.0\.0\.1:3001 .*\n\tserver 127\.0\.0\.1:3002 .*$/m,
+			ports.map((p) => `\tserver 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n')
+		)
 		.replace('listen 80;', `listen 127.0.0.1:${port};`);
 	expect(site).toContain(`127.0.0.1:${ports[1]}`);
 	writeFileSync(join(dir, 'site.conf'), site);
@@ -73,7 +76,10 @@ function connect(room: string, doc = new Y.Doc()) {
 	providers.push(provider);
 	return { doc, provider };
 }
-const texts = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+const texts = (doc: Y.Doc) =>
+	readBoard(doc)
+		.notes.map((n) => n.text)
+		.sort();
 
 describe.runIf(enabled)('two nodes behind deploy/nginx.conf', () => {
 	beforeAll(async () => {
@@ -86,7 +92,10 @@ describe.runIf(enabled)('two nodes behind deploy/nginx.conf', () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		workshopId = (await aWorkshop(organisationId)).id;
 		cookie = await memberCookie(owner.id);
-		nodes = [await startNode(url, process.env.REDIS_URL!, prefix), await startNode(url, process.env.REDIS_URL!, prefix)];
+		nodes = [
+			await startNode(url, process.env.REDIS_URL!, prefix),
+			await startNode(url, process.env.REDIS_URL!, prefix)
+		];
 		origin = await startNginx(nodes.map((n) => Number(new URL(n.origin).port)));
 	});
 

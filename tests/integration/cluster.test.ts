@@ -47,7 +47,10 @@ function connectTo(node: ClusterNode, room: string, cookie: string, doc = new Y.
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const texts = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+const texts = (doc: Y.Doc) =>
+	readBoard(doc)
+		.notes.map((n) => n.text)
+		.sort();
 
 async function stored(boardId: string) {
 	const [row] = await db.select({ snapshot: board.snapshot }).from(board).where(eq(board.id, boardId));
@@ -128,7 +131,12 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const boardId = await createBoard(workshop.id, 'Catatan peserta');
 		const onB = connectTo(b, boardId, ownerCookie);
 		await until(() => onB.provider.synced);
-		const result = await a.boards.contributeNote(participant as never, boardId, { id: crypto.randomUUID(), text: 'Jalan berlubang', colour: 'yellow' as never, pictogram: null });
+		const result = await a.boards.contributeNote(participant as never, boardId, {
+			id: crypto.randomUUID(),
+			text: 'Jalan berlubang',
+			colour: 'yellow' as never,
+			pictogram: null
+		});
 		expect(result.ok).toBe(true);
 		await until(() => texts(onB.doc).includes('Jalan berlubang'));
 	});
@@ -157,20 +165,59 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 	it("a person's dots are limited across nodes, and the total every node shows is SQL's", async () => {
 		const boardId = await createBoard(workshop.id, 'Titik');
 		const noteId = crypto.randomUUID();
-		expect((await a.boards.contributeNote(participant as never, boardId, { id: noteId, text: 'Pilih saya', colour: 'yellow' as never, pictogram: null })).ok).toBe(true);
+		expect(
+			(
+				await a.boards.contributeNote(participant as never, boardId, {
+					id: noteId,
+					text: 'Pilih saya',
+					colour: 'yellow' as never,
+					pictogram: null
+				})
+			).ok
+		).toBe(true);
 		const person = { kind: 'participant' as const, id: participant.id };
 		// Both nodes hold the board, so the attempts race on the check, not on loading.
 		const watcher = connectTo(b, boardId, ownerCookie);
 		await until(() => watcher.provider.synced && texts(watcher.doc).includes('Pilih saya'));
-		const results = await Promise.all(Array.from({ length: 2 }, (_, i) => (i % 2 ? b : a).tallies.placeDot(boardId, person, noteId, 'add', 1)));
+		const results = await Promise.all(
+			Array.from({ length: 2 }, (_, i) => (i % 2 ? b : a).tallies.placeDot(boardId, person, noteId, 'add', 1))
+		);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		await until(() => watcher.doc.getMap<number>('dots').get(noteId) === 1);
 	});
 
 	it('closing a round on node A counts the ballots waiting in node B', async () => {
-		const usulan = (title: string) => ({ title, problem: '', targetGroups: [], kelurahan: '', rw: '', lorong: '', function: 'pencegahan' as const, activity: '', volume: 1, unit: 'unit', cost: 10_000_000n, agency: '', proposedBy: '', proposedByGroup: null });
+		const usulan = (title: string) => ({
+			title,
+			problem: '',
+			targetGroups: [],
+			kelurahan: '',
+			rw: '',
+			lorong: '',
+			function: 'pencegahan' as const,
+			activity: '',
+			volume: 1,
+			unit: 'unit',
+			cost: 10_000_000n,
+			agency: '',
+			proposedBy: '',
+			proposedByGroup: null
+		});
 		const p1 = await createProposal(workshop.id, usulan('Lampu'), null);
-		const round = await createRound(workshop.id, { title: 'Lintas node', format: 'approval', rule: 'greedy', proposalIds: [p1], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+		const round = await createRound(workshop.id, {
+			title: 'Lintas node',
+			format: 'approval',
+			rule: 'greedy',
+			proposalIds: [p1],
+			budget: 100_000_000n,
+			minSelections: 1,
+			maxSelections: null,
+			pointsPerVoter: null,
+			maxPointsPerProposal: null,
+			topK: null,
+			add1Step: undefined,
+			allowChange: false
+		});
 		if (!round.ok) throw new Error('setup');
 		await openRound(round.id);
 		for (let i = 0; i < 3; i++) {
@@ -178,7 +225,15 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			if (!joined.ok) throw new Error('setup');
 			const p = joined.participant;
 			// Fewer than a batch: they wait in node B's memory.
-			expect((await b.rounds.castBallot({ id: p.id, workshopId: workshop.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, [p1])).ok).toBe(true);
+			expect(
+				(
+					await b.rounds.castBallot(
+						{ id: p.id, workshopId: workshop.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+						round.id,
+						[p1]
+					)
+				).ok
+			).toBe(true);
 		}
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(0);
 		const closed = await a.rounds.closeRound(round.id);
@@ -209,7 +264,13 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			const res = await GET({} as never);
 			return { code: res.status, body: await res.json() };
 		};
-		setClusterStatusSource(() => ({ mode: 'cluster', node: 'x', redis: 'down', since: new Date().toISOString(), error: 'connection ended' }));
+		setClusterStatusSource(() => ({
+			mode: 'cluster',
+			node: 'x',
+			redis: 'down',
+			since: new Date().toISOString(),
+			error: 'connection ended'
+		}));
 		expect(await ask()).toMatchObject({ code: 200, body: { status: 'degraded', cluster: { redis: 'down' } } });
 		setClusterStatusSource(() => ({ mode: 'cluster', node: 'x', redis: 'up', since: new Date().toISOString() }));
 		expect(await ask()).toMatchObject({ code: 200, body: { status: 'ok', cluster: { redis: 'up' } } });

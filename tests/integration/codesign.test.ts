@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as realtime from '$lib/server/realtime';
-import { addCodesignStages, continuePrototype, createBoardFromTemplate, listTemplates, promoteToPlan, saveBoardAsTemplate } from '$lib/codesign/codesign.server';
+import {
+	addCodesignStages,
+	continuePrototype,
+	createBoardFromTemplate,
+	listTemplates,
+	promoteToPlan,
+	saveBoardAsTemplate
+} from '$lib/codesign/codesign.server';
 import { contributeNote, dotNote, listBoards, setBoardFlags } from '$lib/boards/boards.server';
 import { addNote, createCluster, readBoard } from '$lib/boards/model';
 import { dotsUsed } from '$lib/boards/tallies.server';
@@ -12,7 +19,6 @@ import { anOrganisationWithOwner, aWorkshop } from './factories';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
-
 
 describe('co-design', () => {
 	it('adds the three stage boards and agenda items with timers', async () => {
@@ -33,7 +39,13 @@ describe('co-design', () => {
 	it('promotes a cluster and a How-Might-We note into the plan with a link back', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		const created = await createBoardFromTemplate(w.id, organisationId, 'Menggali', { kind: 'default', key: 'discovery' }, 'id');
+		const created = await createBoardFromTemplate(
+			w.id,
+			organisationId,
+			'Menggali',
+			{ kind: 'default', key: 'discovery' },
+			'id'
+		);
 		if (!created.ok) throw new Error('setup');
 		const { clusterId, hmwId } = await realtime.changeBoardDoc(created.boardId, (doc) => {
 			const hmwFrame = readBoard(doc).frames.find((f) => f.role === 'hmw')!;
@@ -52,8 +64,14 @@ describe('co-design', () => {
 		]);
 		expect(items[0].description).toBe('• Lampu lorong mati\n• Jalan sepi malam hari');
 		expect(items[1].description).toContain('Bagaimana jika kita…?');
-		expect(await promoteToPlan(created.boardId, { kind: 'canvas' })).toEqual({ ok: false, error: 'error_nothing_to_promote' });
-		expect(await promoteToPlan(created.boardId, { kind: 'cluster', id: 'nope' })).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await promoteToPlan(created.boardId, { kind: 'canvas' })).toEqual({
+			ok: false,
+			error: 'error_nothing_to_promote'
+		});
+		expect(await promoteToPlan(created.boardId, { kind: 'cluster', id: 'nope' })).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 	});
 
 	it('a prototype canvas continues in a later workshop as iteration 2, with its history', async () => {
@@ -61,7 +79,13 @@ describe('co-design', () => {
 		const first = await aWorkshop(organisationId);
 		const later = await aWorkshop(organisationId);
 		const stranger = await aWorkshop((await anOrganisationWithOwner()).organisationId);
-		const created = await createBoardFromTemplate(first.id, organisationId, 'Pos aman anak', { kind: 'default', key: 'prototyping' }, 'id');
+		const created = await createBoardFromTemplate(
+			first.id,
+			organisationId,
+			'Pos aman anak',
+			{ kind: 'default', key: 'prototyping' },
+			'id'
+		);
 		if (!created.ok) throw new Error('setup');
 		await realtime.changeBoardDoc(created.boardId, (doc) => {
 			const who = readBoard(doc).frames[0];
@@ -75,33 +99,58 @@ describe('co-design', () => {
 		expect(await continuePrototype(item.id, stranger.id)).toEqual({ ok: false, error: 'error_not_found' });
 		const next = await continuePrototype(item.id, later.id);
 		if (!next.ok) throw new Error('continue');
-		expect(await realtime.readBoardDoc(next.boardId, (doc) => readBoard(doc).notes.map((n) => n.text))).toEqual(['Anak SD di lorong 5']);
+		expect(await realtime.readBoardDoc(next.boardId, (doc) => readBoard(doc).notes.map((n) => n.text))).toEqual([
+			'Anak SD di lorong 5'
+		]);
 		const v2 = await promoteToPlan(next.boardId, { kind: 'canvas' });
 		if (!v2.ok) throw new Error('promote 2');
 		expect(v2.iteration).toBe(2);
-		expect((await iterationHistory(v2.id)).map((h) => [h.iteration, h.workshopId])).toEqual([[1, first.id], [2, later.id]]);
+		expect((await iterationHistory(v2.id)).map((h) => [h.iteration, h.workshopId])).toEqual([
+			[1, first.id],
+			[2, later.id]
+		]);
 	});
 
 	it('saves a board as an organisation template; other organisations do not see it', async () => {
 		const a = await anOrganisationWithOwner();
 		const b = await anOrganisationWithOwner();
 		const w = await aWorkshop(a.organisationId);
-		const created = await createBoardFromTemplate(w.id, a.organisationId, 'Evaluasi', { kind: 'default', key: 'evaluation' }, 'id');
+		const created = await createBoardFromTemplate(
+			w.id,
+			a.organisationId,
+			'Evaluasi',
+			{ kind: 'default', key: 'evaluation' },
+			'id'
+		);
 		if (!created.ok) throw new Error('setup');
 		const saved = await saveBoardAsTemplate(a.organisationId, created.boardId, 'Evaluasi shelter', 'id');
 		if (!saved.ok) throw new Error(saved.error);
 		expect((await listTemplates(a.organisationId)).saved.map((t) => t.title)).toEqual(['Evaluasi shelter']);
 		expect((await listTemplates(b.organisationId)).saved).toEqual([]);
 		const other = await aWorkshop(b.organisationId);
-		expect(await createBoardFromTemplate(other.id, b.organisationId, 'x', { kind: 'saved', id: saved.id }, 'id')).toEqual({ ok: false, error: 'error_not_found' });
-		const reused = await createBoardFromTemplate(w.id, a.organisationId, 'Evaluasi 2', { kind: 'saved', id: saved.id }, 'id');
+		expect(
+			await createBoardFromTemplate(other.id, b.organisationId, 'x', { kind: 'saved', id: saved.id }, 'id')
+		).toEqual({ ok: false, error: 'error_not_found' });
+		const reused = await createBoardFromTemplate(
+			w.id,
+			a.organisationId,
+			'Evaluasi 2',
+			{ kind: 'saved', id: saved.id },
+			'id'
+		);
 		expect(reused.ok).toBe(true);
 	});
 
 	it('participants answer inside a frame and place at most n open dots', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		const created = await createBoardFromTemplate(w.id, organisationId, 'Menggali', { kind: 'default', key: 'discovery' }, 'id');
+		const created = await createBoardFromTemplate(
+			w.id,
+			organisationId,
+			'Menggali',
+			{ kind: 'default', key: 'discovery' },
+			'id'
+		);
 		if (!created.ok) throw new Error('setup');
 		const joined = await addParticipant(w, { displayName: 'Sari', groups: [] });
 		if (!joined.ok) throw new Error('setup');
@@ -109,7 +158,15 @@ describe('co-design', () => {
 		const sari: SessionParticipant = { id, workshopId, displayName, pseudonym, groups };
 		const frame = await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).frames[2]);
 		const noteId = crypto.randomUUID();
-		expect(await contributeNote(sari, created.boardId, { id: noteId, text: 'Takut melapor', colour: 'pink', pictogram: null, frameId: frame.id })).toMatchObject({ ok: true });
+		expect(
+			await contributeNote(sari, created.boardId, {
+				id: noteId,
+				text: 'Takut melapor',
+				colour: 'pink',
+				pictogram: null,
+				frameId: frame.id
+			})
+		).toMatchObject({ ok: true });
 		const note = await realtime.readBoardDoc(created.boardId, (doc) => readBoard(doc).notes[0]);
 		expect(note.frameId).toBe(frame.id);
 		expect(note.x).toBeGreaterThanOrEqual(frame.x);

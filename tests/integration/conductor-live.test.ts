@@ -23,7 +23,10 @@ describe('the conductor on the participant live stream', () => {
 		const away = await open({ participant: outsider }, '/p/live', ['conductor']);
 		expect(phone.status).toBe(200);
 		await phone.until((e) => e.length === 1);
-		expect(phone.events[0]).toEqual({ event: 'conductor', data: { conductor: { kind: 'free' }, boards: { [board]: { title: 'Papan Ide' } } } });
+		expect(phone.events[0]).toEqual({
+			event: 'conductor',
+			data: { conductor: { kind: 'free' }, boards: { [board]: { title: 'Papan Ide' } } }
+		});
 		await setConductor(w.id, { kind: 'board', id: board });
 		const at = (x: LiveEvent) => (x.data as { conductor: { kind: string; id?: string } }).conductor;
 		await phone.until((e) => e.some((x) => at(x).kind === 'board' && at(x).id === board));
@@ -31,7 +34,9 @@ describe('the conductor on the participant live stream', () => {
 		await phone.until((e) => e.some((x) => at(x).kind === 'break'));
 		// Another workshop's phone hears nothing of this room.
 		await new Promise((r) => setTimeout(r, 200));
-		expect(away.events.map((x) => JSON.stringify(x.data))).toEqual([JSON.stringify({ conductor: { kind: 'free' }, boards: {} })]);
+		expect(away.events.map((x) => JSON.stringify(x.data))).toEqual([
+			JSON.stringify({ conductor: { kind: 'free' }, boards: {} })
+		]);
 		phone.close();
 		away.close();
 

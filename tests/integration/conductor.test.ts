@@ -22,12 +22,35 @@ import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './fac
 useTestDatabase();
 
 const usulan = (title: string, cost: bigint): ProposalInput => ({
-	title, problem: `Masalah: ${title}`, targetGroups: ['child-7-12'], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan',
-	activity: 'Kegiatan', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: 'child-7-12'
+	title,
+	problem: `Masalah: ${title}`,
+	targetGroups: ['child-7-12'],
+	kelurahan: 'Tamamaung',
+	rw: '03',
+	lorong: 'Lorong 5',
+	function: 'pencegahan',
+	activity: 'Kegiatan',
+	volume: 1,
+	unit: 'paket',
+	cost,
+	agency: 'DP3A',
+	proposedBy: '',
+	proposedByGroup: 'child-7-12'
 });
 const roundOf = (proposalIds: string[], overrides: Partial<RoundInput> = {}): RoundInput => ({
-	title: 'Prioritas 2027', format: 'approval', rule: 'greedy', proposalIds, budget: 100_000_000n, minSelections: 1, maxSelections: null,
-	pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false, ...overrides
+	title: 'Prioritas 2027',
+	format: 'approval',
+	rule: 'greedy',
+	proposalIds,
+	budget: 100_000_000n,
+	minSelections: 1,
+	maxSelections: null,
+	pointsPerVoter: null,
+	maxPointsPerProposal: null,
+	topK: null,
+	add1Step: undefined,
+	allowChange: false,
+	...overrides
 });
 
 /** Posts the conductor form as `userId`; the HTTP status it answers with. */
@@ -36,7 +59,11 @@ async function conduct(userId: string, workshopId: string, to: string): Promise<
 	body.set('to', to);
 	const request = new Request(`http://app.test/w/${workshopId}?/conduct`, { method: 'POST', body });
 	try {
-		const result = (await workshopActions.conduct!({ request, locals: { user: { id: userId } }, params: { id: workshopId } } as never)) as { status?: number };
+		const result = (await workshopActions.conduct!({
+			request,
+			locals: { user: { id: userId } },
+			params: { id: workshopId }
+		} as never)) as { status?: number };
 		return result?.status ?? 200;
 	} catch (e) {
 		if (isHttpError(e)) return e.status;
@@ -69,7 +96,10 @@ describe('the conductor', () => {
 		const other = await aWorkshop(organisationId);
 		const board = await createBoard(w.id, 'Papan');
 		const foreignBoard = await createBoard(other.id, 'Papan lain');
-		expect(await setConductor(w.id, { kind: 'board', id: foreignBoard })).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await setConductor(w.id, { kind: 'board', id: foreignBoard })).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 		expect(await setConductor(w.id, { kind: 'board', id: board })).toEqual({ ok: true });
 		const state = await getControlState(w.id);
 		expect(state.conductor).toMatchObject({ kind: 'board', id: board });
@@ -79,15 +109,27 @@ describe('the conductor', () => {
 		const p1 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
 		const round = await createRound(w.id, roundOf([p1]));
 		if (!round.ok) throw new Error(round.error);
-		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({ ok: false, error: 'forum_error_round_not_open' });
-		expect(await setConductor(other.id, { kind: 'ballot', id: round.id })).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({
+			ok: false,
+			error: 'forum_error_round_not_open'
+		});
+		expect(await setConductor(other.id, { kind: 'ballot', id: round.id })).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 		await openRound(round.id);
 		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({ ok: true });
 		expect((await getControlState(w.id)).currentBoardId).toBeNull();
-		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({ ok: false, error: 'forum_error_not_revealed' });
+		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({
+			ok: false,
+			error: 'forum_error_not_revealed'
+		});
 		const closed = await closeRound(round.id);
 		if (closed.ok) await closed.counted; // reveal waits for the count
-		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({ ok: false, error: 'forum_error_not_revealed' });
+		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({
+			ok: false,
+			error: 'forum_error_not_revealed'
+		});
 		await revealRound(round.id);
 		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({ ok: true });
 	});
@@ -117,7 +159,10 @@ describe('the ballot page on a phone', () => {
 		await castBallot(voters[0], round.id, [big, small]);
 		await castBallot(voters[1], round.id, [big, mid]);
 		await castBallot(voters[2], round.id, [big, small]);
-		const load = (who: SessionParticipant) => ballotLoad({ locals: { participant: who }, params: { rid: round.id }, depends: () => {} } as never) as Promise<Record<string, unknown>>;
+		const load = (who: SessionParticipant) =>
+			ballotLoad({ locals: { participant: who }, params: { rid: round.id }, depends: () => {} } as never) as Promise<
+				Record<string, unknown>
+			>;
 		const before = await load(voters[0]);
 		expect(before.voted).toBe(true);
 		expect(before.outcomes).toBeNull();
@@ -142,7 +187,12 @@ describe('the ballot page on a phone', () => {
 describe('join states', () => {
 	async function scanned(code: string) {
 		try {
-			return await joinLinkLoad({ params: { code }, url: new URL(`http://app.test/j/${code}`), locals: { participant: null }, getClientAddress: () => '198.51.100.7' } as never);
+			return await joinLinkLoad({
+				params: { code },
+				url: new URL(`http://app.test/j/${code}`),
+				locals: { participant: null },
+				getClientAddress: () => '198.51.100.7'
+			} as never);
 		} catch (e) {
 			if (isRedirect(e)) return { redirect: e.location };
 			if (isHttpError(e)) return { status: e.status };
@@ -153,7 +203,10 @@ describe('join states', () => {
 		const body = new FormData();
 		body.set('code', code);
 		try {
-			return await joinActions.default!({ request: new Request('http://app.test/join', { method: 'POST', body }), getClientAddress: () => '198.51.100.8' } as never);
+			return await joinActions.default!({
+				request: new Request('http://app.test/join', { method: 'POST', body }),
+				getClientAddress: () => '198.51.100.8'
+			} as never);
 		} catch (e) {
 			if (isRedirect(e)) return { redirect: e.location };
 			throw e;

@@ -15,8 +15,20 @@ import { anOrganisationWithOwner, aWorkshop } from './factories';
 useTestDatabase();
 
 const usulan = (title: string, cost: bigint): ProposalInput => ({
-	title, problem: `Masalah: ${title}`, targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan',
-	activity: 'Kegiatan', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null
+	title,
+	problem: `Masalah: ${title}`,
+	targetGroups: [],
+	kelurahan: 'Tamamaung',
+	rw: '03',
+	lorong: '',
+	function: 'pencegahan',
+	activity: 'Kegiatan',
+	volume: 1,
+	unit: 'paket',
+	cost,
+	agency: 'DP3A',
+	proposedBy: '',
+	proposedByGroup: null
 });
 
 /** The worked example under MES + Add1: six approve P1 and P2, four approve P3. */
@@ -27,8 +39,18 @@ async function aClosableMesRound() {
 	const p2 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
 	const p3 = await createProposal(w.id, usulan('Akses kursi roda', 40_000_000n), owner.id);
 	const created = await createRound(w.id, {
-		title: 'Prioritas', format: 'approval', rule: 'mes', proposalIds: [p1, p2, p3], budget: 100_000_000n, minSelections: 1, maxSelections: null,
-		pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false
+		title: 'Prioritas',
+		format: 'approval',
+		rule: 'mes',
+		proposalIds: [p1, p2, p3],
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false
 	});
 	if (!created.ok) throw new Error(created.error);
 	await openRound(created.id);
@@ -69,12 +91,18 @@ describe('counting off the request path', () => {
 		await closed.counted;
 		// Mark the stored result: a recount would overwrite the mark, reuse keeps it.
 		const [row] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-		await db.update(votingRound).set({ result: { ...row.result, marked: true } }).where(eq(votingRound.id, roundId));
+		await db
+			.update(votingRound)
+			.set({ result: { ...row.result, marked: true } })
+			.where(eq(votingRound.id, roundId));
 		expect(await countClosedRound(roundId)).toMatchObject({ marked: true });
 		expect(ensureCounted({ ...row, result: row.result })).toBeNull();
 
 		// A restart lost the count (no result): opening the page counts again, once.
-		await db.update(votingRound).set({ result: null, countState: { state: 'counting', rule: 'mes', step: 3, startedAt: '' } }).where(eq(votingRound.id, roundId));
+		await db
+			.update(votingRound)
+			.set({ result: null, countState: { state: 'counting', rule: 'mes', step: 3, startedAt: '' } })
+			.where(eq(votingRound.id, roundId));
 		const lost = (await findRound(w.id, roundId))!;
 		const again = ensureCounted(lost);
 		expect(again).not.toBeNull();
@@ -93,8 +121,18 @@ describe('counting off the request path', () => {
 
 describe('the count worker', () => {
 	const input: CountInput = {
-		format: 'approval', rule: 'mes', budget: 100n, topK: null, add1Step: 1n, lot: ['a', 'b', 'c', 'd'],
-		proposals: [{ id: 'a', title: 'A', cost: 60n }, { id: 'b', title: 'B', cost: 40n }, { id: 'c', title: 'C', cost: 30n }, { id: 'd', title: 'D', cost: 20n }],
+		format: 'approval',
+		rule: 'mes',
+		budget: 100n,
+		topK: null,
+		add1Step: 1n,
+		lot: ['a', 'b', 'c', 'd'],
+		proposals: [
+			{ id: 'a', title: 'A', cost: 60n },
+			{ id: 'b', title: 'B', cost: 40n },
+			{ id: 'c', title: 'C', cost: 30n },
+			{ id: 'd', title: 'D', cost: 20n }
+		],
 		ballots: [['a', 'b'], ['a'], ['a', 'c'], ['b', 'd'], ['c'], ['d', 'a']].map((choices) => ({ choices, groups: [] })),
 		channels: { phone: 6, assisted: 0, paper: 0 },
 		groupsKnown: true,

@@ -21,7 +21,13 @@ useTestDatabase();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 /** The status a request ends in: a handler's answer, or the HTTP error it throws. */
-const statusOf = (run: () => unknown) => Promise.resolve().then(run).then((r) => (r instanceof Response ? r.status : 200), (e) => (isHttpError(e) ? e.status : 500));
+const statusOf = (run: () => unknown) =>
+	Promise.resolve()
+		.then(run)
+		.then(
+			(r) => (r instanceof Response ? r.status : 200),
+			(e) => (isHttpError(e) ? e.status : 500)
+		);
 const url = new URL('http://rembuk.test/');
 
 describe('document routes refuse who may not have them', () => {
@@ -29,7 +35,8 @@ describe('document routes refuse who may not have them', () => {
 		const { owner, organisationId, w } = await aSignedForum();
 		const observer = await aMember(organisationId, owner.id, 'observer');
 		const outsider = (await anOrganisationWithOwner('Lain')).owner;
-		const get = (user: unknown, file: string) => statusOf(() => exportGet({ locals: { user }, params: { id: w.id, file }, url } as Any));
+		const get = (user: unknown, file: string) =>
+			statusOf(() => exportGet({ locals: { user }, params: { id: w.id, file }, url } as Any));
 		expect(await get(observer, 'daftar-hadir.pdf')).toBe(200);
 		expect(await get(observer, 'berita-acara.pdf')).toBe(200);
 		expect(await get(outsider, 'daftar-hadir.pdf')).toBe(404);
@@ -42,7 +49,14 @@ describe('document routes refuse who may not have them', () => {
 		const [round] = await listRounds(w.id);
 		const member = await aMember(organisationId, owner.id, 'member');
 		const outsider = (await anOrganisationWithOwner('Lain')).owner;
-		const ballots = (user: unknown, rid = round.id) => statusOf(() => ballotsGet({ locals: { user }, params: { id: w.id, rid }, url: new URL('http://rembuk.test/?count=999') } as Any));
+		const ballots = (user: unknown, rid = round.id) =>
+			statusOf(() =>
+				ballotsGet({
+					locals: { user },
+					params: { id: w.id, rid },
+					url: new URL('http://rembuk.test/?count=999')
+				} as Any)
+			);
 		expect(await ballots(owner)).toBe(200);
 		expect(await ballots(member)).toBe(403);
 		expect(await ballots(outsider)).toBe(404);
@@ -50,7 +64,14 @@ describe('document routes refuse who may not have them', () => {
 
 		const form = new FormData();
 		form.set('leaderName', 'Penyusup');
-		const post = (user: unknown) => statusOf(() => recordActions.default({ locals: { user }, params: { id: w.id }, request: new Request('http://rembuk.test/', { method: 'POST', body: form }) } as Any));
+		const post = (user: unknown) =>
+			statusOf(() =>
+				recordActions.default({
+					locals: { user },
+					params: { id: w.id },
+					request: new Request('http://rembuk.test/', { method: 'POST', body: form })
+				} as Any)
+			);
 		expect(await post(member)).toBe(403);
 		expect(await post(outsider)).toBe(404);
 		expect(await statusOf(() => recordLoad({ locals: { user: member }, params: { id: w.id } } as Any))).toBe(403);
@@ -59,7 +80,8 @@ describe('document routes refuse who may not have them', () => {
 
 	it('open data answers only for a real join code whose follow-up is public', async () => {
 		const { w } = await aSignedForum();
-		const get = (code: string) => statusOf(() => openDataGet({ params: { code }, getClientAddress: () => '203.0.113.9' } as Any));
+		const get = (code: string) =>
+			statusOf(() => openDataGet({ params: { code }, getClientAddress: () => '203.0.113.9' } as Any));
 		expect(await get(w.joinCode)).toBe(404); // still open, plan not final: not public yet
 		await setStatus(w.id, 'closed');
 		expect(await get(w.joinCode)).toBe(200);

@@ -63,7 +63,17 @@ describe('berita acara fit to sign', () => {
 	it('English for an English-language workshop', async () => {
 		const { w } = await aSignedForum('en');
 		const text = await pdfText(keep('berita-acara-en.pdf', await beritaAcaraPdf(w.id, { origin: ORIGIN })));
-		for (const expected of ['MINUTES (BERITA ACARA)', 'Saturday, 14 March 2026', 'from 09:00 to 12:00 WITA', 'Acknowledged by', 'Selected', 'Not selected: more than the budget left', 'Agency budget (APBD): Rp 20.000.000', 'Woman', 'Page 1 of'])
+		for (const expected of [
+			'MINUTES (BERITA ACARA)',
+			'Saturday, 14 March 2026',
+			'from 09:00 to 12:00 WITA',
+			'Acknowledged by',
+			'Selected',
+			'Not selected: more than the budget left',
+			'Agency budget (APBD): Rp 20.000.000',
+			'Woman',
+			'Page 1 of'
+		])
 			expect(text).toContain(expected);
 		for (const word of ['Mengetahui', 'Terpilih', 'Halaman', 'Pada hari ini']) expect(text).not.toContain(word);
 	});
@@ -73,7 +83,18 @@ describe('daftar hadir for wet signatures', () => {
 	it('numbers every person present, names only the adults who gave one, counts like the minutes', async () => {
 		const { w } = await aSignedForum();
 		const text = await pdfText(keep('daftar-hadir-id.pdf', await attendanceSheetPdf(w.id, { origin: ORIGIN })));
-		for (const expected of ['DAFTAR HADIR', 'Sabtu, 14 Maret 2026', 'Hadir 3 orang: 2 melalui ponsel, 1 dibantu fasilitator', 'No. Nama Kelompok Cara ikut Tanda tangan', '1 Sari Rahasia Perempuan Ponsel', '2 Anak 7-12 tahun Ponsel', '3 Pak Daeng Lansia Dibantu', '8', `Kode forum: ${w.joinCode}`, 'Halaman 1 dari 1'])
+		for (const expected of [
+			'DAFTAR HADIR',
+			'Sabtu, 14 Maret 2026',
+			'Hadir 3 orang: 2 melalui ponsel, 1 dibantu fasilitator',
+			'No. Nama Kelompok Cara ikut Tanda tangan',
+			'1 Sari Rahasia Perempuan Ponsel',
+			'2 Anak 7-12 tahun Ponsel',
+			'3 Pak Daeng Lansia Dibantu',
+			'8',
+			`Kode forum: ${w.joinCode}`,
+			'Halaman 1 dari 1'
+		])
 			expect(text).toContain(expected);
 		for (const code of RAW_CODES) expect(text).not.toContain(code);
 		expect(text).not.toContain('Nama Anak Rahasia');
@@ -84,14 +105,39 @@ describe('paper ballots and tally sheet', () => {
 	it('a knapsack round: two ballots a page with letters, pictograms, costs and the pagu; a tally sheet like the totals form', async () => {
 		const { w } = await aSignedForum();
 		const ids = (await listProposals(w.id, false)).map((p) => p.id);
-		const created = await createRound(w.id, { title: 'Putaran kertas', format: 'knapsack', rule: 'greedy', proposalIds: ids, budget: 80_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+		const created = await createRound(w.id, {
+			title: 'Putaran kertas',
+			format: 'knapsack',
+			rule: 'greedy',
+			proposalIds: ids,
+			budget: 80_000_000n,
+			minSelections: 1,
+			maxSelections: null,
+			pointsPerVoter: null,
+			maxPointsPerProposal: null,
+			topK: null,
+			add1Step: undefined,
+			allowChange: false
+		});
 		if (!created.ok) throw new Error('setup');
 		const buffer = keep('surat-suara-id.pdf', await ballotsPdf((await findRound(w.id, created.id))!, 4));
 		const pages = await pdfPages(buffer);
 		expect(pages).toHaveLength(3); // 4 ballots on 2 pages, then the tally sheet
 		const text = await pdfText(buffer);
 		expect(text.match(/SURAT SUARA · Putaran kertas/g)).toHaveLength(4);
-		for (const expected of ['tidak boleh lebih dari pagu Rp 80.000.000', 'jangan tulis namamu', 'A 🛡', 'Lampu lorong', 'Sumur bor', 'Rp 15.000.000', 'potong di sini', 'LEMBAR PENGHITUNGAN SUARA KERTAS', 'Jumlah suara kertas per usulan', 'Jumlah surat suara kertas', 'Turus'])
+		for (const expected of [
+			'tidak boleh lebih dari pagu Rp 80.000.000',
+			'jangan tulis namamu',
+			'A 🛡',
+			'Lampu lorong',
+			'Sumur bor',
+			'Rp 15.000.000',
+			'potong di sini',
+			'LEMBAR PENGHITUNGAN SUARA KERTAS',
+			'Jumlah suara kertas per usulan',
+			'Jumlah surat suara kertas',
+			'Turus'
+		])
 			expect(text).toContain(expected);
 		expect(text).not.toContain('[?]');
 		for (const code of RAW_CODES) expect(text).not.toContain(code);

@@ -22,7 +22,9 @@ describe('exports with labels, read back', () => {
 	it('rencana.csv: a note with a bare CR and a formula stays one quoted cell, every line defused', async () => {
 		const { w } = await aSignedForum();
 		const boardId = await createBoard(w.id, 'Menggali');
-		const noteId = await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: "Tiang\r=cmd|' /C calc'!A0\n+1+1\r\n@SUM(A1)" }));
+		const noteId = await realtime.changeBoardDoc(boardId, (doc) =>
+			addNote(doc, { text: "Tiang\r=cmd|' /C calc'!A0\n+1+1\r\n@SUM(A1)" })
+		);
 		expect((await promoteToPlan(boardId, { kind: 'note', id: noteId })).ok).toBe(true);
 		const csv = keep('rencana.csv', await planCsv(w.id));
 		const rows = csvRows(csv);
@@ -46,15 +48,40 @@ describe('exports with labels, read back', () => {
 		expect(lamp[col('Sasaran')]).toBe('Anak 7-12 tahun');
 		expect(lamp[col('Asal')]).toBe('Pemungutan suara');
 		expect(lamp[col('Belum didanai (Rp)')]).toBe('10000000');
-		expect(lamp[col('Rincian pembiayaan')]).toBe('APBD (anggaran OPD): 20000000; Swadaya (tenaga): Kerja bakti warga RW 03');
+		expect(lamp[col('Rincian pembiayaan')]).toBe(
+			'APBD (anggaran OPD): 20000000; Swadaya (tenaga): Kerja bakti warga RW 03'
+		);
 		expect(lamp[col('Kode fungsi')]).toBe('pencegahan');
 		const codeColumns = new Set(['Kode fungsi', 'Kode tingkat partisipasi', 'Kode asal'].map(col));
 		const labelled = lamp.filter((_, i) => !codeColumns.has(i)).join(' | ');
-		for (const code of ['pencegahan', 'child-7-12', 'swadaya-labour', 'apbd', 'vote']) expect(labelled).not.toContain(code);
+		for (const code of ['pencegahan', 'child-7-12', 'swadaya-labour', 'apbd', 'vote'])
+			expect(labelled).not.toContain(code);
 
 		const usulan = csvRows(await proposalsCsv(w.id));
-		expect(usulan[0].slice(0, 10)).toEqual(['Judul usulan', 'Masalah', 'Lokasi', 'Volume', 'Satuan', 'Biaya (Rp)', 'OPD tujuan', 'Prioritas', 'Suara', 'Sasaran']);
-		expect(usulan.find((r) => r[0] === 'Taman bermain')!.slice(0, 10)).toEqual(['Taman bermain', 'Masalah Taman bermain', 'Tamamaung, RW 03, Lorong 5', '2', 'unit', '50000000', 'DP3A', '2', '2', 'Anak 7-12 tahun']);
+		expect(usulan[0].slice(0, 10)).toEqual([
+			'Judul usulan',
+			'Masalah',
+			'Lokasi',
+			'Volume',
+			'Satuan',
+			'Biaya (Rp)',
+			'OPD tujuan',
+			'Prioritas',
+			'Suara',
+			'Sasaran'
+		]);
+		expect(usulan.find((r) => r[0] === 'Taman bermain')!.slice(0, 10)).toEqual([
+			'Taman bermain',
+			'Masalah Taman bermain',
+			'Tamamaung, RW 03, Lorong 5',
+			'2',
+			'unit',
+			'50000000',
+			'DP3A',
+			'2',
+			'2',
+			'Anak 7-12 tahun'
+		]);
 	});
 
 	it('usulan.xlsx: real number and date cells, English headers for an English workshop', async () => {
@@ -103,7 +130,10 @@ describe('public follow-up and open data', () => {
 		const page = (await publicFollowUp(w.joinCode))!;
 		const lamp = page.items.find((i) => i.title.startsWith('Lampu'))!;
 		expect(lamp).toMatchObject({ cost: '30000000', funding: '20000000', unfunded: '10000000' });
-		expect(lamp.fundingLines).toEqual([{ source: 'apbd', amount: '20000000', inKind: '' }, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }]);
+		expect(lamp.fundingLines).toEqual([
+			{ source: 'apbd', amount: '20000000', inKind: '' },
+			{ source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }
+		]);
 		const park = page.items.find((i) => i.title === 'Taman bermain')!;
 		expect(park).toMatchObject({ cost: '50000000', fundingLines: [], unfunded: '50000000' });
 	});
@@ -112,14 +142,57 @@ describe('public follow-up and open data', () => {
 		const { w } = await aSignedForum();
 		const zip = await openDataZip(w.joinCode);
 		const files = unzipSync(zip!);
-		expect(Object.keys(files).sort()).toEqual(['README.md', 'plan.csv', 'plan.json', 'proposals.csv', 'proposals.json', 'tasks.csv', 'tasks.json', 'votes.csv', 'votes.json']);
+		expect(Object.keys(files).sort()).toEqual([
+			'README.md',
+			'plan.csv',
+			'plan.json',
+			'proposals.csv',
+			'proposals.json',
+			'tasks.csv',
+			'tasks.json',
+			'votes.csv',
+			'votes.json'
+		]);
 		const votes = csvRows(strFromU8(files['votes.csv']));
-		expect(votes[0]).toEqual(['round', 'format', 'rule', 'budget', 'ballots', 'proposal', 'cost', 'votes', 'rank', 'outcome']);
-		expect(votes.slice(1).map((r) => [r[5], r[7], r[8], r[9]])).toEqual([['Lampu lorong 💡', '3', '1', 'won'], ['Taman bermain', '2', '2', 'won'], ['Jembatan kayu', '2', '', 'over-budget']]);
+		expect(votes[0]).toEqual([
+			'round',
+			'format',
+			'rule',
+			'budget',
+			'ballots',
+			'proposal',
+			'cost',
+			'votes',
+			'rank',
+			'outcome'
+		]);
+		expect(votes.slice(1).map((r) => [r[5], r[7], r[8], r[9]])).toEqual([
+			['Lampu lorong 💡', '3', '1', 'won'],
+			['Taman bermain', '2', '2', 'won'],
+			['Jembatan kayu', '2', '', 'over-budget']
+		]);
 		const plan = JSON.parse(strFromU8(files['plan.json']));
-		expect(plan[0]).toMatchObject({ title: 'Lampu lorong 💡', apbd: '20000000', funding_total: '20000000', unfunded: '10000000', partners: 'Karang Taruna Tamamaung' });
-		const everything = Object.values(files).map((f) => strFromU8(f)).join('\n');
-		for (const personal of ['Sari Rahasia', 'Pak Daeng', 'Nama Anak Rahasia', 'Andi Fasilitator', 'Hj. Nurhayati', 'Pak Kontak', '0813-555', 'Kancil']) expect(everything).not.toContain(personal);
+		expect(plan[0]).toMatchObject({
+			title: 'Lampu lorong 💡',
+			apbd: '20000000',
+			funding_total: '20000000',
+			unfunded: '10000000',
+			partners: 'Karang Taruna Tamamaung'
+		});
+		const everything = Object.values(files)
+			.map((f) => strFromU8(f))
+			.join('\n');
+		for (const personal of [
+			'Sari Rahasia',
+			'Pak Daeng',
+			'Nama Anak Rahasia',
+			'Andi Fasilitator',
+			'Hj. Nurhayati',
+			'Pak Kontak',
+			'0813-555',
+			'Kancil'
+		])
+			expect(everything).not.toContain(personal);
 		expect(await openDataZip('ZZZZZZ')).toBeNull();
 	});
 });

@@ -17,7 +17,11 @@ export async function anOrganisationWithOwner(name = 'Shelter Warga Test') {
 }
 
 export async function aMember(organisationId: string, inviterId: string, role: Role) {
-	const created = await createUser({ name: `A ${role}`, email: `${role}-${unique()}@test.id`, password: 'password-123' });
+	const created = await createUser({
+		name: `A ${role}`,
+		email: `${role}-${unique()}@test.id`,
+		password: 'password-123'
+	});
 	if (!created.ok) throw new Error(created.error);
 	const token = await createInvitation(organisationId, inviterId, role);
 	const accepted = await acceptInvitation(token, created.user.id);
@@ -37,11 +41,15 @@ export async function aWorkshop(organisationId: string, overrides: { open?: bool
 		groups: (overrides.groups ?? [...GROUPS]) as (typeof GROUPS)[number][]
 	});
 	if (overrides.open ?? true) await setStatus(workshop.id, 'open');
-	return { ...workshop, status: overrides.open ?? true ? ('open' as const) : ('draft' as const) };
+	return { ...workshop, status: (overrides.open ?? true) ? ('open' as const) : ('draft' as const) };
 }
 
 /** A participant joined to `workshop` (by phone), as their session holds them. */
-export async function aParticipant(workshop: { id: string; groups: string[] }, name = 'Sari', groups: string[] = []): Promise<SessionParticipant> {
+export async function aParticipant(
+	workshop: { id: string; groups: string[] },
+	name = 'Sari',
+	groups: string[] = []
+): Promise<SessionParticipant> {
 	const joined = await addParticipant(workshop, { displayName: name, groups });
 	if (!joined.ok) throw new Error('setup');
 	const { id, workshopId, displayName, pseudonym } = joined.participant;

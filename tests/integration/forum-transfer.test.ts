@@ -27,19 +27,55 @@ async function aForum() {
 	const { owner, organisationId } = await anOrganisationWithOwner('Laptop di balai');
 	const w = await aWorkshop(organisationId);
 	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }]);
-	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
+	const usulan = (title: string, cost: bigint) => ({
+		title,
+		problem: `Masalah ${title}`,
+		targetGroups: [],
+		kelurahan: 'Tamamaung',
+		rw: '03',
+		lorong: 'Lorong 5',
+		function: 'pencegahan' as const,
+		activity: '',
+		volume: 2,
+		unit: 'unit',
+		cost,
+		agency: 'DP3A',
+		proposedBy: '',
+		proposedByGroup: null
+	});
 	const p1 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
 	const p2 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-	const round = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [p1, p2], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	const round = await createRound(w.id, {
+		title: 'Prioritas',
+		format: 'approval',
+		rule: 'greedy',
+		proposalIds: [p1, p2],
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false
+	});
 	if (!round.ok) throw new Error('setup');
 	await openRound(round.id);
 	const voters = [];
-	for (const [name, choices] of [['Sari', [p1, p2]], ['', [p1]], ['Budi', [p2]]] as const) {
+	for (const [name, choices] of [
+		['Sari', [p1, p2]],
+		['', [p1]],
+		['Budi', [p2]]
+	] as const) {
 		const joined = await addParticipant(w, { displayName: name, groups: ['woman'] });
 		if (!joined.ok) throw new Error('setup');
 		const p = joined.participant;
 		voters.push(p);
-		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, [...choices]);
+		await castBallot(
+			{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+			round.id,
+			[...choices]
+		);
 	}
 	const closed = await closeRound(round.id);
 	if (closed.ok) await closed.counted;
@@ -62,7 +98,8 @@ describe('bringing a venue forum home', () => {
 		const file = JSON.parse(JSON.stringify(exported)); // one JSON file, as written to disk
 
 		// Secret ballots: a ballot names no voter, "who voted" names no ballot.
-		for (const b of file.tables.ballot) expect(Object.keys(b).sort()).toEqual(['choices', 'id', 'receiptHash', 'roundId']);
+		for (const b of file.tables.ballot)
+			expect(Object.keys(b).sort()).toEqual(['choices', 'id', 'receiptHash', 'roundId']);
 		for (const g of file.tables.ballotGuard) expect(Object.keys(g)).not.toContain('ballotId');
 		expect(file.tables.ballot).toHaveLength(3);
 
@@ -71,7 +108,17 @@ describe('bringing a venue forum home', () => {
 		expect(report.imported).toBe(true);
 		expect(report.workshopId).toBe(importedId(forum.w.id));
 		expect(report.workshopId).not.toBe(forum.w.id);
-		expect(report.counts).toMatchObject({ workshop: 1, participant: 3, board: 1, proposal: 2, votingRound: 1, ballot: 3, ballotGuard: 3, plan: 1, agendaItem: 1 });
+		expect(report.counts).toMatchObject({
+			workshop: 1,
+			participant: 3,
+			board: 1,
+			proposal: 2,
+			votingRound: 1,
+			ballot: 3,
+			ballotGuard: 3,
+			plan: 1,
+			agendaItem: 1
+		});
 
 		const newId = report.workshopId;
 		const [w] = await db.select().from(s.workshop).where(eq(s.workshop.id, newId));
@@ -83,25 +130,41 @@ describe('bringing a venue forum home', () => {
 		const [before] = await db.select().from(s.votingRound).where(eq(s.votingRound.id, forum.round));
 		const [after] = await db.select().from(s.votingRound).where(eq(s.votingRound.workshopId, newId));
 		expect(after.proposalIds).toEqual(before.proposalIds.map(importedId));
-		expect(after.result).toEqual(JSON.parse(JSON.stringify(before.result).replaceAll(forum.p1, importedId(forum.p1)).replaceAll(forum.p2, importedId(forum.p2))));
+		expect(after.result).toEqual(
+			JSON.parse(
+				JSON.stringify(before.result)
+					.replaceAll(forum.p1, importedId(forum.p1))
+					.replaceAll(forum.p2, importedId(forum.p2))
+			)
+		);
 		const ballots = await db.select().from(s.ballot).where(eq(s.ballot.roundId, after.id));
-		expect(ballots.map((b) => JSON.stringify(b.choices)).sort()).toEqual([[forum.p1, forum.p2], [forum.p1], [forum.p2]].map((c) => JSON.stringify(c.map(importedId))).sort());
+		expect(ballots.map((b) => JSON.stringify(b.choices)).sort()).toEqual(
+			[[forum.p1, forum.p2], [forum.p1], [forum.p2]].map((c) => JSON.stringify(c.map(importedId))).sort()
+		);
 
 		// The board document and the plan came along.
 		const boardId = importedId(forum.boardId);
-		expect(await realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => n.text))).toEqual(['Tidak ada tempat aman']);
-		expect((await getPlan(newId)).items.map((i) => i.title).sort()).toEqual((await getPlan(forum.w.id)).items.map((i) => i.title).sort());
+		expect(await realtime.readBoardDoc(boardId, (doc) => readBoard(doc).notes.map((n) => n.text))).toEqual([
+			'Tidak ada tempat aman'
+		]);
+		expect((await getPlan(newId)).items.map((i) => i.title).sort()).toEqual(
+			(await getPlan(forum.w.id)).items.map((i) => i.title).sort()
+		);
 
 		// Twice: recognised, nothing added.
 		const again = await importForum(JSON.parse(JSON.stringify(exported)), home.organisationId);
 		expect(again).toMatchObject({ imported: false, reason: 'already-imported' });
-		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, home.organisationId))).toHaveLength(1);
+		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, home.organisationId))).toHaveLength(
+			1
+		);
 		expect(await db.select().from(s.participant).where(eq(s.participant.workshopId, newId))).toHaveLength(3);
 	});
 
 	it('refuses what is not a forum file', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
-		await expect(importForum({ format: 'something else' }, organisationId)).rejects.toThrow('Not a Ruang Rembuk forum file');
+		await expect(importForum({ format: 'something else' }, organisationId)).rejects.toThrow(
+			'Not a Ruang Rembuk forum file'
+		);
 	});
 
 	it("refuses a crafted file that puts rows under another organisation's workshop", async () => {

@@ -18,7 +18,10 @@ type Any = any;
 const statusOf = (run: () => unknown) =>
 	Promise.resolve()
 		.then(run)
-		.then((r) => ((r as { status?: number })?.status ?? 200), (e) => (isHttpError(e) ? e.status : 500));
+		.then(
+			(r) => (r as { status?: number })?.status ?? 200,
+			(e) => (isHttpError(e) ? e.status : 500)
+		);
 
 describe('kanban move', () => {
 	it('moves for an editor; refuses observers and other organisations', async () => {
@@ -31,7 +34,13 @@ describe('kanban move', () => {
 			const body = new FormData();
 			body.set('taskId', taskId);
 			body.set('status', status);
-			return statusOf(() => actions.move({ locals: { user }, params: { orgId }, request: new Request('http://rembuk.test/', { method: 'POST', body }) } as Any));
+			return statusOf(() =>
+				actions.move({
+					locals: { user },
+					params: { orgId },
+					request: new Request('http://rembuk.test/', { method: 'POST', body })
+				} as Any)
+			);
 		};
 		const observer = await aMember(organisationId, owner.id, 'observer');
 		const other = await anOrganisationWithOwner('Lain');

@@ -19,10 +19,21 @@ useTestDatabase();
 const settle = () => new Promise((r) => setTimeout(r, 200));
 const named = (events: LiveEvent[], name: string) => events.filter((e) => e.event === name);
 
-
 const usulan = (title: string): ProposalInput => ({
-	title, problem: 'Masalah', targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan',
-	activity: 'Kegiatan', volume: 1, unit: 'paket', cost: 10_000_000n, agency: 'DP3A', proposedBy: '', proposedByGroup: null
+	title,
+	problem: 'Masalah',
+	targetGroups: [],
+	kelurahan: 'Tamamaung',
+	rw: '03',
+	lorong: '',
+	function: 'pencegahan',
+	activity: 'Kegiatan',
+	volume: 1,
+	unit: 'paket',
+	cost: 10_000_000n,
+	agency: 'DP3A',
+	proposedBy: '',
+	proposedByGroup: null
 });
 
 async function aWorkshopWithBoardAndRound() {
@@ -31,7 +42,20 @@ async function aWorkshopWithBoardAndRound() {
 	const boardId = await createBoard(w.id, 'Papan');
 	await setBoardFlags(boardId, { moderation: true });
 	const proposalId = await createProposal(w.id, usulan('Lampu lorong'), owner.id);
-	const round = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [proposalId], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	const round = await createRound(w.id, {
+		title: 'Prioritas',
+		format: 'approval',
+		rule: 'greedy',
+		proposalIds: [proposalId],
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false
+	});
 	if (!round.ok) throw new Error(round.error);
 	return { owner, organisationId, w, boardId, proposalId, roundId: round.id };
 }
@@ -39,15 +63,34 @@ async function aWorkshopWithBoardAndRound() {
 describe('live events for members', () => {
 	it('bring the facilitator attendance, the moderation queue and the ballot count as they change', async () => {
 		const { owner, w, boardId, proposalId, roundId } = await aWorkshopWithBoardAndRound();
-		const feed = await open({ user: owner }, `/w/${w.id}/live`, ['attendance', `moderation:${boardId}`, `round:${roundId}`]);
+		const feed = await open({ user: owner }, `/w/${w.id}/live`, [
+			'attendance',
+			`moderation:${boardId}`,
+			`round:${roundId}`
+		]);
 		expect(feed.status).toBe(200);
 		// On connect, the current state: what a reconnecting page catches up with.
-		await feed.until((e) => named(e, 'attendance').length === 1 && named(e, 'moderation').length === 1 && named(e, 'round').length === 1);
-		expect(named(feed.events, 'round')[0].data).toEqual({ id: roundId, status: 'draft', revealed: false, counted: false, count: null, voters: 0 });
+		await feed.until(
+			(e) =>
+				named(e, 'attendance').length === 1 && named(e, 'moderation').length === 1 && named(e, 'round').length === 1
+		);
+		expect(named(feed.events, 'round')[0].data).toEqual({
+			id: roundId,
+			status: 'draft',
+			revealed: false,
+			counted: false,
+			count: null,
+			voters: 0
+		});
 
 		const sari = await aParticipant(w);
 		await feed.until((e) => named(e, 'attendance').some((x) => (x.data as { total: number }).total === 1));
-		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Lampu taman mati', colour: 'yellow', pictogram: null });
+		await contributeNote(sari, boardId, {
+			id: crypto.randomUUID(),
+			text: 'Lampu taman mati',
+			colour: 'yellow',
+			pictogram: null
+		});
 		await feed.until((e) => named(e, 'moderation').some((x) => JSON.stringify(x.data).includes('Lampu taman mati')));
 		await openRound(roundId);
 		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
@@ -60,15 +103,26 @@ describe('live events for members', () => {
 	it('another organisation receives nothing; an observer never the moderation queue', async () => {
 		const { owner, organisationId, w, boardId, roundId } = await aWorkshopWithBoardAndRound();
 		const stranger = await anOrganisationWithOwner('Organisasi lain');
-		for (const topics of [['attendance'], ['rounds'], [`round:${roundId}`], [`moderation:${boardId}`], ['safeguarding']]) {
+		for (const topics of [
+			['attendance'],
+			['rounds'],
+			[`round:${roundId}`],
+			[`moderation:${boardId}`],
+			['safeguarding']
+		]) {
 			expect((await open({ user: stranger.owner }, `/w/${w.id}/live`, topics)).status).toBe(404);
 		}
 		const observer = await aMember(organisationId, owner.id, 'observer');
 		expect((await open({ user: observer }, `/w/${w.id}/live`, [`moderation:${boardId}`])).status).toBe(403);
-		expect((await open({ user: observer }, `/w/${w.id}/live`, ['attendance', `moderation:${boardId}`])).status).toBe(403);
+		expect((await open({ user: observer }, `/w/${w.id}/live`, ['attendance', `moderation:${boardId}`])).status).toBe(
+			403
+		);
 		// "I need help" alerts name a child's pseudonym: facilitators only.
 		expect((await open({ user: observer }, `/w/${w.id}/live`, ['safeguarding'])).status).toBe(403);
-		expect((await open({ user: await aMember(organisationId, owner.id, 'member') }, `/w/${w.id}/live`, ['safeguarding'])).status).toBe(403);
+		expect(
+			(await open({ user: await aMember(organisationId, owner.id, 'member') }, `/w/${w.id}/live`, ['safeguarding']))
+				.status
+		).toBe(403);
 		const watching = await open({ user: observer }, `/w/${w.id}/live`, ['attendance']);
 		expect(watching.status).toBe(200);
 		watching.close();
@@ -89,7 +143,12 @@ describe('live events for members', () => {
 		const feedB = await open({ user: b.owner }, `/w/${b.w.id}/live`, ['attendance', `moderation:${b.boardId}`]);
 		await feedB.until((e) => e.length === 2);
 		const sari = await aParticipant(a.w);
-		await contributeNote(sari, a.boardId, { id: crypto.randomUUID(), text: 'Rahasia A', colour: 'yellow', pictogram: null });
+		await contributeNote(sari, a.boardId, {
+			id: crypto.randomUUID(),
+			text: 'Rahasia A',
+			colour: 'yellow',
+			pictogram: null
+		});
 		await settle();
 		expect(feedB.events.length).toBe(2);
 		feedB.close();
@@ -111,10 +170,21 @@ describe('live events for participants', () => {
 		await phone.until((e) => e.length === 2);
 		expect(named(phone.events, 'rounds')[0].data).toEqual([]);
 		await openRound(roundId);
-		await phone.until((e) => named(e, 'rounds').some((x) => JSON.stringify(x.data) === JSON.stringify([{ id: roundId, title: 'Prioritas' }])));
+		await phone.until((e) =>
+			named(e, 'rounds').some((x) => JSON.stringify(x.data) === JSON.stringify([{ id: roundId, title: 'Prioritas' }]))
+		);
 		// The status only: a phone never gets the count, let alone the moderation queue.
-		await phone.until((e) => named(e, 'round').some((x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open', revealed: false })));
-		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Menunggu', colour: 'yellow', pictogram: null });
+		await phone.until((e) =>
+			named(e, 'round').some(
+				(x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open', revealed: false })
+			)
+		);
+		await contributeNote(sari, boardId, {
+			id: crypto.randomUUID(),
+			text: 'Menunggu',
+			colour: 'yellow',
+			pictogram: null
+		});
 		await aParticipant(w, 'Budi');
 		await settle();
 		expect(phone.events.map((e) => e.event).every((name) => name === 'rounds' || name === 'round')).toBe(true);

@@ -26,7 +26,8 @@ export async function open(who: Who, path: string, topics: string[]) {
 	try {
 		response = await handler(event);
 	} catch (err) {
-		if (isHttpError(err)) return { status: err.status, events: [] as LiveEvent[], until: async () => {}, close: () => {} };
+		if (isHttpError(err))
+			return { status: err.status, events: [] as LiveEvent[], until: async () => {}, close: () => {} };
 		throw err;
 	}
 	const events: LiveEvent[] = [];

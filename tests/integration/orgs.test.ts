@@ -56,7 +56,11 @@ describe('invitations', () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		const token = await createInvitation(organisationId, owner.id, 'facilitator');
 		const first = await createUser({ name: 'First', email: `first-${Date.now()}@test.id`, password: 'password-123' });
-		const second = await createUser({ name: 'Second', email: `second-${Date.now()}@test.id`, password: 'password-123' });
+		const second = await createUser({
+			name: 'Second',
+			email: `second-${Date.now()}@test.id`,
+			password: 'password-123'
+		});
 		if (!first.ok || !second.ok) throw new Error('setup');
 		expect(await acceptInvitation(token, first.user.id)).toMatchObject({ ok: true, role: 'facilitator' });
 		expect(await acceptInvitation(token, second.user.id)).toEqual({ ok: false, error: 'error_link_invalid' });

@@ -2,7 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { isHttpError } from '@sveltejs/kit';
 import * as realtime from '$lib/server/realtime';
-import { addFunding, addTaskNote, createPartner, createTask, finalisePlan, getPlan, listOrganisationTasks, setItemPartners, updateItem, updateTask } from '$lib/plans/delivery.server';
+import {
+	addFunding,
+	addTaskNote,
+	createPartner,
+	createTask,
+	finalisePlan,
+	getPlan,
+	listOrganisationTasks,
+	setItemPartners,
+	updateItem,
+	updateTask
+} from '$lib/plans/delivery.server';
 import { beritaAcaraPdf, planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
 import { publicFollowUp } from '$lib/plans/follow-up.server';
 import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
@@ -54,18 +65,53 @@ async function pdfText(buffer: Buffer): Promise<string> {
 async function aForumWithPlan() {
 	const { owner, organisationId } = await anOrganisationWithOwner('Shelter Plan');
 	const w = await aWorkshop(organisationId);
-	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }, { title: 'Pemungutan suara', minutes: 30 }]);
-	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: [], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
+	await replaceAgenda(w.id, [
+		{ title: 'Pembukaan', minutes: 10 },
+		{ title: 'Pemungutan suara', minutes: 30 }
+	]);
+	const usulan = (title: string, cost: bigint) => ({
+		title,
+		problem: `Masalah ${title}`,
+		targetGroups: [],
+		kelurahan: 'Tamamaung',
+		rw: '03',
+		lorong: 'Lorong 5',
+		function: 'pencegahan' as const,
+		activity: '',
+		volume: 2,
+		unit: 'unit',
+		cost,
+		agency: 'DP3A',
+		proposedBy: '',
+		proposedByGroup: null
+	});
 	const p1 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
 	const p2 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-	const round = await createRound(w.id, { title: 'Prioritas', format: 'approval', rule: 'greedy', proposalIds: [p1, p2], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	const round = await createRound(w.id, {
+		title: 'Prioritas',
+		format: 'approval',
+		rule: 'greedy',
+		proposalIds: [p1, p2],
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false
+	});
 	if (!round.ok) throw new Error('setup');
 	await openRound(round.id);
 	const sari = await addParticipant(w, { displayName: 'Sari Rahasia', groups: ['woman'] });
 	const child = await addParticipant(w, { displayName: '', groups: ['child-7-12'] });
 	if (!sari.ok || !child.ok) throw new Error('setup');
 	for (const p of [sari.participant, child.participant]) {
-		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, [p1, p2]);
+		await castBallot(
+			{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+			round.id,
+			[p1, p2]
+		);
 	}
 	const closed = await closeRound(round.id);
 	if (closed.ok) await closed.counted;
@@ -84,7 +130,10 @@ describe('plans and co-delivery', () => {
 	it('collects items from the vote and the board; co-financing adds up', async () => {
 		const { owner, w } = await aForumWithPlan();
 		const plan = await getPlan(w.id);
-		expect(plan.items[0]).toMatchObject({ location: 'Tamamaung, RW 03, Lorong 5', description: 'Masalah Lampu lorong' });
+		expect(plan.items[0]).toMatchObject({
+			location: 'Tamamaung, RW 03, Lorong 5',
+			description: 'Masalah Lampu lorong'
+		});
 		// A tie on votes goes to the lowest cost: the lamps first.
 		expect(plan.items.map((i) => [i.title, i.originKind, i.priorityRank])).toEqual([
 			['Lampu lorong', 'vote', 1],
@@ -103,21 +152,49 @@ describe('plans and co-delivery', () => {
 
 	it('tasks move through their lifecycle; after finalising, every change is in the history', async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
-		const partnerId = await createPartner(organisationId, { name: 'PT Sejahtera (CSR)', kind: 'private', contactName: 'Bu Rina', contact: '0812' });
+		const partnerId = await createPartner(organisationId, {
+			name: 'PT Sejahtera (CSR)',
+			kind: 'private',
+			contactName: 'Bu Rina',
+			contact: '0812'
+		});
 		const [item] = (await getPlan(w.id)).items;
 		await finalisePlan(w.id);
 		expect((await getPlan(w.id)).status).toBe('final');
-		const created = await createTask(item.id, { title: 'Survei lokasi taman', owner: { kind: 'partner', id: partnerId }, dueDate: '2027-02-01' }, owner.id);
+		const created = await createTask(
+			item.id,
+			{ title: 'Survei lokasi taman', owner: { kind: 'partner', id: partnerId }, dueDate: '2027-02-01' },
+			owner.id
+		);
 		if (!created.ok) throw new Error(created.error);
 		expect(await updateTask(created.id, { status: 'in-progress', progress: 40 }, owner.id)).toEqual({ ok: true });
 		await addTaskNote(created.id, { kind: 'evidence', text: 'Foto lokasi sudah diambil', photo: null }, owner.id);
 		expect(await updateTask(created.id, { status: 'done', progress: 10 }, owner.id)).toEqual({ ok: true });
-		await updateItem(item.id, { title: item.title, description: 'Taman dengan pagar', function: item.function, location: 'RW 03', targetGroups: ['child-7-12'], cost: item.cost, priorityRank: 1, participationLevel: 'acting-together' }, owner.id);
+		await updateItem(
+			item.id,
+			{
+				title: item.title,
+				description: 'Taman dengan pagar',
+				function: item.function,
+				location: 'RW 03',
+				targetGroups: ['child-7-12'],
+				cost: item.cost,
+				priorityRank: 1,
+				participationLevel: 'acting-together'
+			},
+			owner.id
+		);
 		expect(await setItemPartners(item.id, [partnerId], owner.id)).toEqual({ ok: true });
 		const after = (await getPlan(w.id)).items[0];
 		expect(after.tasks[0]).toMatchObject({ status: 'done', progress: 100, ownerPartnerName: 'PT Sejahtera (CSR)' });
 		expect(after.progress).toBe(100);
-		expect(after.history.map((h) => h.kind)).toEqual(['task-added', 'task-updated', 'task-updated', 'edited', 'partners']);
+		expect(after.history.map((h) => h.kind)).toEqual([
+			'task-added',
+			'task-updated',
+			'task-updated',
+			'edited',
+			'partners'
+		]);
 		expect(after.history.every((h) => h.actorId === owner.id)).toBe(true);
 		expect((await listOrganisationTasks(organisationId)).map((t) => t.title)).toEqual(['Survei lokasi taman']);
 	});
@@ -125,49 +202,99 @@ describe('plans and co-delivery', () => {
 	it("refuses owners and partners from another organisation, and observers' edits", async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
 		const other = await anOrganisationWithOwner('Lain');
-		const foreignPartner = await createPartner(other.organisationId, { name: 'Asing', kind: 'ngo', contactName: '', contact: '' });
+		const foreignPartner = await createPartner(other.organisationId, {
+			name: 'Asing',
+			kind: 'ngo',
+			contactName: '',
+			contact: ''
+		});
 		const [item] = (await getPlan(w.id)).items;
-		expect(await createTask(item.id, { title: 'x', owner: { kind: 'partner', id: foreignPartner }, dueDate: null }, owner.id)).toEqual({ ok: false, error: 'error_owner' });
-		expect(await createTask(item.id, { title: 'x', owner: { kind: 'user', id: other.owner.id }, dueDate: null }, owner.id)).toEqual({ ok: false, error: 'error_owner' });
+		expect(
+			await createTask(item.id, { title: 'x', owner: { kind: 'partner', id: foreignPartner }, dueDate: null }, owner.id)
+		).toEqual({ ok: false, error: 'error_owner' });
+		expect(
+			await createTask(item.id, { title: 'x', owner: { kind: 'user', id: other.owner.id }, dueDate: null }, owner.id)
+		).toEqual({ ok: false, error: 'error_owner' });
 		expect(await setItemPartners(item.id, [foreignPartner], owner.id)).toEqual({ ok: false, error: 'error_not_found' });
 		const observer = await aMember(organisationId, owner.id, 'observer');
-		const status = await requireWorkshop(observer.id, w.id, 'workshop.edit').then(() => 200, (e) => (isHttpError(e) ? e.status : 500));
+		const status = await requireWorkshop(observer.id, w.id, 'workshop.edit').then(
+			() => 200,
+			(e) => (isHttpError(e) ? e.status : 500)
+		);
 		expect(status).toBe(403);
-		const outsider = await requireWorkshop(other.owner.id, w.id, 'workshop.view').then(() => 200, (e) => (isHttpError(e) ? e.status : 500));
+		const outsider = await requireWorkshop(other.owner.id, w.id, 'workshop.view').then(
+			() => 200,
+			(e) => (isHttpError(e) ? e.status : 500)
+		);
 		expect(outsider).toBe(404);
 	});
 
 	it('the public follow-up page shows progress and no personal data', async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
-		const partnerId = await createPartner(organisationId, { name: 'Karang Taruna', kind: 'community', contactName: 'Pak Budi Kontak', contact: '0813-555' });
+		const partnerId = await createPartner(organisationId, {
+			name: 'Karang Taruna',
+			kind: 'community',
+			contactName: 'Pak Budi Kontak',
+			contact: '0813-555'
+		});
 		const [item] = (await getPlan(w.id)).items;
 		await setItemPartners(item.id, [partnerId], owner.id);
-		const t = await createTask(item.id, { title: 'Beli lampu', owner: { kind: 'user', id: owner.id }, dueDate: '2027-03-01' }, owner.id);
+		const t = await createTask(
+			item.id,
+			{ title: 'Beli lampu', owner: { kind: 'user', id: owner.id }, dueDate: '2027-03-01' },
+			owner.id
+		);
 		if (!t.ok) throw new Error('setup');
 		await updateTask(t.id, { status: 'in-progress', progress: 50 }, owner.id);
 		const page = await publicFollowUp(w.joinCode);
 		const text = JSON.stringify(page);
 		expect(page!.items[0]).toMatchObject({ title: 'Lampu lorong', progress: 50, partners: ['Karang Taruna'] });
-		for (const secret of ['Sari Rahasia', 'Pak Budi Kontak', '0813-555', owner.name, owner.email]) expect(text).not.toContain(secret);
+		for (const secret of ['Sari Rahasia', 'Pak Budi Kontak', '0813-555', owner.name, owner.email])
+			expect(text).not.toContain(secret);
 		expect(await publicFollowUp('ZZZZZZ')).toBeNull();
 	});
 
 	it('exports read back: PDF minutes, proposals CSV and XLSX, plan CSV; iCal feed by secret', async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
 		const pdf = await pdfText(await beritaAcaraPdf(w.id, { origin: 'http://rembuk.test' }));
-		for (const expected of ['BERITA ACARA', w.title, 'Taman bermain', 'Lampu lorong', 'Ruang aman anak', 'Sari Rahasia', 'Pembukaan']) expect(pdf).toContain(expected);
+		for (const expected of [
+			'BERITA ACARA',
+			w.title,
+			'Taman bermain',
+			'Lampu lorong',
+			'Ruang aman anak',
+			'Sari Rahasia',
+			'Pembukaan'
+		])
+			expect(pdf).toContain(expected);
 		// Children have no name, so the minutes list only the named.
 		expect(pdf).toContain('2 orang');
 
 		const csv = (await proposalsCsv(w.id)).trim().split('\r\n').map(parseCsvLine);
-		expect(csv[0].slice(0, 9)).toEqual(['Judul usulan', 'Masalah', 'Lokasi', 'Volume', 'Satuan', 'Biaya (Rp)', 'OPD tujuan', 'Prioritas', 'Suara']);
+		expect(csv[0].slice(0, 9)).toEqual([
+			'Judul usulan',
+			'Masalah',
+			'Lokasi',
+			'Volume',
+			'Satuan',
+			'Biaya (Rp)',
+			'OPD tujuan',
+			'Prioritas',
+			'Suara'
+		]);
 		expect(csv[1][2]).toBe('Tamamaung, RW 03, Lorong 5');
-		expect(csv.slice(1).map((r) => [r[0], r[5], r[7], r[8]])).toEqual([['Lampu lorong', '30000000', '1', '2'], ['Taman bermain', '50000000', '2', '2']]);
+		expect(csv.slice(1).map((r) => [r[0], r[5], r[7], r[8]])).toEqual([
+			['Lampu lorong', '30000000', '1', '2'],
+			['Taman bermain', '50000000', '2', '2']
+		]);
 
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load((await proposalsXlsx(w.id)) as unknown as ArrayBuffer);
 		const rows = book.getWorksheet('Usulan')!.getSheetValues().slice(2) as unknown[][];
-		expect(rows.map((r) => [r[1], r[6], r[8]])).toEqual([['Lampu lorong', 30000000, 1], ['Taman bermain', 50000000, 2]]);
+		expect(rows.map((r) => [r[1], r[6], r[8]])).toEqual([
+			['Lampu lorong', 30000000, 1],
+			['Taman bermain', 50000000, 2]
+		]);
 
 		const plan = (await planCsv(w.id)).trim().split('\r\n');
 		expect(plan).toHaveLength(4);

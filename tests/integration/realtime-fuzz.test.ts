@@ -26,7 +26,10 @@ afterAll(async () => {
 	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 });
 });
 
-const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+const textsOf = (doc: Y.Doc) =>
+	readBoard(doc)
+		.notes.map((n) => n.text)
+		.sort();
 
 it(`every hostile class (${PER_CLASS} each) leaves the board live, loadable and complete`, async () => {
 	const { owner, organisationId } = await anOrganisationWithOwner();
@@ -36,7 +39,14 @@ it(`every hostile class (${PER_CLASS} each) leaves the board live, loadable and 
 	const b = connect(h, boardId, cookie);
 	await until(() => a.provider.synced && b.provider.synced);
 	const honest: string[] = [];
-	const counts = await fuzzBoard({ wsOrigin: h.wsOrigin, origin: h.origin, boardId, cookie }, { doc: a.doc, synced: () => a.provider.synced }, { doc: b.doc, synced: () => b.provider.synced }, PER_CLASS, 9, honest);
+	const counts = await fuzzBoard(
+		{ wsOrigin: h.wsOrigin, origin: h.origin, boardId, cookie },
+		{ doc: a.doc, synced: () => a.provider.synced },
+		{ doc: b.doc, synced: () => b.provider.synced },
+		PER_CLASS,
+		9,
+		honest
+	);
 	console.log(formatCounts(counts));
 	for (const [name, count] of Object.entries(counts)) {
 		expect(count.sent, name).toBe(Math.min(PER_CLASS, name === 'oversized messages' ? 20 : PER_CLASS));

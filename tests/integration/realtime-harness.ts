@@ -79,7 +79,12 @@ export function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
 }
 
 /** Opens a raw socket and resolves with how it was closed (or 'open' after `waitMs`). */
-export function rawClose(h: Harness, room: string, headers: { cookie?: string; origin?: string }, waitMs = 1500): Promise<number | 'open'> {
+export function rawClose(
+	h: Harness,
+	room: string,
+	headers: { cookie?: string; origin?: string },
+	waitMs = 1500
+): Promise<number | 'open'> {
 	return new Promise((resolve) => {
 		const ws = new WebSocket(`${h.wsOrigin}/collab/${room}`, { headers: { origin: h.origin, ...headers } });
 		const timer = setTimeout(() => {

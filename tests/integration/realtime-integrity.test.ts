@@ -38,10 +38,14 @@ afterAll(async () => {
 });
 
 /** `until` that says which wait timed out. */
-const waitFor = (line: number, check: () => boolean, ms?: number) => until(check, ms).catch(() => Promise.reject(new Error(`timed out waiting (line ${line})`)));
+const waitFor = (line: number, check: () => boolean, ms?: number) =>
+	until(check, ms).catch(() => Promise.reject(new Error(`timed out waiting (line ${line})`)));
 
 const note = (text: string) => ({ text });
-const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+const textsOf = (doc: Y.Doc) =>
+	readBoard(doc)
+		.notes.map((n) => n.text)
+		.sort();
 
 function openRaw(boardId: string): Promise<WebSocket> {
 	return new Promise((resolve, reject) => {
@@ -91,7 +95,8 @@ async function boardUnderAttack(title: string) {
 			addNote(a.doc, note('sesudah'));
 			await waitFor(89, () => textsOf(b.doc).includes('sesudah'), 1000);
 			const honest = textsOf(a.doc);
-			if (extra === 'whatever applied') expect(honest).toEqual(expect.arrayContaining(['sebelum 1', 'sebelum 2', 'sesudah']));
+			if (extra === 'whatever applied')
+				expect(honest).toEqual(expect.arrayContaining(['sebelum 1', 'sebelum 2', 'sesudah']));
 			else expect(honest).toEqual(['sebelum 1', 'sebelum 2', 'sesudah', ...extra].sort());
 			expect(textsOf(b.doc)).toEqual(honest);
 			a.provider.destroy();
@@ -131,7 +136,10 @@ describe('hostile updates from a writer', () => {
 
 	it('a chain of 3,000 nested maps and its deletion neither silence the room nor break loading', async () => {
 		const attack = await boardUnderAttack('deep types');
-		const codes = await sendHostile(attack.boardId, [hostile.syncMessage(hostile.deepTypes(5151, 3000)), hostile.syncMessage(hostile.deleteFirst(5151))]);
+		const codes = await sendHostile(attack.boardId, [
+			hostile.syncMessage(hostile.deepTypes(5151, 3000)),
+			hostile.syncMessage(hostile.deleteFirst(5151))
+		]);
 		expect(codes[0]).toBe(1007);
 		await attack.verify();
 	});
@@ -140,7 +148,12 @@ describe('hostile updates from a writer', () => {
 		const attack = await boardUnderAttack('deep value');
 		// 6,000 deep still decodes, so Yjs would integrate it and every client would have to decode it too.
 		const deep = [hostile.deepValue(6161, 6_000), hostile.deepValue(6162, 20_000)];
-		expect(await sendHostile(attack.boardId, deep.map((u) => hostile.syncMessage(u)))).toEqual([1007, 1007]);
+		expect(
+			await sendHostile(
+				attack.boardId,
+				deep.map((u) => hostile.syncMessage(u))
+			)
+		).toEqual([1007, 1007]);
 		await attack.verify();
 	});
 
@@ -157,11 +170,15 @@ describe('hostile updates from a writer', () => {
 		let downloaded = 0;
 		fresh.doc.on('update', (u: Uint8Array) => (downloaded += u.byteLength));
 		const closes: unknown[] = [];
-		fresh.provider.on('connection-close', (e: { code: number; reason: string } | null) => closes.push([e?.code, e?.reason, Date.now()]));
+		fresh.provider.on('connection-close', (e: { code: number; reason: string } | null) =>
+			closes.push([e?.code, e?.reason, Date.now()])
+		);
 		fresh.provider.on('connection-error', (e: unknown) => closes.push(['error', String(e), Date.now()]));
 		const t0 = Date.now();
 		await waitFor(154, () => fresh.provider.synced).catch((e) => {
-			throw new Error(`${e.message} ${JSON.stringify(closes)} t0=${t0} ${JSON.stringify(realtime.roomStats(attack.boardId))}`);
+			throw new Error(
+				`${e.message} ${JSON.stringify(closes)} t0=${t0} ${JSON.stringify(realtime.roomStats(attack.boardId))}`
+			);
 		});
 		expect(downloaded).toBeLessThan(5_000);
 		fresh.provider.destroy();
@@ -172,7 +189,11 @@ describe('hostile updates from a writer', () => {
 
 	it('with the shape check switched off, what Yjs half-applies is rolled back: the room relays and loads', async () => {
 		// This tests the second line on its own: transactional integration and rollback.
-		realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20, updateBounds: { maxTypeDepth: 1e6, maxValueDepth: 1e6, maxContentLength: 1e9, maxKeyLength: 1e6 } });
+		realtime.configure({
+			idleUnloadMs: 50,
+			flushDelayMs: 20,
+			updateBounds: { maxTypeDepth: 1e6, maxValueDepth: 1e6, maxContentLength: 1e9, maxKeyLength: 1e6 }
+		});
 		try {
 			const attack = await boardUnderAttack('half applied');
 			const valid = hostile.noteUpdate('setengah');
@@ -201,7 +222,12 @@ describe('awareness and cookies', () => {
 		const thief = connect(h, boardId, cookie);
 		await waitFor(191, () => a.provider.synced && b.provider.synced && thief.provider.synced);
 		a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
-		await waitFor(193, () => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 1);
+		await waitFor(
+			193,
+			() =>
+				(b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x ===
+				1
+		);
 		// The thief announces a's id (its own connection announced nothing else yet? it did: its own id first).
 		const stolen = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, { headers: { cookie, origin: h.origin } });
 		await new Promise((resolve) => stolen.on('open', resolve));
@@ -214,7 +240,12 @@ describe('awareness and cookies', () => {
 		stolen.send(message);
 		// Something later from a still arrives, so the stolen one had its chance.
 		a.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 });
-		await waitFor(206, () => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 2);
+		await waitFor(
+			206,
+			() =>
+				(b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x ===
+				2
+		);
 		await new Promise((r) => setTimeout(r, 100));
 		expect((b.provider.awareness.getStates().get(a.doc.clientID) as { cursor: { x: number } }).cursor.x).toBe(2);
 		stolen.close();
@@ -249,7 +280,10 @@ describe('storage always loads what it wrote', () => {
 		addNote(later, note('dari log'));
 		const goodRow = Y.encodeStateAsUpdate(later, before);
 		await db.update(board).set({ snapshot: badSnapshot, previousSnapshot: goodSnapshot }).where(eq(board.id, boardId));
-		await db.insert(boardUpdate).values([{ boardId, data: goodRow }, { boardId, data: hostile.zeroLengthDeleted(98) }]);
+		await db.insert(boardUpdate).values([
+			{ boardId, data: goodRow },
+			{ boardId, data: hostile.zeroLengthDeleted(98) }
+		]);
 
 		const c = connect(h, boardId, cookie);
 		await waitFor(244, () => c.provider.synced);
@@ -257,7 +291,10 @@ describe('storage always loads what it wrote', () => {
 		c.provider.destroy();
 		const [row] = await db.select({ recoveredAt: board.recoveredAt }).from(board).where(eq(board.id, boardId));
 		expect(row.recoveredAt).not.toBeNull();
-		const kept = await db.select({ kind: boardQuarantine.kind }).from(boardQuarantine).where(eq(boardQuarantine.boardId, boardId));
+		const kept = await db
+			.select({ kind: boardQuarantine.kind })
+			.from(boardQuarantine)
+			.where(eq(boardQuarantine.boardId, boardId));
 		expect(kept.map((k) => k.kind).sort()).toEqual(['snapshot', 'update']);
 		expect(await realtime.recoveryOf(boardId)).toMatchObject({ dropped: 2 });
 		// And it loads cleanly from then on.

@@ -24,7 +24,13 @@ let cookie: string;
 beforeAll(async () => {
 	// A small compaction threshold: interleavings also cross compactions and the folding of
 	// the rollback point (board-log.ts), which a rollback must rebuild to the same state.
-	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20, compactAfterRows: 7, messageBurst: 1e6, messagesPerSecond: 1e6 });
+	realtime.configure({
+		idleUnloadMs: 50,
+		flushDelayMs: 20,
+		compactAfterRows: 7,
+		messageBurst: 1e6,
+		messagesPerSecond: 1e6
+	});
 	h = await startServer();
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	workshopId = (await aWorkshop(organisationId)).id;
@@ -50,7 +56,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	fc.record({ kind: fc.constant('hostile' as const), cls: fc.constantFrom(...HOSTILE), seed: fc.nat() })
 );
 
-const contentOf = (doc: Y.Doc) => JSON.stringify(Object.entries(notesOf(doc).toJSON()).sort(([a], [b]) => a.localeCompare(b)));
+const contentOf = (doc: Y.Doc) =>
+	JSON.stringify(Object.entries(notesOf(doc).toJSON()).sort(([a], [b]) => a.localeCompare(b)));
 
 function sendRaw(boardId: string, message: Uint8Array): Promise<void> {
 	return new Promise((resolve) => {
@@ -94,6 +101,9 @@ it('honest documents equal the stored board after a restart, whatever hostile me
 			reader.provider.destroy();
 			expect(stored).toBe(honest);
 		}),
-		{ numRuns: Number(process.env.PROPERTY_RUNS ?? 8), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined }
+		{
+			numRuns: Number(process.env.PROPERTY_RUNS ?? 8),
+			seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
+		}
 	);
 }, 180_000);

@@ -12,7 +12,15 @@ import { addNote, readBoard } from '$lib/boards/model';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
-import { connect, memberCookie, participantCookie, rawClose, startServer, until, type Harness } from './realtime-harness';
+import {
+	connect,
+	memberCookie,
+	participantCookie,
+	rawClose,
+	startServer,
+	until,
+	type Harness
+} from './realtime-harness';
 
 useTestDatabase();
 
@@ -43,7 +51,10 @@ afterAll(async () => {
 });
 
 const note = (text: string) => ({ text });
-const textsOf = (doc: Y.Doc) => readBoard(doc).notes.map((n) => n.text).sort();
+const textsOf = (doc: Y.Doc) =>
+	readBoard(doc)
+		.notes.map((n) => n.text)
+		.sort();
 
 /** A sync "update" message carrying a real Yjs update, as a raw client would send. */
 function updateMessage(text: string): Uint8Array {
@@ -104,13 +115,17 @@ describe('realtime boards', () => {
 		addNote(projector.doc, note('projector wrote this'));
 
 		// A participant's raw socket writing a real update.
-		const raw = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, { headers: { cookie: participantCookieValue, origin: h.origin } });
+		const raw = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, {
+			headers: { cookie: participantCookieValue, origin: h.origin }
+		});
 		await new Promise((resolve) => raw.on('open', resolve));
 		raw.send(updateMessage('participant raw write'));
 
 		// Something the writer adds afterwards does arrive, so the others had their chance.
 		addNote(writer.doc, note('facilitator note'));
-		await until(() => textsOf(observer.doc).includes('facilitator note') && textsOf(projector.doc).includes('facilitator note'));
+		await until(
+			() => textsOf(observer.doc).includes('facilitator note') && textsOf(projector.doc).includes('facilitator note')
+		);
 		await until(() => (realtime.roomStats(boardId)?.droppedReadOnlyUpdates ?? 0) >= 3);
 		expect(textsOf(writer.doc)).not.toContain('observer wrote this');
 		expect(textsOf(writer.doc)).not.toContain('projector wrote this');
@@ -135,7 +150,9 @@ describe('realtime boards', () => {
 			expect(await rawClose(h, boardId, { cookie: ownerCookie })).toBe(4429);
 			a.provider.destroy();
 			await until(() => realtime.roomStats(boardId)?.connections === 1);
-			const big = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, { headers: { cookie: ownerCookie, origin: h.origin } });
+			const big = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, {
+				headers: { cookie: ownerCookie, origin: h.origin }
+			});
 			await new Promise((resolve) => big.on('open', resolve));
 			const closed = new Promise<number>((resolve) => big.on('close', resolve));
 			big.send(new Uint8Array(100 * 1024));
@@ -192,7 +209,9 @@ describe('realtime boards', () => {
 		const query = Uint8Array.from([0, 0, 0]);
 		const open = () =>
 			new Promise<WebSocket>((resolve) => {
-				const ws = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, { headers: { cookie: ownerCookie, origin: h.origin } });
+				const ws = new WebSocket(`${h.wsOrigin}/collab/${boardId}`, {
+					headers: { cookie: ownerCookie, origin: h.origin }
+				});
 				ws.on('open', () => resolve(ws));
 				ws.on('error', () => {});
 			});

@@ -22,7 +22,6 @@ useTestDatabase();
 
 const DAY = 86_400_000;
 
-
 beforeAll(() => realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 }));
 afterAll(() => settleAuthorship());
 
@@ -36,9 +35,25 @@ describe('retention', () => {
 		const token = auth.generateSessionToken();
 		await auth.createSession(token, { participantId: sari.id });
 		const boardId = await createBoard(w.id, 'Papan retensi');
-		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Lampu lorong, hubungi 0812-3456-7890', colour: 'yellow', pictogram: null });
-		await contributeNote(child, boardId, { id: crypto.randomUUID(), text: 'Taman bermain', colour: 'green', pictogram: null });
-		await contributeNote(sari, boardId, { id: crypto.randomUUID(), text: 'Saya takut', colour: 'green', pictogram: null, private: true });
+		await contributeNote(sari, boardId, {
+			id: crypto.randomUUID(),
+			text: 'Lampu lorong, hubungi 0812-3456-7890',
+			colour: 'yellow',
+			pictogram: null
+		});
+		await contributeNote(child, boardId, {
+			id: crypto.randomUUID(),
+			text: 'Taman bermain',
+			colour: 'green',
+			pictogram: null
+		});
+		await contributeNote(sari, boardId, {
+			id: crypto.randomUUID(),
+			text: 'Saya takut',
+			colour: 'green',
+			pictogram: null,
+			private: true
+		});
 		await requestHelp(child);
 		const before = await getAttendance(w.id);
 
@@ -62,7 +77,9 @@ describe('retention', () => {
 		expect(await db.select().from(privateNote).where(eq(privateNote.workshopId, w.id))).toEqual([]);
 		expect(await db.select().from(helpRequest).where(eq(helpRequest.workshopId, w.id))).toEqual([]);
 		// The notes keep their (masked) text.
-		const texts = await realtime.readBoardDoc(boardId, (doc) => [...notesOf(doc).values()].map((n) => n.get('text')).sort());
+		const texts = await realtime.readBoardDoc(boardId, (doc) =>
+			[...notesOf(doc).values()].map((n) => n.get('text')).sort()
+		);
 		expect(texts).toEqual(['Lampu lorong, hubungi [nomor disembunyikan]', 'Taman bermain']);
 		// Attendance: the same counts by group, no names or pseudonyms.
 		const after = await getAttendance(w.id);
@@ -102,13 +119,28 @@ describe('retention', () => {
 		const post = (who: { id: string; name: string }, fields: Record<string, string>) => {
 			const body = new FormData();
 			for (const [k, v] of Object.entries(fields)) body.set(k, v);
-			return page.actions.settings!({ locals: { user: who }, params: { orgId: org.organisationId }, request: new Request('http://127.0.0.1/', { method: 'POST', body }) } as never);
+			return page.actions.settings!({
+				locals: { user: who },
+				params: { orgId: org.organisationId },
+				request: new Request('http://127.0.0.1/', { method: 'POST', body })
+			} as never);
 		};
-		const load = (who: { id: string; name: string }) => page.load({ locals: { user: who }, params: { orgId: org.organisationId } } as never) as Promise<{ settings: { retentionDays: number }; canEdit: boolean }>;
+		const load = (who: { id: string; name: string }) =>
+			page.load({ locals: { user: who }, params: { orgId: org.organisationId } } as never) as Promise<{
+				settings: { retentionDays: number };
+				canEdit: boolean;
+			}>;
 		expect((await load(owner)).settings.retentionDays).toBe(90);
-		await expect(post({ id: facilitator.id, name: facilitator.name }, { retentionDays: '1' })).rejects.toMatchObject({ status: 403 });
+		await expect(post({ id: facilitator.id, name: facilitator.name }, { retentionDays: '1' })).rejects.toMatchObject({
+			status: 403
+		});
 		expect(await post(owner, { retentionDays: '0' })).toMatchObject({ status: 400 });
-		expect(await post(owner, { retentionDays: '45', referralGuidance: 'UPTD PPA Makassar: 0411-000' })).toEqual({ saved: true });
-		expect((await load({ id: facilitator.id, name: facilitator.name }))).toMatchObject({ settings: { retentionDays: 45, referralGuidance: 'UPTD PPA Makassar: 0411-000' }, canEdit: false });
+		expect(await post(owner, { retentionDays: '45', referralGuidance: 'UPTD PPA Makassar: 0411-000' })).toEqual({
+			saved: true
+		});
+		expect(await load({ id: facilitator.id, name: facilitator.name })).toMatchObject({
+			settings: { retentionDays: 45, referralGuidance: 'UPTD PPA Makassar: 0411-000' },
+			canEdit: false
+		});
 	});
 });

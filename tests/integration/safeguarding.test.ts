@@ -27,7 +27,6 @@ let sari: SessionParticipant;
 let budi: SessionParticipant;
 const cookies = { owner: '', sari: '', budi: '' };
 
-
 beforeAll(async () => {
 	realtime.configure({ idleUnloadMs: 50, flushDelayMs: 20 });
 	h = await startServer();
@@ -45,14 +44,25 @@ afterAll(async () => {
 	await h.close();
 });
 
-const card = (text: string, extra: { private?: boolean } = {}) => ({ id: crypto.randomUUID(), text, colour: 'yellow' as const, pictogram: null, ...extra });
+const card = (text: string, extra: { private?: boolean } = {}) => ({
+	id: crypto.randomUUID(),
+	text,
+	colour: 'yellow' as const,
+	pictogram: null,
+	...extra
+});
 
 /** Everything a device holds of the board, as text (the encoded document). */
 function downloaded(doc: Y.Doc): string {
 	return new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
 }
 
-async function receivedBy(boardId: string, who: keyof typeof cookies, notes: number, params: Record<string, string> = {}) {
+async function receivedBy(
+	boardId: string,
+	who: keyof typeof cookies,
+	notes: number,
+	params: Record<string, string> = {}
+) {
 	const client = connect(h, boardId, cookies[who], params);
 	await until(() => client.provider.synced && notesOf(client.doc).size === notes);
 	const texts = [...notesOf(client.doc).values()].map((n) => String(n.get('text')));
@@ -61,7 +71,8 @@ async function receivedBy(boardId: string, who: keyof typeof cookies, notes: num
 	return { texts, bytes };
 }
 
-const event = (locals: object, params: Record<string, string>) => ({ locals, params, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
+const event = (locals: object, params: Record<string, string>) =>
+	({ locals, params, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
 
 describe('personal details never reach the wall', () => {
 	it('a phone number reaches another participant masked; the moderation view shows the original', async () => {
@@ -76,7 +87,9 @@ describe('personal details never reach the wall', () => {
 		expect(projector.bytes).not.toContain('3456-7890');
 		// The facilitator's moderation view: the original, from SQL.
 		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
-		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as { attention: { noteId: string; original: string | null }[] };
+		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as {
+			attention: { noteId: string; original: string | null }[];
+		};
 		expect(data.attention).toContainEqual(expect.objectContaining({ noteId: note.id, original: note.text }));
 	});
 
@@ -87,16 +100,22 @@ describe('personal details never reach the wall', () => {
 		expect(await contributeNote(sari, boardId, note)).toMatchObject({ outcome: 'queued', hidden: ['nik'] });
 		expect((await listSubmissions(boardId))[0].text).toBe('NIK saya [NIK disembunyikan], saya dipukul');
 		const page = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/+page.server');
-		const data = (await page.load(event({ user: owner }, { id: workshop.id, boardId }))) as { submissions: { id: string; original: string | null; words: string[] }[] };
+		const data = (await page.load(event({ user: owner }, { id: workshop.id, boardId }))) as {
+			submissions: { id: string; original: string | null; words: string[] }[];
+		};
 		expect(data.submissions[0]).toMatchObject({ id: note.id, original: note.text, words: ['dipukul'] });
 	});
 
 	it('the moderation view is refused to an observer and to a member of another organisation', async () => {
 		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
 		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
-		await expect(page.load(event({ user: { id: observer.id, name: observer.name } }, { id: workshop.id }))).rejects.toMatchObject({ status: 403 });
+		await expect(
+			page.load(event({ user: { id: observer.id, name: observer.name } }, { id: workshop.id }))
+		).rejects.toMatchObject({ status: 403 });
 		const stranger = await anOrganisationWithOwner('Lain');
-		await expect(page.load(event({ user: { id: stranger.owner.id, name: 'x' } }, { id: workshop.id }))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			page.load(event({ user: { id: stranger.owner.id, name: 'x' } }, { id: workshop.id }))
+		).rejects.toMatchObject({ status: 404 });
 	});
 });
 
@@ -108,7 +127,11 @@ describe('disclosures are handled, not broadcast', () => {
 		expect(await contributeNote(sari, boardId, secret)).toMatchObject({ ok: true, outcome: 'private' });
 		// Resending from an offline queue stores it once.
 		expect(await contributeNote(sari, boardId, secret)).toMatchObject({ ok: true, outcome: 'duplicate' });
-		for (const [who, params] of [['budi', {}], ['sari', {}], ['owner', { mode: 'view' }]] as const) {
+		for (const [who, params] of [
+			['budi', {}],
+			['sari', {}],
+			['owner', { mode: 'view' }]
+		] as const) {
 			const { texts, bytes } = await receivedBy(boardId, who, 1, params);
 			expect(texts).toEqual(['Lampu lorong mati']);
 			expect(bytes).not.toContain('diancam');
@@ -125,7 +148,10 @@ describe('disclosures are handled, not broadcast', () => {
 		await contributeNote(sari, boardId, disclosure);
 		expect((await receivedBy(boardId, 'budi', 2)).texts).toContain(disclosure.text);
 		expect(await moveOffWall(workshop.id, boardId, disclosure.id)).toEqual({ ok: true });
-		for (const [who, params] of [['budi', {}], ['owner', { mode: 'view' }]] as const) {
+		for (const [who, params] of [
+			['budi', {}],
+			['owner', { mode: 'view' }]
+		] as const) {
 			const { texts, bytes } = await receivedBy(boardId, who, 1, params);
 			expect(texts).toEqual([keep.text]);
 			expect(bytes).not.toContain('dikurung');
@@ -133,7 +159,9 @@ describe('disclosures are handled, not broadcast', () => {
 		// After the board unloads and loads again from storage, still gone.
 		await realtime.closeAll();
 		expect((await receivedBy(boardId, 'budi', 1)).bytes).not.toContain('dikurung');
-		expect(await listPrivateNotes(workshop.id)).toContainEqual(expect.objectContaining({ origin: 'moved', text: disclosure.text }));
+		expect(await listPrivateNotes(workshop.id)).toContainEqual(
+			expect.objectContaining({ origin: 'moved', text: disclosure.text })
+		);
 		// Refused for a board of another workshop.
 		const other = await aWorkshop(workshop.organisationId);
 		expect(await moveOffWall(other.id, boardId, keep.id)).toEqual({ ok: false, error: 'error_not_found' });
@@ -153,11 +181,15 @@ describe('"I need help"', () => {
 		const mine = (await page.load(event({ user: owner }, { id: workshop.id }))) as { helpRequests: unknown[] };
 		expect(mine.helpRequests).toHaveLength(1);
 		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
-		const theirs = (await page.load(event({ user: { id: observer.id, name: observer.name } }, { id: workshop.id }))) as { helpRequests: unknown[] };
+		const theirs = (await page.load(
+			event({ user: { id: observer.id, name: observer.name } }, { id: workshop.id })
+		)) as { helpRequests: unknown[] };
 		expect(theirs.helpRequests).toEqual([]);
 		const projector = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/projector/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan proyektor');
-		expect(JSON.stringify(await projector.load(event({ user: owner }, { id: workshop.id, boardId })))).not.toContain(child.pseudonym);
+		expect(JSON.stringify(await projector.load(event({ user: owner }, { id: workshop.id, boardId })))).not.toContain(
+			child.pseudonym
+		);
 	});
 
 	it('is refused where the workshop has no child groups', async () => {
@@ -168,7 +200,12 @@ describe('"I need help"', () => {
 });
 
 describe('refusals', () => {
-	const post = (action: (e: never) => unknown, locals: object, params: Record<string, string>, fields: Record<string, string>) => {
+	const post = (
+		action: (e: never) => unknown,
+		locals: object,
+		params: Record<string, string>,
+		fields: Record<string, string>
+	) => {
 		const body = new FormData();
 		for (const [k, v] of Object.entries(fields)) body.set(k, v);
 		return action({ locals, params, request: new Request('http://127.0.0.1/', { method: 'POST', body }) } as never);
@@ -187,32 +224,61 @@ describe('refusals', () => {
 		const note = card('Rahasia untuk fasilitator', { private: true });
 		await contributeNote(sari, boardId, note);
 		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
-		await expect(post(page.actions.deletePrivate as never, { user: { id: observer.id, name: 'o' } }, { id: workshop.id }, { id: note.id })).rejects.toMatchObject({ status: 403 });
+		await expect(
+			post(
+				page.actions.deletePrivate as never,
+				{ user: { id: observer.id, name: 'o' } },
+				{ id: workshop.id },
+				{ id: note.id }
+			)
+		).rejects.toMatchObject({ status: 403 });
 		const stranger = await anOrganisationWithOwner('Lain lagi');
-		await expect(post(page.actions.deletePrivate as never, { user: { id: stranger.owner.id, name: 's' } }, { id: workshop.id }, { id: note.id })).rejects.toMatchObject({ status: 404 });
+		await expect(
+			post(
+				page.actions.deletePrivate as never,
+				{ user: { id: stranger.owner.id, name: 's' } },
+				{ id: workshop.id },
+				{ id: note.id }
+			)
+		).rejects.toMatchObject({ status: 404 });
 		// A facilitator of another workshop cannot reach it through their own workshop's page.
 		const other = await aWorkshop(workshop.organisationId);
-		expect(await post(page.actions.deletePrivate as never, { user: owner }, { id: other.id }, { id: note.id })).toMatchObject({ status: 404 });
+		expect(
+			await post(page.actions.deletePrivate as never, { user: owner }, { id: other.id }, { id: note.id })
+		).toMatchObject({ status: 404 });
 		expect((await listPrivateNotes(workshop.id)).some((n) => n.id === note.id)).toBe(true);
-		expect(await post(page.actions.deletePrivate as never, { user: owner }, { id: workshop.id }, { id: note.id })).toEqual({ done: 'deleted' });
+		expect(
+			await post(page.actions.deletePrivate as never, { user: owner }, { id: workshop.id }, { id: note.id })
+		).toEqual({ done: 'deleted' });
 		expect((await listPrivateNotes(workshop.id)).some((n) => n.id === note.id)).toBe(false);
 	});
 
 	it('the watch-word list is validated and used for the workshop', async () => {
 		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
-		expect(await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'x'.repeat(12_001) })).toMatchObject({ status: 400 });
-		expect(await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'Dijewer\nlocked in' })).toEqual({ done: 'words' });
+		expect(
+			await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'x'.repeat(12_001) })
+		).toMatchObject({ status: 400 });
+		expect(
+			await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'Dijewer\nlocked in' })
+		).toEqual({ done: 'words' });
 		const boardId = await createBoard(workshop.id, 'Papan kata');
 		await contributeNote(sari, boardId, card('Saya sering dijewer guru'));
-		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as { attention: { text: string; words: string[] }[]; watchwords: string[] };
+		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as {
+			attention: { text: string; words: string[] }[];
+			watchwords: string[];
+		};
 		expect(data.watchwords).toEqual(['dijewer', 'locked in']);
-		expect(data.attention).toContainEqual(expect.objectContaining({ text: 'Saya sering dijewer guru', words: ['dijewer'] }));
+		expect(data.attention).toContainEqual(
+			expect.objectContaining({ text: 'Saya sering dijewer guru', words: ['dijewer'] })
+		);
 	});
 
 	it('a participant cannot post a private note to a board of another workshop', async () => {
 		const other = await aWorkshop(workshop.organisationId);
 		const boardId = await createBoard(other.id, 'Papan lain');
-		expect(await contributeNote(sari, boardId, card('x', { private: true }))).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await contributeNote(sari, boardId, card('x', { private: true }))).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 	});
 });
-

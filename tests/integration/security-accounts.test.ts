@@ -8,9 +8,20 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { passwordReset } from '$lib/server/db/schema';
 import * as auth from '$lib/server/auth/session';
-import { changePassword, checkCredentials, findPasswordReset, issuePasswordReset, resetPassword } from '$lib/accounts/accounts.server';
+import {
+	changePassword,
+	checkCredentials,
+	findPasswordReset,
+	issuePasswordReset,
+	resetPassword
+} from '$lib/accounts/accounts.server';
 import { changePasswordLimited, logIn, signUpLimited } from '$lib/accounts/limits.server';
-import { acknowledgeResetNotice, createRecoveryCode, pendingResetNotice, recoverAccount } from '$lib/accounts/recovery.server';
+import {
+	acknowledgeResetNotice,
+	createRecoveryCode,
+	pendingResetNotice,
+	recoverAccount
+} from '$lib/accounts/recovery.server';
 import { acceptInvitation, changeRole, createInvitation } from '$lib/orgs/orgs.server';
 import { SIGN_UPS_PER_HOUR } from '$lib/server/auth/rate-limit';
 import { useTestDatabase } from './db';
@@ -99,17 +110,29 @@ describe('recovery code (item 1: the person in several organisations resets it t
 		await auth.createSession(session, { userId: person.id });
 		const ip = freshIp();
 
-		expect(await recoverAccount({ email: person.email, code: 'AAAAA-AAAAA-AAAAA-AAAAA', password: 'mine-again-1' }, ip)).toEqual({ ok: false, error: 'sec_error_recovery_wrong' });
-		expect(await recoverAccount({ email: 'nobody@test.id', code: made.code, password: 'mine-again-1' }, ip)).toEqual({ ok: false, error: 'sec_error_recovery_wrong' });
+		expect(
+			await recoverAccount({ email: person.email, code: 'AAAAA-AAAAA-AAAAA-AAAAA', password: 'mine-again-1' }, ip)
+		).toEqual({ ok: false, error: 'sec_error_recovery_wrong' });
+		expect(await recoverAccount({ email: 'nobody@test.id', code: made.code, password: 'mine-again-1' }, ip)).toEqual({
+			ok: false,
+			error: 'sec_error_recovery_wrong'
+		});
 		const typed = made.code.toLowerCase().replaceAll('-', ' ');
-		const recovered = await recoverAccount({ email: person.email.toUpperCase(), code: typed, password: 'mine-again-1' }, ip);
+		const recovered = await recoverAccount(
+			{ email: person.email.toUpperCase(), code: typed, password: 'mine-again-1' },
+			ip
+		);
 		if (!recovered.ok) throw new Error(recovered.error);
 		expect(recovered.code).not.toBe(made.code);
 		expect(await checkCredentials(person.email, 'mine-again-1')).not.toBeNull();
 		expect(await auth.validateMemberSession(session)).toBeNull();
 		expect(await pendingResetNotice(person.id)).toBeInstanceOf(Date);
-		expect((await recoverAccount({ email: person.email, code: made.code, password: 'again-2-again' }, ip)).ok).toBe(false);
-		expect((await recoverAccount({ email: person.email, code: recovered.code, password: 'again-2-again' }, ip)).ok).toBe(true);
+		expect((await recoverAccount({ email: person.email, code: made.code, password: 'again-2-again' }, ip)).ok).toBe(
+			false
+		);
+		expect(
+			(await recoverAccount({ email: person.email, code: recovered.code, password: 'again-2-again' }, ip)).ok
+		).toBe(true);
 	});
 
 	it('wrong codes are throttled per address', async () => {
@@ -117,9 +140,15 @@ describe('recovery code (item 1: the person in several organisations resets it t
 		const made = await createRecoveryCode(person.id, 'password-123');
 		if (!made.ok) throw new Error(made.error);
 		const ip = freshIp();
-		for (let i = 0; i < 5; i++) await recoverAccount({ email: person.email, code: `WRONG${i}`, password: 'x-password-1' }, ip);
-		expect(await recoverAccount({ email: person.email, code: made.code, password: 'x-password-1' }, ip)).toMatchObject({ ok: false, error: 'sec_error_too_many' });
-		expect((await recoverAccount({ email: person.email, code: made.code, password: 'x-password-1' }, freshIp())).ok).toBe(true);
+		for (let i = 0; i < 5; i++)
+			await recoverAccount({ email: person.email, code: `WRONG${i}`, password: 'x-password-1' }, ip);
+		expect(await recoverAccount({ email: person.email, code: made.code, password: 'x-password-1' }, ip)).toMatchObject({
+			ok: false,
+			error: 'sec_error_too_many'
+		});
+		expect(
+			(await recoverAccount({ email: person.email, code: made.code, password: 'x-password-1' }, freshIp())).ok
+		).toBe(true);
 	});
 });
 
@@ -157,15 +186,20 @@ describe('throttled account flows (items 10 and 12)', () => {
 	it('the attacker is slowed down progressively and then stopped', async () => {
 		const { email, password } = await anOrganisationWithOwner();
 		const attacker = freshIp();
-		for (let i = 0; i < 3; i++) expect(await logIn(email, `guess-${i}-wrong`, attacker)).toEqual({ ok: false, error: 'error_login' });
+		for (let i = 0; i < 3; i++)
+			expect(await logIn(email, `guess-${i}-wrong`, attacker)).toEqual({ ok: false, error: 'error_login' });
 		// From the third failure on, the next try waits, even with the right password.
 		expect(await logIn(email, password, attacker)).toMatchObject({ ok: false, error: 'error_too_many_attempts' });
 	});
 
 	it('changing a password is throttled per person', async () => {
 		const { owner } = await anOrganisationWithOwner();
-		for (let i = 0; i < 5; i++) expect((await changePasswordLimited(owner.id, `wrong-${i}-pass`, 'new-password-1')).ok).toBe(false);
-		expect(await changePasswordLimited(owner.id, 'password-123', 'new-password-1')).toMatchObject({ ok: false, error: 'sec_error_too_many' });
+		for (let i = 0; i < 5; i++)
+			expect((await changePasswordLimited(owner.id, `wrong-${i}-pass`, 'new-password-1')).ok).toBe(false);
+		expect(await changePasswordLimited(owner.id, 'password-123', 'new-password-1')).toMatchObject({
+			ok: false,
+			error: 'sec_error_too_many'
+		});
 	});
 
 	it('sign-up does not say that an e-mail is registered, and is throttled per address', async () => {
@@ -174,8 +208,15 @@ describe('throttled account flows (items 10 and 12)', () => {
 		const taken = await signUpLimited({ name: 'X', email, password: 'password-123', organisationName: 'Lain' }, ip);
 		expect(taken).toEqual({ ok: false, error: 'sec_error_signup_failed' });
 		expect(JSON.stringify(taken)).not.toMatch(/taken|registered|exists/);
-		for (let i = 0; i < SIGN_UPS_PER_HOUR - 1; i++) await signUpLimited({ name: 'X', email: `probe-${i}-${ip}@test.id`, password: 'password-123', organisationName: 'P' }, ip);
-		const blocked = await signUpLimited({ name: 'X', email: `late-${ip}@test.id`, password: 'password-123', organisationName: 'P' }, ip);
+		for (let i = 0; i < SIGN_UPS_PER_HOUR - 1; i++)
+			await signUpLimited(
+				{ name: 'X', email: `probe-${i}-${ip}@test.id`, password: 'password-123', organisationName: 'P' },
+				ip
+			);
+		const blocked = await signUpLimited(
+			{ name: 'X', email: `late-${ip}@test.id`, password: 'password-123', organisationName: 'P' },
+			ip
+		);
 		expect(blocked).toMatchObject({ ok: false, error: 'sec_error_signup_too_many' });
 	});
 });

@@ -21,7 +21,12 @@ const freshIp = () => `203.0.113.${ipCounter++}`;
 type Loader = (event: never) => unknown;
 /** The HTTP status a load answers with (200 when it returns data). */
 async function statusOf(load: Loader, code: string, ip: string): Promise<number> {
-	const event = { params: { code }, url: new URL(`http://app.test/x/${code}`), locals: { participant: null }, getClientAddress: () => ip };
+	const event = {
+		params: { code },
+		url: new URL(`http://app.test/x/${code}`),
+		locals: { participant: null },
+		getClientAddress: () => ip
+	};
 	try {
 		await load(event as never);
 		return 200;
@@ -37,7 +42,9 @@ async function joinPost(code: string, ip: string): Promise<number> {
 	body.set('code', code);
 	const request = new Request('http://app.test/join', { method: 'POST', body });
 	try {
-		const result = (await joinActions.default!({ request, getClientAddress: () => ip } as never)) as { status?: number };
+		const result = (await joinActions.default!({ request, getClientAddress: () => ip } as never)) as {
+			status?: number;
+		};
 		return result?.status ?? 200;
 	} catch (e) {
 		if (isRedirect(e)) return e.status;

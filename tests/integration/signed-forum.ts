@@ -2,7 +2,13 @@
 import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castAssisted, castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
-import { addParticipant, createWorkshop, replaceAgenda, setStatus, updateRecord } from '$lib/workshops/workshops.server';
+import {
+	addParticipant,
+	createWorkshop,
+	replaceAgenda,
+	setStatus,
+	updateRecord
+} from '$lib/workshops/workshops.server';
 import { GROUPS } from '$lib/workshops/rules';
 import { anOrganisationWithOwner } from './factories';
 
@@ -12,44 +18,127 @@ export const ORIGIN = 'http://rembuk.test';
 /** A forum held on Saturday 14 March 2026 that voted (greedy) and planned with co-financing. */
 export async function aSignedForum(language: 'id' | 'en' = 'id') {
 	const { owner, organisationId } = await anOrganisationWithOwner('Shelter Dokumen');
-	const w = await createWorkshop(organisationId, { title: TITLE, purpose: 'Menyusun usulan anak', kind: 'co-commissioning', function: 'pencegahan', date: '2026-03-14', kelurahan: 'Tamamaung', kecamatan: 'Panakkukang', groups: [...GROUPS], language });
+	const w = await createWorkshop(organisationId, {
+		title: TITLE,
+		purpose: 'Menyusun usulan anak',
+		kind: 'co-commissioning',
+		function: 'pencegahan',
+		date: '2026-03-14',
+		kelurahan: 'Tamamaung',
+		kecamatan: 'Panakkukang',
+		groups: [...GROUPS],
+		language
+	});
 	await setStatus(w.id, 'open');
-	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }, { title: 'Pemungutan suara', minutes: 30 }]);
-	const usulan = (title: string, cost: bigint) => ({ title, problem: `Masalah ${title}`, targetGroups: ['child-7-12' as const], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan' as const, activity: '', volume: 2, unit: 'unit', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: null });
+	await replaceAgenda(w.id, [
+		{ title: 'Pembukaan', minutes: 10 },
+		{ title: 'Pemungutan suara', minutes: 30 }
+	]);
+	const usulan = (title: string, cost: bigint) => ({
+		title,
+		problem: `Masalah ${title}`,
+		targetGroups: ['child-7-12' as const],
+		kelurahan: 'Tamamaung',
+		rw: '03',
+		lorong: 'Lorong 5',
+		function: 'pencegahan' as const,
+		activity: '',
+		volume: 2,
+		unit: 'unit',
+		cost,
+		agency: 'DP3A',
+		proposedBy: '',
+		proposedByGroup: null
+	});
 	const lamp = await createProposal(w.id, usulan('Lampu lorong 💡', 30_000_000n), owner.id);
 	const park = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
 	const bridge = await createProposal(w.id, usulan('Jembatan kayu', 90_000_000n), owner.id);
 	await createProposal(w.id, usulan('Sumur bor', 15_000_000n), owner.id);
-	const round = await createRound(w.id, { title: 'Prioritas RW 03', format: 'approval', rule: 'greedy', proposalIds: [lamp, park, bridge], budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false });
+	const round = await createRound(w.id, {
+		title: 'Prioritas RW 03',
+		format: 'approval',
+		rule: 'greedy',
+		proposalIds: [lamp, park, bridge],
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: false
+	});
 	if (!round.ok) throw new Error('setup');
 	await openRound(round.id);
 	const sari = await addParticipant(w, { displayName: 'Sari Rahasia', groups: ['woman'] });
 	const child = await addParticipant(w, { displayName: 'Nama Anak Rahasia', groups: ['child-7-12'] });
 	const elder = await addParticipant(w, { displayName: 'Pak Daeng', groups: ['elder'] }, owner.id);
 	if (!sari.ok || !child.ok || !elder.ok) throw new Error('setup');
-	const choices = [[lamp, park, bridge], [lamp, bridge], [lamp, park]];
+	const choices = [
+		[lamp, park, bridge],
+		[lamp, bridge],
+		[lamp, park]
+	];
 	for (const [i, p] of [sari.participant, child.participant].entries()) {
-		await castBallot({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }, round.id, choices[i]);
+		await castBallot(
+			{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+			round.id,
+			choices[i]
+		);
 	}
 	await castAssisted(round.id, elder.participant.id, choices[2]);
 	const closed = await closeRound(round.id);
 	if (closed.ok) await closed.counted; // the winners reach the plan when the count ends
 	const [lampItem] = (await getPlan(w.id)).items;
 	await addFunding(lampItem.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
-	await addFunding(lampItem.id, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }, owner.id);
-	await setItemPartners(lampItem.id, [await createPartner(organisationId, { name: 'Karang Taruna Tamamaung', kind: 'community', contactName: 'Pak Kontak', contact: '0813-555' })], owner.id);
+	await addFunding(
+		lampItem.id,
+		{ source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' },
+		owner.id
+	);
+	await setItemPartners(
+		lampItem.id,
+		[
+			await createPartner(organisationId, {
+				name: 'Karang Taruna Tamamaung',
+				kind: 'community',
+				contactName: 'Pak Kontak',
+				contact: '0813-555'
+			})
+		],
+		owner.id
+	);
 	await updateRecord(w.id, {
 		startTime: '09:00',
 		endTime: '12:00',
 		leader: { name: 'Andi Fasilitator', role: 'Fasilitator Shelter Warga' },
 		speakers: 'Sari Rahasia, perwakilan anak',
 		decisions: 'Usulan terpilih dibawa ke Musrenbang kecamatan.',
-		representatives: [{ name: 'Sari Rahasia', role: 'woman' }, { name: 'Pak Daeng', role: 'elder' }],
+		representatives: [
+			{ name: 'Sari Rahasia', role: 'woman' },
+			{ name: 'Pak Daeng', role: 'elder' }
+		],
 		acknowledger: { name: 'Hj. Nurhayati', role: 'Lurah Tamamaung' },
 		signingPlace: 'Makassar',
-		delegates: [{ name: 'Kancil Biru 12', role: 'child-7-12' }, { name: 'Sari Rahasia', role: 'woman' }]
+		delegates: [
+			{ name: 'Kancil Biru 12', role: 'child-7-12' },
+			{ name: 'Sari Rahasia', role: 'woman' }
+		]
 	});
 	return { owner, organisationId, w };
 }
 
-export const RAW_CODES = ['child-7-12', 'woman', 'elder', 'greedy', 'approval', 'swadaya-labour', 'apbd', 'aturan: ', 'Ø', 'undefined', 'null', 'NaN'];
+export const RAW_CODES = [
+	'child-7-12',
+	'woman',
+	'elder',
+	'greedy',
+	'approval',
+	'swadaya-labour',
+	'apbd',
+	'aturan: ',
+	'Ø',
+	'undefined',
+	'null',
+	'NaN'
+];

@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot } from '$lib/server/db/schema';
-import { createProposal, listProposals, mergeProposals, proposalHistory, updateProposal, withdrawProposal } from '$lib/voting/proposals.server';
-import { castAssisted, castBallot, closeRound, countVoters, createRound, enterPaperBallot, exportPabulib, findRound, openRound, setPaperTotals } from '$lib/voting/rounds.server';
+import {
+	createProposal,
+	listProposals,
+	mergeProposals,
+	proposalHistory,
+	updateProposal,
+	withdrawProposal
+} from '$lib/voting/proposals.server';
+import {
+	castAssisted,
+	castBallot,
+	closeRound,
+	countVoters,
+	createRound,
+	enterPaperBallot,
+	exportPabulib,
+	findRound,
+	openRound,
+	setPaperTotals
+} from '$lib/voting/rounds.server';
 import { listPlanItems } from '$lib/plans/plans.server';
 import { parsePabulib, toElection } from '$lib/voting/pabulib';
 import { mesCompleted } from '$lib/voting/rules';
@@ -17,15 +35,42 @@ import { anOrganisationWithOwner, aWorkshop } from './factories';
 useTestDatabase();
 
 const usulan = (title: string, cost: bigint): ProposalInput => ({
-	title, problem: `Masalah: ${title}`, targetGroups: ['child-7-12'], kelurahan: 'Tamamaung', rw: '03', lorong: 'Lorong 5', function: 'pencegahan',
-	activity: 'Kegiatan', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: 'child-7-12'
+	title,
+	problem: `Masalah: ${title}`,
+	targetGroups: ['child-7-12'],
+	kelurahan: 'Tamamaung',
+	rw: '03',
+	lorong: 'Lorong 5',
+	function: 'pencegahan',
+	activity: 'Kegiatan',
+	volume: 1,
+	unit: 'paket',
+	cost,
+	agency: 'DP3A',
+	proposedBy: '',
+	proposedByGroup: 'child-7-12'
 });
 const roundOf = (proposalIds: string[], overrides: Partial<RoundInput> = {}): RoundInput => ({
-	title: 'Prioritas 2027', format: 'approval', rule: 'greedy', proposalIds, budget: 100_000_000n, minSelections: 1, maxSelections: null,
-	pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: false, ...overrides
+	title: 'Prioritas 2027',
+	format: 'approval',
+	rule: 'greedy',
+	proposalIds,
+	budget: 100_000_000n,
+	minSelections: 1,
+	maxSelections: null,
+	pointsPerVoter: null,
+	maxPointsPerProposal: null,
+	topK: null,
+	add1Step: undefined,
+	allowChange: false,
+	...overrides
 });
 
-async function people(workshop: { id: string; groups: string[] }, n: number, groups: string[] = []): Promise<SessionParticipant[]> {
+async function people(
+	workshop: { id: string; groups: string[] },
+	n: number,
+	groups: string[] = []
+): Promise<SessionParticipant[]> {
 	const list: SessionParticipant[] = [];
 	for (let i = 0; i < n; i++) {
 		const joined = await addParticipant(workshop, { displayName: '', groups });
@@ -60,7 +105,13 @@ describe('proposals', () => {
 		expect(await mergeProposals(w.id, a, b, owner.id)).toEqual({ ok: true });
 		expect(await withdrawProposal(w.id, c, owner.id)).toEqual({ ok: true });
 		expect((await listProposals(w.id, false)).map((p) => p.title)).toEqual(['Lampu lorong RW 03']);
-		expect((await proposalHistory(a)).map((e) => e.kind)).toEqual(['created', 'created', 'edited', 'merged-into', 'merged-from']);
+		expect((await proposalHistory(a)).map((e) => e.kind)).toEqual([
+			'created',
+			'created',
+			'edited',
+			'merged-into',
+			'merged-from'
+		]);
 		expect(await mergeProposals(w.id, a, c, owner.id)).toEqual({ ok: false, error: 'error_not_found' });
 	});
 });
@@ -99,11 +150,20 @@ describe('ballots', () => {
 	it('knapsack and cumulative ballots are checked, never trimmed', async () => {
 		const knap = await withVotingOpen('greedy', { format: 'knapsack' });
 		const [a] = await people(knap.w, 1);
-		expect(await castBallot(a, knap.roundId, [knap.p1, knap.p2, knap.p3])).toEqual({ ok: false, error: 'error_ballot_over_budget' });
+		expect(await castBallot(a, knap.roundId, [knap.p1, knap.p2, knap.p3])).toEqual({
+			ok: false,
+			error: 'error_ballot_over_budget'
+		});
 		const cumul = await withVotingOpen('greedy', { format: 'cumulative', pointsPerVoter: 5, maxPointsPerProposal: 3 });
 		const [b] = await people(cumul.w, 1);
-		expect(await castBallot(b, cumul.roundId, { [cumul.p1]: 4 })).toEqual({ ok: false, error: 'error_ballot_max_points' });
-		expect(await castBallot(b, cumul.roundId, { [cumul.p1]: 3, [cumul.p2]: 3 })).toEqual({ ok: false, error: 'error_ballot_too_many_points' });
+		expect(await castBallot(b, cumul.roundId, { [cumul.p1]: 4 })).toEqual({
+			ok: false,
+			error: 'error_ballot_max_points'
+		});
+		expect(await castBallot(b, cumul.roundId, { [cumul.p1]: 3, [cumul.p2]: 3 })).toEqual({
+			ok: false,
+			error: 'error_ballot_too_many_points'
+		});
 		expect((await castBallot(b, cumul.roundId, { [cumul.p1]: 3, [cumul.p2]: 2 })).ok).toBe(true);
 	});
 
@@ -130,9 +190,15 @@ describe('counting and closing', () => {
 		const assisted = await addParticipant(w, { displayName: 'Pak Daeng', groups: ['elder'] }, owner.id);
 		if (!assisted.ok) throw new Error('setup');
 		expect((await castAssisted(roundId, assisted.participant.id, [p1, p2])).ok).toBe(true);
-		expect(await castAssisted(roundId, assisted.participant.id, [p1])).toEqual({ ok: false, error: 'error_already_voted' });
+		expect(await castAssisted(roundId, assisted.participant.id, [p1])).toEqual({
+			ok: false,
+			error: 'error_already_voted'
+		});
 		expect((await enterPaperBallot(roundId, [p3])).ok).toBe(true);
-		expect(await setPaperTotals(roundId, [{ proposalId: p3, votes: 3 }], 3)).toEqual({ ok: false, error: 'error_totals_mes' });
+		expect(await setPaperTotals(roundId, [{ proposalId: p3, votes: 3 }], 3)).toEqual({
+			ok: false,
+			error: 'error_totals_mes'
+		});
 
 		const closed = await closeRound(roundId);
 		if (!closed.ok) throw new Error(closed.error);
@@ -146,14 +212,21 @@ describe('counting and closing', () => {
 		expect(await closeRound(roundId)).toEqual({ ok: false, error: 'error_round_state' });
 
 		const plan = await listPlanItems(w.id);
-		expect(plan.map((i) => [i.priorityRank, i.originProposalId, i.originKind])).toEqual([[1, p2, 'vote'], [2, p3, 'vote']]);
+		expect(plan.map((i) => [i.priorityRank, i.originProposalId, i.originKind])).toEqual([
+			[1, p2, 'vote'],
+			[2, p3, 'vote']
+		]);
 
 		// Open data: the export read back and recounted gives the same winners.
 		const round = await findRound(w.id, roundId);
 		const file = parsePabulib(await exportPabulib(round!, w.title));
 		expect(file.votes).toHaveLength(10);
 		const lot = file.meta.tie_break_lot.split(',');
-		const recount = mesCompleted(toElection(file), { order: ['cost', 'votes', 'lot'], lot }, Q.of(BigInt(file.meta.add1_step)));
+		const recount = mesCompleted(
+			toElection(file),
+			{ order: ['cost', 'votes', 'lot'], lot },
+			Q.of(BigInt(file.meta.add1_step))
+		);
 		expect(recount.selected).toEqual([p2, p3]);
 	});
 
@@ -162,7 +235,16 @@ describe('counting and closing', () => {
 		const voters = await people(w, 2);
 		await castBallot(voters[0], roundId, [p3]);
 		await castBallot(voters[1], roundId, [p3]);
-		expect(await setPaperTotals(roundId, [{ proposalId: p1, votes: 4 }, { proposalId: p2, votes: 1 }], 5)).toEqual({ ok: true });
+		expect(
+			await setPaperTotals(
+				roundId,
+				[
+					{ proposalId: p1, votes: 4 },
+					{ proposalId: p2, votes: 1 }
+				],
+				5
+			)
+		).toEqual({ ok: true });
 		const closed = await closeRound(roundId);
 		if (!closed.ok) throw new Error(closed.error);
 		const result = await closed.counted;

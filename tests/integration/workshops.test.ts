@@ -42,8 +42,15 @@ describe('workshops', () => {
 	it('keep their agenda in order', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }, { title: 'Diskusi', minutes: 45 }, { title: 'Penutup', minutes: 5 }]);
-		await replaceAgenda(w.id, [{ title: 'Diskusi', minutes: 45 }, { title: 'Pembukaan', minutes: 10 }]);
+		await replaceAgenda(w.id, [
+			{ title: 'Pembukaan', minutes: 10 },
+			{ title: 'Diskusi', minutes: 45 },
+			{ title: 'Penutup', minutes: 5 }
+		]);
+		await replaceAgenda(w.id, [
+			{ title: 'Diskusi', minutes: 45 },
+			{ title: 'Pembukaan', minutes: 10 }
+		]);
 		expect((await listAgenda(w.id)).map((i) => [i.position, i.title, i.minutes])).toEqual([
 			[0, 'Diskusi', 45],
 			[1, 'Pembukaan', 10]
@@ -68,7 +75,10 @@ describe('participants', () => {
 	it('refuses a group the workshop does not offer', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId, { groups: ['woman', 'elder'] });
-		expect(await addParticipant(w, { displayName: '', groups: ['government'] })).toEqual({ ok: false, error: 'error_groups' });
+		expect(await addParticipant(w, { displayName: '', groups: ['government'] })).toEqual({
+			ok: false,
+			error: 'error_groups'
+		});
 		expect((await getAttendance(w.id)).total).toBe(0);
 	});
 

@@ -9,7 +9,19 @@
 import { Q } from '../../src/lib/voting/rational.ts';
 // What every rule shares (election, scores, tie-break, greedy, top-k) is the app's own
 // code: only MES and Phragmen are the old, slow implementations kept as the oracle.
-import { costOf, greedy, isExhaustive, scores, tieComparator, type Election, type MesOutcome, type Outcome, type Project, type TieBreak, type TieRecord } from '../../src/lib/voting/election.ts';
+import {
+	costOf,
+	greedy,
+	isExhaustive,
+	scores,
+	tieComparator,
+	type Election,
+	type MesOutcome,
+	type Outcome,
+	type Project,
+	type TieBreak,
+	type TieRecord
+} from '../../src/lib/voting/election.ts';
 
 /**
  * Method of Equal Shares (Peters & Skowron). Each voter holds `perVoter` (B/n unless
@@ -91,7 +103,11 @@ export function mes(e: Election, tie: TieBreak, perVoter?: Q): MesOutcome {
 				const current: Project = best!.project;
 				const decided = compare(p, current);
 				const challengerWins = decided.order < 0;
-				ties.push({ winner: challengerWins ? p.id : current.id, over: challengerWins ? current.id : p.id, decidedBy: decided.by });
+				ties.push({
+					winner: challengerWins ? p.id : current.id,
+					over: challengerWins ? current.id : p.id,
+					decidedBy: decided.by
+				});
 				if (challengerWins) best = { project: p, rate };
 			}
 		}
@@ -110,10 +126,20 @@ export function mes(e: Election, tie: TieBreak, perVoter?: Q): MesOutcome {
 	}
 	// Keep only the ties among projects that were then selected (the ones that mattered).
 	const chosen = new Set(selected);
-	return { selected, cost: costOf(e, selected), ties: ties.filter((t) => chosen.has(t.winner)), perVoter: share, rounds };
+	return {
+		selected,
+		cost: costOf(e, selected),
+		ties: ties.filter((t) => chosen.has(t.winner)),
+		perVoter: share,
+		rounds
+	};
 }
 
-function freeProjects(e: Election, supporters: Map<string, { utility: bigint }[]>, compare: ReturnType<typeof tieComparator>): string[] {
+function freeProjects(
+	e: Election,
+	supporters: Map<string, { utility: bigint }[]>,
+	compare: ReturnType<typeof tieComparator>
+): string[] {
 	return e.projects
 		.filter((p) => p.cost === 0n && supporters.get(p.id)!.some((s) => s.utility > 0n))
 		.sort((a, b) => compare(a, b).order)
@@ -153,7 +179,12 @@ export function mesAdd1(e: Election, tie: TieBreak, step: Q): MesOutcome & { ite
 export function mesCompleted(e: Election, tie: TieBreak, step: Q) {
 	const add1 = mesAdd1(e, tie, step);
 	const completed = greedy(e, tie, add1.selected);
-	return { ...add1, selected: completed.selected, cost: completed.cost, completedBy: completed.selected.slice(add1.selected.length) };
+	return {
+		...add1,
+		selected: completed.selected,
+		cost: completed.cost,
+		completedBy: completed.selected.slice(add1.selected.length)
+	};
 }
 
 /**
@@ -181,7 +212,11 @@ export function phragmen(e: Election, tie: TieBreak): Outcome {
 			if (order < 0) best = { project: p, load };
 			else if (order === 0) {
 				const decided = compare(p, best!.project);
-				ties.push({ winner: decided.order < 0 ? p.id : best!.project.id, over: decided.order < 0 ? best!.project.id : p.id, decidedBy: decided.by });
+				ties.push({
+					winner: decided.order < 0 ? p.id : best!.project.id,
+					over: decided.order < 0 ? best!.project.id : p.id,
+					decidedBy: decided.by
+				});
 				if (decided.order < 0) best = { project: p, load };
 			}
 		}

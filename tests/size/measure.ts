@@ -21,7 +21,14 @@ if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--b
 
 const server = spawn('node', ['src/serve.ts'], {
 	cwd: root,
-	env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', REDIS_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-')) },
+	env: {
+		...process.env,
+		PORT: '0',
+		HOST: '127.0.0.1',
+		DATABASE_URL: '',
+		REDIS_URL: '',
+		DATA_DIR: mkdtempSync(join(tmpdir(), 'rr-size-'))
+	},
 	stdio: ['ignore', 'pipe', 'inherit']
 });
 // Whatever happens below, the server does not outlive this script.
@@ -66,7 +73,9 @@ async function measure(label: string, go: () => Promise<unknown>) {
 	// `--files`: each page's largest scripts, to find what to trim.
 	if (process.argv.includes('--files')) {
 		const top = [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 15);
-		console.log(`\n${label}\n${top.map(([url, n]) => `  ${(n / 1024).toFixed(1).padStart(6)} kB  ${new URL(url).pathname}`).join('\n')}`);
+		console.log(
+			`\n${label}\n${top.map(([url, n]) => `  ${(n / 1024).toFixed(1).padStart(6)} kB  ${new URL(url).pathname}`).join('\n')}`
+		);
 	}
 	return { page: label, files: scripts.size, kB: Math.round((bytes / 1024) * 10) / 10 };
 }
@@ -90,7 +99,8 @@ results.push(await measure('/p/b/<board> (input card)', () => page.goto(`${base}
 // The service worker is fetched once by the first page a phone opens: counted with every page.
 const worker = await page.request.get(`${base}/service-worker.js`);
 const workerKB = worker.ok() ? Math.round((gzipSync(await worker.body()).length / 1024) * 10) / 10 : 0;
-for (const r of results) Object.assign(r, { 'service worker kB': workerKB, 'total kB': Math.round((r.kB + workerKB) * 10) / 10 });
+for (const r of results)
+	Object.assign(r, { 'service worker kB': workerKB, 'total kB': Math.round((r.kB + workerKB) * 10) / 10 });
 
 await browser.close();
 server.kill('SIGTERM');

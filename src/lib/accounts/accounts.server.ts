@@ -71,8 +71,14 @@ export async function changePassword(userId: string, currentPassword: string, ne
  */
 export async function setPassword(userId: string, password: string, viaReset = false) {
 	const notice = viaReset ? { passwordResetAt: new Date(), passwordResetNoticePending: true } : {};
-	await db.update(user).set({ passwordHash: await hashPassword(password), ...notice }).where(eq(user.id, userId));
-	await db.update(passwordReset).set({ used: true }).where(and(eq(passwordReset.userId, userId), eq(passwordReset.used, false)));
+	await db
+		.update(user)
+		.set({ passwordHash: await hashPassword(password), ...notice })
+		.where(eq(user.id, userId));
+	await db
+		.update(passwordReset)
+		.set({ used: true })
+		.where(and(eq(passwordReset.userId, userId), eq(passwordReset.used, false)));
 	await invalidateUserSessions(userId);
 	revokeConnections({ userId }, 'signed-out'); // open board sockets too
 	if (viaReset) await mailResetNotice(userId);
@@ -90,7 +96,10 @@ export async function signOut(sessionId: string): Promise<void> {
  * their password (with their recovery code).
  */
 async function soleOrganisationOf(userId: string): Promise<string | null> {
-	const rows = await db.select({ organisationId: membership.organisationId }).from(membership).where(eq(membership.userId, userId));
+	const rows = await db
+		.select({ organisationId: membership.organisationId })
+		.from(membership)
+		.where(eq(membership.userId, userId));
 	return rows.length === 1 ? rows[0].organisationId : null;
 }
 
@@ -108,7 +117,8 @@ async function isOwnerOf(userId: string, organisationId: string): Promise<boolea
  * when that organisation is not the member's only one. The caller checks the owner's role.
  */
 export async function issuePasswordReset(createdBy: string, userId: string, organisationId: string) {
-	if ((await soleOrganisationOf(userId)) !== organisationId) return { ok: false as const, error: 'sec_error_reset_other_orgs' };
+	if ((await soleOrganisationOf(userId)) !== organisationId)
+		return { ok: false as const, error: 'sec_error_reset_other_orgs' };
 	const token = generateToken();
 	await db.insert(passwordReset).values({
 		id: hashToken(token),
@@ -125,7 +135,14 @@ export async function findPasswordReset(token: string) {
 		.select({ id: passwordReset.id, userId: passwordReset.userId, email: user.email })
 		.from(passwordReset)
 		.innerJoin(user, eq(user.id, passwordReset.userId))
-		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date()), or(isNotNull(passwordReset.organisationId), eq(passwordReset.kind, 'email'))));
+		.where(
+			and(
+				eq(passwordReset.id, hashToken(token)),
+				eq(passwordReset.used, false),
+				gt(passwordReset.expiresAt, new Date()),
+				or(isNotNull(passwordReset.organisationId), eq(passwordReset.kind, 'email'))
+			)
+		);
 	return row ?? null;
 }
 
@@ -138,8 +155,19 @@ export async function resetPassword(token: string, password: string) {
 	const claimed = await db
 		.update(passwordReset)
 		.set({ used: true })
-		.where(and(eq(passwordReset.id, hashToken(token)), eq(passwordReset.used, false), gt(passwordReset.expiresAt, new Date())))
-		.returning({ userId: passwordReset.userId, createdBy: passwordReset.createdBy, organisationId: passwordReset.organisationId, kind: passwordReset.kind });
+		.where(
+			and(
+				eq(passwordReset.id, hashToken(token)),
+				eq(passwordReset.used, false),
+				gt(passwordReset.expiresAt, new Date())
+			)
+		)
+		.returning({
+			userId: passwordReset.userId,
+			createdBy: passwordReset.createdBy,
+			organisationId: passwordReset.organisationId,
+			kind: passwordReset.kind
+		});
 	const link = claimed[0];
 	if (!link) return { ok: false as const, error: 'error_link_invalid' };
 	// A link the person had mailed to themselves is their own confirmation; an owner's
@@ -147,7 +175,8 @@ export async function resetPassword(token: string, password: string) {
 	if (link.kind !== 'email') {
 		if (!link.organisationId) return { ok: false as const, error: 'error_link_invalid' };
 		const stillSole = (await soleOrganisationOf(link.userId)) === link.organisationId;
-		if (!stillSole || !(await isOwnerOf(link.createdBy, link.organisationId))) return { ok: false as const, error: 'error_link_invalid' };
+		if (!stillSole || !(await isOwnerOf(link.createdBy, link.organisationId)))
+			return { ok: false as const, error: 'error_link_invalid' };
 	}
 	await setPassword(link.userId, password, true);
 	return { ok: true as const, userId: link.userId };

@@ -10,28 +10,76 @@ const formData = (entries: [string, string][]) => {
 
 describe('parseForm', () => {
 	it('returns message keys per field', () => {
-		const result = parseForm(signUpForm, formData([['name', ''], ['email', 'nope'], ['password', 'short'], ['organisationName', 'X']]));
+		const result = parseForm(
+			signUpForm,
+			formData([
+				['name', ''],
+				['email', 'nope'],
+				['password', 'short'],
+				['organisationName', 'X']
+			])
+		);
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.errors).toEqual({ name: 'error_required', email: 'error_email', password: 'error_password_short' });
+		if (!result.ok)
+			expect(result.errors).toEqual({ name: 'error_required', email: 'error_email', password: 'error_password_short' });
 	});
 
 	it('normalises e-mail addresses', () => {
-		const result = parseForm(signUpForm, formData([['name', 'Sari'], ['email', ' Sari@Example.ID '], ['password', 'password-1'], ['organisationName', 'PKK']]));
+		const result = parseForm(
+			signUpForm,
+			formData([
+				['name', 'Sari'],
+				['email', ' Sari@Example.ID '],
+				['password', 'password-1'],
+				['organisationName', 'PKK']
+			])
+		);
 		expect(result.ok && result.data.email).toBe('sari@example.id');
 	});
 
 	it('collects repeated fields into lists (groups, agenda rows)', () => {
-		const result = parseForm(agendaForm, formData([['title', 'A'], ['minutes', '10'], ['title', ''], ['minutes', '5'], ['title', 'B'], ['minutes', '20']]));
-		expect(result.ok && result.data).toEqual([{ title: 'A', minutes: 10 }, { title: 'B', minutes: 20 }]);
-		const bad = parseForm(agendaForm, formData([['title', 'A'], ['minutes', '0']]));
+		const result = parseForm(
+			agendaForm,
+			formData([
+				['title', 'A'],
+				['minutes', '10'],
+				['title', ''],
+				['minutes', '5'],
+				['title', 'B'],
+				['minutes', '20']
+			])
+		);
+		expect(result.ok && result.data).toEqual([
+			{ title: 'A', minutes: 10 },
+			{ title: 'B', minutes: 20 }
+		]);
+		const bad = parseForm(
+			agendaForm,
+			formData([
+				['title', 'A'],
+				['minutes', '0']
+			])
+		);
 		expect(bad.ok).toBe(false);
 	});
 
 	it('refuses a workshop without groups or with an unknown kind', () => {
-		const base: [string, string][] = [['title', 'T'], ['kind', 'co-design'], ['function', 'pencegahan']];
+		const base: [string, string][] = [
+			['title', 'T'],
+			['kind', 'co-design'],
+			['function', 'pencegahan']
+		];
 		const none = parseForm(workshopForm, formData(base));
 		expect(!none.ok && none.errors.groups).toBe('error_groups_empty');
-		const kind = parseForm(workshopForm, formData([['title', 'T'], ['kind', 'party'], ['function', 'pencegahan'], ['groups', 'woman']]));
+		const kind = parseForm(
+			workshopForm,
+			formData([
+				['title', 'T'],
+				['kind', 'party'],
+				['function', 'pencegahan'],
+				['groups', 'woman']
+			])
+		);
 		expect(!kind.ok && kind.errors.kind).toBe('error_invalid');
 	});
 

@@ -2,18 +2,29 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
 
-const email = z.string().trim().toLowerCase().max(200).pipe(z.email({ error: 'error_email' }));
+const email = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(200)
+	.pipe(z.email({ error: 'error_email' }));
 const password = z
 	.string()
 	.min(MIN_PASSWORD_LENGTH, { error: 'error_password_short' })
 	.max(MAX_PASSWORD_LENGTH, { error: 'error_password_long' });
 const name = z.string().trim().min(1, { error: 'error_required' }).max(120, { error: 'error_too_long' });
 
-export const loginForm = z.object({ email, password: z.string().min(1, { error: 'error_required' }).max(MAX_PASSWORD_LENGTH) });
+export const loginForm = z.object({
+	email,
+	password: z.string().min(1, { error: 'error_required' }).max(MAX_PASSWORD_LENGTH)
+});
 export const signUpForm = z.object({ name, email, password, organisationName: name });
 export const registerForm = z.object({ name, email, password });
 export const newPasswordForm = z.object({ password });
-export const changePasswordForm = z.object({ currentPassword: z.string().min(1, { error: 'error_required' }), password });
+export const changePasswordForm = z.object({
+	currentPassword: z.string().min(1, { error: 'error_required' }),
+	password
+});
 
 /** Field name -> message key, as form actions return them. */
 export type FormErrors = Partial<Record<string, string>>;

@@ -2,7 +2,14 @@
  * The account flows an attacker would repeat, each behind its rate limits (see
  * $lib/server/auth/rate-limit): logging in, changing a password, signing up.
  */
-import { accountAndIp, longestWait, loginByAccountAndIp, loginByIp, passwordChangeByUser, signUpByIp } from '$lib/server/auth/rate-limit';
+import {
+	accountAndIp,
+	longestWait,
+	loginByAccountAndIp,
+	loginByIp,
+	passwordChangeByUser,
+	signUpByIp
+} from '$lib/server/auth/rate-limit';
 import { changePassword, checkCredentials, signUp } from './accounts.server';
 
 /**
@@ -12,7 +19,10 @@ import { changePassword, checkCredentials, signUp } from './accounts.server';
  */
 export async function logIn(email: string, password: string, ip: string) {
 	const key = accountAndIp(email, ip);
-	const wait = await longestWait([[loginByIp, ip], [loginByAccountAndIp, key]]);
+	const wait = await longestWait([
+		[loginByIp, ip],
+		[loginByAccountAndIp, key]
+	]);
 	if (wait > 0) return { ok: false as const, error: 'error_too_many_attempts', retryMs: wait };
 	const found = await checkCredentials(email, password);
 	if (!found) {

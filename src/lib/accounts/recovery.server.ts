@@ -14,7 +14,13 @@ import { db } from '$lib/server/db';
 import { user } from '$lib/server/db/schema';
 import { verifyPassword } from '$lib/server/auth/password';
 import { hashToken, randomBytes } from '$lib/server/auth/tokens';
-import { accountAndIp, longestWait, passwordChangeByUser, recoveryByAccountAndIp, recoveryByIp } from '$lib/server/auth/rate-limit';
+import {
+	accountAndIp,
+	longestWait,
+	passwordChangeByUser,
+	recoveryByAccountAndIp,
+	recoveryByIp
+} from '$lib/server/auth/rate-limit';
 import { setPassword } from './accounts.server';
 
 /** 20 characters of base32 (100 bits), in groups of five: ABCDE-FGHIJ-KLMNO-PQRST. */
@@ -44,7 +50,10 @@ export async function createRecoveryCode(userId: string, currentPassword: string
 		return { ok: false as const, error: 'error_wrong_password' };
 	}
 	const code = generateRecoveryCode();
-	await db.update(user).set({ recoveryCodeHash: hashCode(code), recoveryCodeCreatedAt: new Date() }).where(eq(user.id, userId));
+	await db
+		.update(user)
+		.set({ recoveryCodeHash: hashCode(code), recoveryCodeCreatedAt: new Date() })
+		.where(eq(user.id, userId));
 	return { ok: true as const, code };
 }
 
@@ -62,7 +71,10 @@ export async function recoveryCodeCreatedAt(userId: string): Promise<Date | null
 export async function recoverAccount(input: { email: string; code: string; password: string }, ip: string) {
 	const email = input.email.toLowerCase();
 	const key = accountAndIp(email, ip);
-	const wait = await longestWait([[recoveryByIp, ip], [recoveryByAccountAndIp, key]]);
+	const wait = await longestWait([
+		[recoveryByIp, ip],
+		[recoveryByAccountAndIp, key]
+	]);
 	if (wait > 0) return { ok: false as const, error: 'sec_error_too_many', retryMs: wait };
 	const oldHash = hashCode(input.code);
 	const next = generateRecoveryCode();

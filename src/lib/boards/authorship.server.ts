@@ -22,16 +22,20 @@ import { isChild } from '$lib/workshops/rules';
 import * as storage from '$lib/server/realtime/storage';
 import { findLegacyPeople, rebuildWithoutPeople, stripAuthorFields, type LegacyPeople } from './legacy';
 
-export type Author = { kind: 'member'; userId: string } | { kind: 'participant'; participantId: string | null; child: boolean };
+export type Author =
+	{ kind: 'member'; userId: string } | { kind: 'participant'; participantId: string | null; child: boolean };
 
 /** The author of these notes. `replace`: this writer created the entry anew, so it is theirs now. */
 export async function recordAuthor(boardId: string, noteIds: string[], author: Author, replace = true): Promise<void> {
 	if (noteIds.length === 0) return;
-	const row = author.kind === 'member'
-		? { kind: 'member' as const, userId: author.userId, participantId: null, child: false }
-		: { kind: 'participant' as const, userId: null, participantId: author.participantId, child: author.child };
+	const row =
+		author.kind === 'member'
+			? { kind: 'member' as const, userId: author.userId, participantId: null, child: false }
+			: { kind: 'participant' as const, userId: null, participantId: author.participantId, child: author.child };
 	const insert = db.insert(noteAuthor).values(noteIds.map((noteId) => ({ boardId, noteId, ...row })));
-	await (replace ? insert.onConflictDoUpdate({ target: [noteAuthor.boardId, noteAuthor.noteId], set: row }) : insert.onConflictDoNothing());
+	await (replace
+		? insert.onConflictDoUpdate({ target: [noteAuthor.boardId, noteAuthor.noteId], set: row })
+		: insert.onConflictDoNothing());
 }
 
 /** A participant as an author (children are marked: their pseudonym stays off the projector). */
@@ -48,7 +52,13 @@ export type Viewer = { mayEdit: boolean; hideAuthors: boolean; projector?: boole
 export async function authorNamesFor(boardId: string, viewer: Viewer): Promise<Record<string, string>> {
 	if (!viewer.mayEdit || viewer.hideAuthors) return {};
 	const rows = await db
-		.select({ noteId: noteAuthor.noteId, child: noteAuthor.child, member: user.name, named: participant.displayName, pseudonym: participant.pseudonym })
+		.select({
+			noteId: noteAuthor.noteId,
+			child: noteAuthor.child,
+			member: user.name,
+			named: participant.displayName,
+			pseudonym: participant.pseudonym
+		})
 		.from(noteAuthor)
 		.leftJoin(user, eq(user.id, noteAuthor.userId))
 		.leftJoin(participant, eq(participant.id, noteAuthor.participantId))
@@ -65,7 +75,10 @@ export async function authorNamesFor(boardId: string, viewer: Viewer): Promise<R
 /** Copies authorship along with notes copied into another board (a prototype's next iteration). */
 export async function copyAuthors(fromBoardId: string, toBoardId: string, noteIds: Map<string, string>): Promise<void> {
 	if (noteIds.size === 0) return;
-	const rows = await db.select().from(noteAuthor).where(and(eq(noteAuthor.boardId, fromBoardId), inArray(noteAuthor.noteId, [...noteIds.keys()])));
+	const rows = await db
+		.select()
+		.from(noteAuthor)
+		.where(and(eq(noteAuthor.boardId, fromBoardId), inArray(noteAuthor.noteId, [...noteIds.keys()])));
 	const copies = rows.map((r) => ({ ...r, boardId: toBoardId, noteId: noteIds.get(r.noteId)! }));
 	if (copies.length > 0) await db.insert(noteAuthor).values(copies).onConflictDoNothing();
 }
@@ -97,17 +110,26 @@ function onClientUpdate(boardId: string, connection: ConnectionInfo, doc: Y.Doc,
 async function resolvePeople(boardId: string, ids: string[]) {
 	const unique = [...new Set(ids)];
 	const [found] = await db.select({ workshopId: board.workshopId }).from(board).where(eq(board.id, boardId));
-	const participants = unique.length && found
-		? await db.select({ id: participant.id, groups: participant.groups }).from(participant).where(and(inArray(participant.id, unique), eq(participant.workshopId, found.workshopId)))
-		: [];
+	const participants =
+		unique.length && found
+			? await db
+					.select({ id: participant.id, groups: participant.groups })
+					.from(participant)
+					.where(and(inArray(participant.id, unique), eq(participant.workshopId, found.workshopId)))
+			: [];
 	const users = unique.length ? await db.select({ id: user.id }).from(user).where(inArray(user.id, unique)) : [];
 	return { participants: new Map(participants.map((p) => [p.id, p])), users: new Set(users.map((u) => u.id)) };
 }
 
 /** Records what an older board held about people (authors, dots, reactions), once. */
 async function recordLegacyPeople(boardId: string, found: LegacyPeople): Promise<void> {
-	const people = await resolvePeople(boardId, [...found.authors.map((a) => a.authorId), ...found.dots.map((d) => d.voterId), ...found.reactions.map((r) => r.reactorId)]);
-	const who = (id: string) => (people.participants.has(id) ? ('participant' as const) : people.users.has(id) ? ('member' as const) : null);
+	const people = await resolvePeople(boardId, [
+		...found.authors.map((a) => a.authorId),
+		...found.dots.map((d) => d.voterId),
+		...found.reactions.map((r) => r.reactorId)
+	]);
+	const who = (id: string) =>
+		people.participants.has(id) ? ('participant' as const) : people.users.has(id) ? ('member' as const) : null;
 	await db.transaction(async (tx) => {
 		for (const a of found.authors) {
 			const p = people.participants.get(a.authorId);
@@ -116,22 +138,35 @@ async function recordLegacyPeople(boardId: string, found: LegacyPeople): Promise
 				: people.users.has(a.authorId)
 					? { kind: 'member' as const, userId: a.authorId, participantId: null, child: false }
 					: null;
-			if (row) await tx.insert(noteAuthor).values({ boardId, noteId: a.noteId, ...row }).onConflictDoNothing();
+			if (row)
+				await tx
+					.insert(noteAuthor)
+					.values({ boardId, noteId: a.noteId, ...row })
+					.onConflictDoNothing();
 		}
 		for (const d of found.dots) {
 			const kind = who(d.voterId);
-			if (kind) await tx.insert(boardDot).values({ boardId, noteId: d.noteId, voterKind: kind, voterId: d.voterId, count: d.count }).onConflictDoNothing();
+			if (kind)
+				await tx
+					.insert(boardDot)
+					.values({ boardId, noteId: d.noteId, voterKind: kind, voterId: d.voterId, count: d.count })
+					.onConflictDoNothing();
 		}
 		for (const r of found.reactions) {
 			const kind = who(r.reactorId);
-			if (kind) await tx.insert(boardReaction).values({ boardId, noteId: r.noteId, emoji: r.emoji, reactorKind: kind, reactorId: r.reactorId }).onConflictDoNothing();
+			if (kind)
+				await tx
+					.insert(boardReaction)
+					.values({ boardId, noteId: r.noteId, emoji: r.emoji, reactorKind: kind, reactorId: r.reactorId })
+					.onConflictDoNothing();
 		}
 	});
 }
 
 // Every note of a board written before authorship moved to SQL carries this key.
 const LEGACY_MARKER = Buffer.from('authorId');
-const mentions = (bytes: Uint8Array | null) => bytes !== null && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(LEGACY_MARKER);
+const mentions = (bytes: Uint8Array | null) =>
+	bytes !== null && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(LEGACY_MARKER);
 
 /**
  * Before anyone receives a board: an older board's people (authors, dots, reactions)

@@ -5,7 +5,14 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, board, boardSubmission, participant as participantTable, votingRound, workshop } from '$lib/server/db/schema';
+import {
+	agendaItem,
+	board,
+	boardSubmission,
+	participant as participantTable,
+	votingRound,
+	workshop
+} from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
@@ -22,16 +29,37 @@ export type Board = typeof board.$inferSelect;
 
 export async function listBoards(workshopId: string) {
 	return db
-		.select({ id: board.id, title: board.title, locked: board.locked, hideAuthors: board.hideAuthors, moderation: board.moderation, dotsPerPerson: board.dotsPerPerson, stage: board.stage })
+		.select({
+			id: board.id,
+			title: board.title,
+			locked: board.locked,
+			hideAuthors: board.hideAuthors,
+			moderation: board.moderation,
+			dotsPerPerson: board.dotsPerPerson,
+			stage: board.stage
+		})
 		.from(board)
 		.where(eq(board.workshopId, workshopId))
 		.orderBy(asc(board.position), asc(board.createdAt));
 }
 
-export async function createBoard(workshopId: string, title: string, options: { stage?: string | null; continuesPlanItemId?: string } = {}): Promise<string> {
+export async function createBoard(
+	workshopId: string,
+	title: string,
+	options: { stage?: string | null; continuesPlanItemId?: string } = {}
+): Promise<string> {
 	const id = generateId();
 	const existing = await listBoards(workshopId);
-	await db.insert(board).values({ id, workshopId, title, position: existing.length, stage: options.stage ?? null, continuesPlanItemId: options.continuesPlanItemId ?? null });
+	await db
+		.insert(board)
+		.values({
+			id,
+			workshopId,
+			title,
+			position: existing.length,
+			stage: options.stage ?? null,
+			continuesPlanItemId: options.continuesPlanItemId ?? null
+		});
 	await publish(workshopId);
 	return id;
 }
@@ -50,30 +78,53 @@ export async function findBoard(boardId: string) {
 /** The authoritative live state, as the control document shows it. */
 export async function getControlState(workshopId: string): Promise<ControlState> {
 	const [w] = await db
-		.select({ currentAgendaItemId: workshop.currentAgendaItemId, currentBoardId: workshop.currentBoardId, timerEndsAt: workshop.timerEndsAt, conductor: workshop.conductor })
+		.select({
+			currentAgendaItemId: workshop.currentAgendaItemId,
+			currentBoardId: workshop.currentBoardId,
+			timerEndsAt: workshop.timerEndsAt,
+			conductor: workshop.conductor
+		})
 		.from(workshop)
 		.where(eq(workshop.id, workshopId));
 	const boards = await listBoards(workshopId);
 	let currentAgendaTitle: string | null = null;
 	if (w?.currentAgendaItemId) {
-		const [item] = await db.select({ title: agendaItem.title }).from(agendaItem).where(eq(agendaItem.id, w.currentAgendaItemId));
+		const [item] = await db
+			.select({ title: agendaItem.title })
+			.from(agendaItem)
+			.where(eq(agendaItem.id, w.currentAgendaItemId));
 		currentAgendaTitle = item?.title ?? null;
 	}
 	return {
-		boards: Object.fromEntries(boards.map((b) => [b.id, { title: b.title, locked: b.locked, hideAuthors: b.hideAuthors, moderation: b.moderation, dots: b.dotsPerPerson }])),
+		boards: Object.fromEntries(
+			boards.map((b) => [
+				b.id,
+				{
+					title: b.title,
+					locked: b.locked,
+					hideAuthors: b.hideAuthors,
+					moderation: b.moderation,
+					dots: b.dotsPerPerson
+				}
+			])
+		),
 		currentAgendaItemId: w?.currentAgendaItemId ?? null,
 		currentAgendaTitle,
 		currentBoardId: w?.currentBoardId ?? null,
 		timerEndsAt: w?.timerEndsAt ? w.timerEndsAt.getTime() : null,
 		// Before the conductor existed, follow me was only a board.
-		conductor: (w?.conductor as Conductor | null) ?? (w?.currentBoardId ? { kind: 'board', id: w.currentBoardId } : FREE)
+		conductor:
+			(w?.conductor as Conductor | null) ?? (w?.currentBoardId ? { kind: 'board', id: w.currentBoardId } : FREE)
 	};
 }
 
 /** What a phone without the control document needs: where the room is, and board titles. */
 export async function getRoomState(workshopId: string) {
 	const state = await getControlState(workshopId);
-	return { conductor: state.conductor, boards: Object.fromEntries(Object.entries(state.boards).map(([id, b]) => [id, { title: b.title }])) };
+	return {
+		conductor: state.conductor,
+		boards: Object.fromEntries(Object.entries(state.boards).map(([id, b]) => [id, { title: b.title }]))
+	};
 }
 
 async function publish(workshopId: string) {
@@ -81,8 +132,15 @@ async function publish(workshopId: string) {
 	announceControl(workshopId);
 }
 
-export async function setBoardFlags(boardId: string, flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title' | 'dotsPerPerson'>>) {
-	const [updated] = await db.update(board).set(flags).where(eq(board.id, boardId)).returning({ workshopId: board.workshopId });
+export async function setBoardFlags(
+	boardId: string,
+	flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title' | 'dotsPerPerson'>>
+) {
+	const [updated] = await db
+		.update(board)
+		.set(flags)
+		.where(eq(board.id, boardId))
+		.returning({ workshopId: board.workshopId });
 	if (updated) await publish(updated.workshopId);
 }
 
@@ -96,15 +154,23 @@ export async function setTimer(workshopId: string, minutes: number | null) {
 /** "Follow me": everyone's screen follows this agenda item and board. */
 export async function setFollow(workshopId: string, follow: { agendaItemId: string | null; boardId: string | null }) {
 	if (follow.agendaItemId) {
-		const [item] = await db.select().from(agendaItem).where(and(eq(agendaItem.id, follow.agendaItemId), eq(agendaItem.workshopId, workshopId)));
+		const [item] = await db
+			.select()
+			.from(agendaItem)
+			.where(and(eq(agendaItem.id, follow.agendaItemId), eq(agendaItem.workshopId, workshopId)));
 		if (!item) return { ok: false as const, error: 'error_not_found' };
 	}
 	if (follow.boardId) {
 		const found = await findBoard(follow.boardId);
 		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
 	}
-	const conductor: Conductor = follow.boardId ? { kind: 'board', id: follow.boardId, at: Date.now() } : { kind: 'free', at: Date.now() };
-	await db.update(workshop).set({ currentAgendaItemId: follow.agendaItemId, currentBoardId: follow.boardId, conductor }).where(eq(workshop.id, workshopId));
+	const conductor: Conductor = follow.boardId
+		? { kind: 'board', id: follow.boardId, at: Date.now() }
+		: { kind: 'free', at: Date.now() };
+	await db
+		.update(workshop)
+		.set({ currentAgendaItemId: follow.agendaItemId, currentBoardId: follow.boardId, conductor })
+		.where(eq(workshop.id, workshopId));
 	await publish(workshopId);
 	return { ok: true as const };
 }
@@ -121,15 +187,25 @@ export async function setConductor(workshopId: string, target: Conductor) {
 	}
 	if (target.kind === 'ballot' || target.kind === 'results') {
 		const [round] = target.id
-			? await db.select({ status: votingRound.status, revealed: votingRound.revealed }).from(votingRound).where(and(eq(votingRound.id, target.id), eq(votingRound.workshopId, workshopId)))
+			? await db
+					.select({ status: votingRound.status, revealed: votingRound.revealed })
+					.from(votingRound)
+					.where(and(eq(votingRound.id, target.id), eq(votingRound.workshopId, workshopId)))
 			: [];
 		if (!round) return { ok: false as const, error: 'error_not_found' };
-		if (target.kind === 'ballot' && round.status !== 'open') return { ok: false as const, error: 'forum_error_round_not_open' };
-		if (target.kind === 'results' && !(round.status === 'closed' && round.revealed)) return { ok: false as const, error: 'forum_error_not_revealed' };
+		if (target.kind === 'ballot' && round.status !== 'open')
+			return { ok: false as const, error: 'forum_error_round_not_open' };
+		if (target.kind === 'results' && !(round.status === 'closed' && round.revealed))
+			return { ok: false as const, error: 'forum_error_not_revealed' };
 	}
-	const conductor: Conductor = target.id ? { kind: target.kind, id: target.id, at: Date.now() } : { kind: target.kind, at: Date.now() };
+	const conductor: Conductor = target.id
+		? { kind: target.kind, id: target.id, at: Date.now() }
+		: { kind: target.kind, at: Date.now() };
 	// currentBoardId stays the board being followed, for pages that read only that.
-	await db.update(workshop).set({ conductor, currentBoardId: conductor.kind === 'board' ? conductor.id! : null }).where(eq(workshop.id, workshopId));
+	await db
+		.update(workshop)
+		.set({ conductor, currentBoardId: conductor.kind === 'board' ? conductor.id! : null })
+		.where(eq(workshop.id, workshopId));
 	await publish(workshopId);
 	return { ok: true as const };
 }
@@ -148,7 +224,14 @@ function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
 const notesPerParticipant: RateLimiter = sharedLimiter('notes-participant', { max: 20, windowMs: 60_000 });
 const reactionsPerParticipant: RateLimiter = sharedLimiter('reactions-participant', { max: 60, windowMs: 60_000 });
 
-export type Contribution = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null; private?: boolean };
+export type Contribution = {
+	id: string;
+	text: string;
+	colour: Colour;
+	pictogram: Pictogram | null;
+	frameId?: string | null;
+	private?: boolean;
+};
 
 /**
  * A participant's note. Outcomes: 'added' (written into the board with the participant
@@ -169,14 +252,19 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	const checked = await writableBoard(participant, boardId);
 	if (!checked.ok) return checked;
 	const found = checked.board;
-	const [sub] = await db.select({ id: boardSubmission.id }).from(boardSubmission).where(eq(boardSubmission.id, input.id));
-	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id)))) return { ok: true as const, outcome: 'duplicate' as const };
+	const [sub] = await db
+		.select({ id: boardSubmission.id })
+		.from(boardSubmission)
+		.where(eq(boardSubmission.id, input.id));
+	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id))))
+		return { ok: true as const, outcome: 'duplicate' as const };
 	// The phone is told when to try again, so it can say so and resend by itself.
 	const wait = await notesPerParticipant.retryAfter(participant.id);
 	if (wait > 0) return { ok: false as const, error: 'error_slow_down', retryAfterMs: wait };
 	await notesPerParticipant.hit(participant.id);
 	// "Only for the facilitator": kept whole in SQL, never near the board document.
-	if (input.private) return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text) };
+	if (input.private)
+		return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text) };
 	// Personal details are masked before anything reaches the room; the original stays
 	// in SQL for the facilitator's moderation view.
 	const { text, kinds } = maskPersonalDetails(input.text);
@@ -186,14 +274,28 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
-		await db.insert(boardSubmission).values({ id: input.id, boardId, participantId: participant.id, authorName, text, colour: input.colour, pictogram: input.pictogram });
+		await db
+			.insert(boardSubmission)
+			.values({
+				id: input.id,
+				boardId,
+				participantId: participant.id,
+				authorName,
+				text,
+				colour: input.colour,
+				pictogram: input.pictogram
+			});
 		announceModeration(boardId);
 		return { ok: true as const, outcome: 'queued' as const, ...hidden };
 	}
 	// Authorship first, in SQL; the document gets the note without any author.
 	await recordAuthor(boardId, [input.id], participantAuthor(participant));
 	await realtime.changeBoardDoc(boardId, (doc) =>
-		addNote(doc, { text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) }, input.id)
+		addNote(
+			doc,
+			{ text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) },
+			input.id
+		)
 	);
 	return { ok: true as const, outcome: 'added' as const, ...hidden };
 }
@@ -201,24 +303,36 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {
 	const checked = await writableBoard(participant, boardId);
 	if (!checked.ok) return checked;
-	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0)
+		return { ok: false as const, error: 'error_slow_down' };
 	await reactionsPerParticipant.hit(participant.id);
 	await toggleReaction(boardId, { kind: 'participant', id: participant.id }, noteId, emoji);
 	return { ok: true as const };
 }
 
 /** Open dot voting for a participant: the server enforces the board's dots per person. */
-export async function dotNote(participant: SessionParticipant, boardId: string, noteId: string, action: 'add' | 'remove') {
+export async function dotNote(
+	participant: SessionParticipant,
+	boardId: string,
+	noteId: string,
+	action: 'add' | 'remove'
+) {
 	const checked = await writableBoard(participant, boardId);
 	if (!checked.ok) return checked;
 	if (checked.board.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
-	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0) return { ok: false as const, error: 'error_slow_down' };
+	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0)
+		return { ok: false as const, error: 'error_slow_down' };
 	await reactionsPerParticipant.hit(participant.id);
 	return placeDot(boardId, { kind: 'participant', id: participant.id }, noteId, action, checked.board.dotsPerPerson);
 }
 
 /** Open dot voting for a member (over a form action, like participants: the server counts). */
-export async function dotNoteAsMember(member: { id: string; mayWriteLocked: boolean }, boardId: string, noteId: string, action: 'add' | 'remove') {
+export async function dotNoteAsMember(
+	member: { id: string; mayWriteLocked: boolean },
+	boardId: string,
+	noteId: string,
+	action: 'add' | 'remove'
+) {
 	const found = await findBoard(boardId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	if (found.locked && !member.mayWriteLocked) return { ok: false as const, error: 'error_board_locked' };
@@ -227,22 +341,41 @@ export async function dotNoteAsMember(member: { id: string; mayWriteLocked: bool
 }
 
 export async function listSubmissions(boardId: string) {
-	return db.select().from(boardSubmission).where(eq(boardSubmission.boardId, boardId)).orderBy(asc(boardSubmission.createdAt));
+	return db
+		.select()
+		.from(boardSubmission)
+		.where(eq(boardSubmission.boardId, boardId))
+		.orderBy(asc(boardSubmission.createdAt));
 }
 
 /** The facilitator approves a waiting note: the server writes it into the board. */
 export async function approveSubmission(boardId: string, submissionId: string) {
-	const [sub] = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning();
+	const [sub] = await db
+		.delete(boardSubmission)
+		.where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId)))
+		.returning();
 	if (!sub) return { ok: false as const, error: 'error_not_found' };
 	announceModeration(boardId);
-	const [author] = await db.select({ id: participantTable.id, groups: participantTable.groups }).from(participantTable).where(eq(participantTable.id, sub.participantId));
-	await recordAuthor(boardId, [sub.id], author ? participantAuthor(author) : { kind: 'participant', participantId: null, child: true });
-	await realtime.changeBoardDoc(boardId, (doc) => addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null }, sub.id));
+	const [author] = await db
+		.select({ id: participantTable.id, groups: participantTable.groups })
+		.from(participantTable)
+		.where(eq(participantTable.id, sub.participantId));
+	await recordAuthor(
+		boardId,
+		[sub.id],
+		author ? participantAuthor(author) : { kind: 'participant', participantId: null, child: true }
+	);
+	await realtime.changeBoardDoc(boardId, (doc) =>
+		addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null }, sub.id)
+	);
 	return { ok: true as const };
 }
 
 export async function rejectSubmission(boardId: string, submissionId: string) {
-	const rows = await db.delete(boardSubmission).where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId))).returning({ id: boardSubmission.id });
+	const rows = await db
+		.delete(boardSubmission)
+		.where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId)))
+		.returning({ id: boardSubmission.id });
 	if (rows.length > 0) {
 		// A rejected note's unmasked original goes with it.
 		await forgetOriginal(boardId, submissionId);

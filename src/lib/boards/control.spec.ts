@@ -12,7 +12,19 @@ describe('the conductor as the facilitator form sends it', () => {
 	});
 
 	it('refuses unknown kinds, missing or stray ids and odd characters', () => {
-		for (const bad of ['', 'board', 'board:', 'ballot:', 'break:x', 'free:x', 'home:x', 'board:a:b', 'board:../x', 'board:a b', `board:${'a'.repeat(65)}`]) {
+		for (const bad of [
+			'',
+			'board',
+			'board:',
+			'ballot:',
+			'break:x',
+			'free:x',
+			'home:x',
+			'board:a:b',
+			'board:../x',
+			'board:a b',
+			`board:${'a'.repeat(65)}`
+		]) {
 			expect(conductorSchema.safeParse(bad).success, bad).toBe(false);
 		}
 	});

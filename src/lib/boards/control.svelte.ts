@@ -4,7 +4,14 @@ import { controlRoom, FREE, readControl, type ControlState } from './control';
 
 export class LiveControl {
 	readonly connection: Connection;
-	state = $state<ControlState>({ boards: {}, currentAgendaItemId: null, currentAgendaTitle: null, currentBoardId: null, timerEndsAt: null, conductor: FREE });
+	state = $state<ControlState>({
+		boards: {},
+		currentAgendaItemId: null,
+		currentAgendaTitle: null,
+		currentBoardId: null,
+		timerEndsAt: null,
+		conductor: FREE
+	});
 
 	constructor(workshopId: string, initial?: ControlState) {
 		if (initial) this.state = initial;

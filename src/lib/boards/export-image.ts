@@ -6,7 +6,14 @@
 import { COLOURS, PICTOGRAM_EMOJI, type BoardView, type Colour } from './model';
 import { boardBounds, clusterAreas, fittedFrames, NOTE_H, NOTE_W } from './layout';
 
-const FILL: Record<Colour, string> = { yellow: '#fff3a8', green: '#c9f0c4', blue: '#cde3ff', pink: '#ffd3e4', orange: '#ffd8b0', purple: '#e4d6ff' };
+const FILL: Record<Colour, string> = {
+	yellow: '#fff3a8',
+	green: '#c9f0c4',
+	blue: '#cde3ff',
+	pink: '#ffd3e4',
+	orange: '#ffd8b0',
+	purple: '#e4d6ff'
+};
 const MAX_SIDE = 8000;
 const MARGIN = 40;
 
@@ -51,10 +58,16 @@ export function drawBoard(view: BoardView, title: string): HTMLCanvasElement {
 		ctx.setLineDash([]);
 		ctx.fillStyle = '#1b1f23';
 		ctx.font = 'bold 16px system-ui, sans-serif';
-		ctx.fillText(`${frame.pictogram ? PICTOGRAM_EMOJI[frame.pictogram] : ''} ${frame.title}`.trim(), frame.x + 10, frame.y + 24);
+		ctx.fillText(
+			`${frame.pictogram ? PICTOGRAM_EMOJI[frame.pictogram] : ''} ${frame.title}`.trim(),
+			frame.x + 10,
+			frame.y + 24
+		);
 		ctx.font = '13px system-ui, sans-serif';
 		ctx.fillStyle = '#4a5560';
-		wrap(ctx, frame.prompt, frame.w - 20, 2).forEach((line, i) => ctx.fillText(line, frame.x + 10, frame.y + 44 + i * 16));
+		wrap(ctx, frame.prompt, frame.w - 20, 2).forEach((line, i) =>
+			ctx.fillText(line, frame.x + 10, frame.y + 44 + i * 16)
+		);
 	}
 	for (const area of clusterAreas(view)) {
 		ctx.fillStyle = '#0f513214';
@@ -130,11 +143,23 @@ export async function exportPdf(view: BoardView, title: string, filename: string
 	push('%PDF-1.4\n');
 	object(1, '<< /Type /Catalog /Pages 2 0 R >>');
 	object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-	object(3, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw} ${ph}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`);
-	object(4, `<< /Type /XObject /Subtype /Image /Width ${canvas.width} /Height ${canvas.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.length} >>`, image);
+	object(
+		3,
+		`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw} ${ph}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`
+	);
+	object(
+		4,
+		`<< /Type /XObject /Subtype /Image /Width ${canvas.width} /Height ${canvas.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.length} >>`,
+		image
+	);
 	object(5, `<< /Length ${draw.length} >>`, enc.encode(draw));
 	const xref = length;
-	push(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+	push(
+		`xref\n0 6\n0000000000 65535 f \n${offsets
+			.slice(1)
+			.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+			.join('')}`
+	);
 	push(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
 	download(new Blob(parts as BlobPart[], { type: 'application/pdf' }), filename);
 }

@@ -45,8 +45,31 @@ describe('clusters as areas', () => {
 
 describe('frames that fit', () => {
 	it('grow to hold the notes placed in them', () => {
-		const frame = { id: 'f', title: 'T', prompt: '', pictogram: null, role: 'prompt' as const, x: 0, y: 0, w: 400, h: 300 };
-		const notes = [{ id: 'n', text: '', colour: 'yellow' as const, pictogram: null, x: 200, y: 500, clusterId: null, frameId: 'f', createdAt: 0, proposalId: null }];
+		const frame = {
+			id: 'f',
+			title: 'T',
+			prompt: '',
+			pictogram: null,
+			role: 'prompt' as const,
+			x: 0,
+			y: 0,
+			w: 400,
+			h: 300
+		};
+		const notes = [
+			{
+				id: 'n',
+				text: '',
+				colour: 'yellow' as const,
+				pictogram: null,
+				x: 200,
+				y: 500,
+				clusterId: null,
+				frameId: 'f',
+				createdAt: 0,
+				proposalId: null
+			}
+		];
 		const [fitted] = fittedFrames({ frames: [frame], notes } as never);
 		expect(fitted.h).toBeGreaterThanOrEqual(500 + NOTE_H);
 		expect(fitted.w).toBeGreaterThanOrEqual(400);

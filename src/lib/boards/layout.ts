@@ -31,17 +31,31 @@ export const noteBox = (note: Pick<Note, 'x' | 'y'>): Box => ({ x: note.x, y: no
 export function fittedFrames(view: Pick<BoardView, 'frames' | 'notes'>): Frame[] {
 	return view.frames.map((frame) => {
 		const inside = view.notes.filter((n) => n.frameId === frame.id).map(noteBox);
-		const around = unionBox([{ x: frame.x, y: frame.y, w: frame.w, h: frame.h }, ...inside.map((b) => ({ ...b, w: b.w + AREA_PAD, h: b.h + AREA_PAD }))]);
+		const around = unionBox([
+			{ x: frame.x, y: frame.y, w: frame.w, h: frame.h },
+			...inside.map((b) => ({ ...b, w: b.w + AREA_PAD, h: b.h + AREA_PAD }))
+		]);
 		return around ? { ...frame, w: around.x + around.w - frame.x, h: around.y + around.h - frame.y } : frame;
 	});
 }
 
 /** Each cluster's area: the box around its notes, with a margin and room for its title. */
-export function clusterAreas(view: Pick<BoardView, 'clusters' | 'notes'>, skipNoteId?: string): (Box & { id: string; title: string })[] {
+export function clusterAreas(
+	view: Pick<BoardView, 'clusters' | 'notes'>,
+	skipNoteId?: string
+): (Box & { id: string; title: string })[] {
 	const areas: (Box & { id: string; title: string })[] = [];
 	for (const cluster of view.clusters) {
 		const box = unionBox(view.notes.filter((n) => n.clusterId === cluster.id && n.id !== skipNoteId).map(noteBox));
-		if (box) areas.push({ id: cluster.id, title: cluster.title, x: box.x - AREA_PAD, y: box.y - AREA_PAD - 28, w: box.w + 2 * AREA_PAD, h: box.h + 2 * AREA_PAD + 28 });
+		if (box)
+			areas.push({
+				id: cluster.id,
+				title: cluster.title,
+				x: box.x - AREA_PAD,
+				y: box.y - AREA_PAD - 28,
+				w: box.w + 2 * AREA_PAD,
+				h: box.h + 2 * AREA_PAD + 28
+			});
 	}
 	return areas;
 }
@@ -52,7 +66,12 @@ export function boardBounds(view: Pick<BoardView, 'frames' | 'notes' | 'clusters
 }
 
 /** Zoom and pan that show the whole box inside a viewport of width x height, with a margin. */
-export function fitTransform(box: Box | null, width: number, height: number, margin = 24): { zoom: number; panX: number; panY: number } {
+export function fitTransform(
+	box: Box | null,
+	width: number,
+	height: number,
+	margin = 24
+): { zoom: number; panX: number; panY: number } {
 	if (!box || width <= 0 || height <= 0) return { zoom: 1, panX: 0, panY: 0 };
 	const zoom = clampZoom(Math.min((width - 2 * margin) / box.w, (height - 2 * margin) / box.h, 1));
 	return { zoom, panX: (width - box.w * zoom) / 2 - box.x * zoom, panY: (height - box.h * zoom) / 2 - box.y * zoom };

@@ -27,7 +27,13 @@ describe('people out of older boards', () => {
 			{ noteId: a, authorId: 'u1', authorKind: 'member' },
 			{ noteId: b, authorId: 'p1', authorKind: 'participant' }
 		]);
-		expect(found.dots).toEqual(expect.arrayContaining([{ noteId: a, voterId: 'p1', count: 2 }, { noteId: a, voterId: 'p2', count: 1 }, { noteId: b, voterId: 'u1', count: 1 }]));
+		expect(found.dots).toEqual(
+			expect.arrayContaining([
+				{ noteId: a, voterId: 'p1', count: 2 },
+				{ noteId: a, voterId: 'p2', count: 1 },
+				{ noteId: b, voterId: 'u1', count: 1 }
+			])
+		);
 		expect(found.reactions).toHaveLength(3);
 		removeLegacyPeople(doc);
 		expect(findLegacyPeople(doc)).toBeNull();
@@ -51,7 +57,8 @@ describe('people out of older boards', () => {
 		expect(view.dots.get(a)).toBe(3);
 		expect(view.reactions.get(b)).toEqual({ '❓': 1 });
 		const bytes = new TextDecoder().decode(Y.encodeStateAsUpdate(fresh));
-		for (const secret of ['Fasilitator', 'Kancil Biru 12', 'u1', 'p1', 'p2', 'author']) expect(bytes).not.toContain(secret);
+		for (const secret of ['Fasilitator', 'Kancil Biru 12', 'u1', 'p1', 'p2', 'author'])
+			expect(bytes).not.toContain(secret);
 	});
 
 	it('strips author fields a client wrote on new notes', () => {

@@ -31,7 +31,12 @@ export function findLegacyPeople(doc: Y.Doc): LegacyPeople | null {
 		if (!AUTHOR_FIELDS.some((f) => note.has(f))) continue;
 		any = true;
 		const authorId = String(note.get('authorId') ?? '');
-		if (authorId) found.authors.push({ noteId, authorId, authorKind: note.get('authorKind') === 'participant' ? 'participant' : 'member' });
+		if (authorId)
+			found.authors.push({
+				noteId,
+				authorId,
+				authorKind: note.get('authorKind') === 'participant' ? 'participant' : 'member'
+			});
 	}
 	for (const key of dotsOf(doc).keys()) {
 		if (!key.includes('|')) continue;
@@ -75,7 +80,9 @@ export function removeLegacyPeople(doc: Y.Doc, origin?: unknown): void {
 
 /** Removes author fields a client put on these notes (authorship is the server's). */
 export function stripAuthorFields(doc: Y.Doc, noteIds: string[], origin?: unknown): number {
-	const carrying = noteIds.map((id) => notesOf(doc).get(id)).filter((note) => note && AUTHOR_FIELDS.some((f) => note.has(f))) as Y.Map<unknown>[];
+	const carrying = noteIds
+		.map((id) => notesOf(doc).get(id))
+		.filter((note) => note && AUTHOR_FIELDS.some((f) => note.has(f))) as Y.Map<unknown>[];
 	if (carrying.length === 0) return 0;
 	doc.transact(() => {
 		for (const note of carrying) for (const field of AUTHOR_FIELDS) note.delete(field);
@@ -96,7 +103,8 @@ export function rebuildWithoutPeople(old: Y.Doc): Y.Doc {
 			const target = pick(fresh);
 			for (const [id, source] of pick(old).entries()) {
 				const copy = new Y.Map<unknown>();
-				for (const [key, value] of source.entries()) if (!(AUTHOR_FIELDS as readonly string[]).includes(key)) copy.set(key, value);
+				for (const [key, value] of source.entries())
+					if (!(AUTHOR_FIELDS as readonly string[]).includes(key)) copy.set(key, value);
 				target.set(id, copy);
 			}
 		}

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, createCluster, deleteCluster, deleteNote, readBoard, setDotCount, setReactionCount, undoScope, updateNote } from './model';
+import {
+	addNote,
+	createCluster,
+	deleteCluster,
+	deleteNote,
+	readBoard,
+	setDotCount,
+	setReactionCount,
+	undoScope,
+	updateNote
+} from './model';
 
 describe('board model', () => {
 	it('adds notes with defaults and fans them out', () => {
@@ -60,6 +70,10 @@ describe('board model', () => {
 		undo.undo();
 		expect(readBoard(theirs).notes.map((n) => n.text)).toEqual(['milik orang lain']);
 		undo.redo();
-		expect(readBoard(theirs).notes.map((n) => n.text).sort()).toEqual(['milik orang lain', 'milikku']);
+		expect(
+			readBoard(theirs)
+				.notes.map((n) => n.text)
+				.sort()
+		).toEqual(['milik orang lain', 'milikku']);
 	});
 });

@@ -59,7 +59,17 @@ export type Note = {
 export type Cluster = { id: string; title: string };
 /** `role` tells promotion what a frame holds: a How-Might-We, a decision, a prototype canvas section. */
 export type FrameRole = 'prompt' | 'hmw' | 'decision' | 'canvas';
-export type Frame = { id: string; title: string; prompt: string; pictogram: Pictogram | null; role: FrameRole; x: number; y: number; w: number; h: number };
+export type Frame = {
+	id: string;
+	title: string;
+	prompt: string;
+	pictogram: Pictogram | null;
+	role: FrameRole;
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+};
 
 export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt' | 'proposalId'>> & Pick<Note, 'text'>;
 
@@ -108,7 +118,12 @@ export function addNote(doc: Y.Doc, input: NoteInput, id = newId(), origin?: unk
 	return id;
 }
 
-export function updateNote(doc: Y.Doc, id: string, patch: Partial<Pick<Note, 'text' | 'colour' | 'pictogram' | 'x' | 'y' | 'clusterId' | 'frameId'>>, origin?: unknown): void {
+export function updateNote(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<Note, 'text' | 'colour' | 'pictogram' | 'x' | 'y' | 'clusterId' | 'frameId'>>,
+	origin?: unknown
+): void {
 	const note = notesOf(doc).get(id);
 	if (!note) return;
 	doc.transact(() => {
@@ -168,7 +183,12 @@ export function addFrame(doc: Y.Doc, frame: Omit<Frame, 'id'>, id = newId(), ori
 	return id;
 }
 
-export function updateFrame(doc: Y.Doc, id: string, patch: { title?: string; prompt?: string }, origin?: unknown): void {
+export function updateFrame(
+	doc: Y.Doc,
+	id: string,
+	patch: { title?: string; prompt?: string },
+	origin?: unknown
+): void {
 	const frame = framesOf(doc).get(id);
 	if (!frame) return;
 	doc.transact(() => {
@@ -225,8 +245,13 @@ export function linkNoteToProposal(doc: Y.Doc, noteId: string, proposalId: strin
 
 /** Plain snapshot of the board for rendering, oldest note first. */
 export function readBoard(doc: Y.Doc) {
-	const notes = [...notesOf(doc).entries()].map(([id, map]) => readNote(id, map)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-	const clusters: Cluster[] = [...clustersOf(doc).entries()].map(([id, map]) => ({ id, title: String(map.get('title') ?? '') }));
+	const notes = [...notesOf(doc).entries()]
+		.map(([id, map]) => readNote(id, map))
+		.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	const clusters: Cluster[] = [...clustersOf(doc).entries()].map(([id, map]) => ({
+		id,
+		title: String(map.get('title') ?? '')
+	}));
 	const frames: Frame[] = [...framesOf(doc).entries()].map(([id, map]) => ({
 		id,
 		title: String(map.get('title') ?? ''),

@@ -6,8 +6,16 @@
 import { deserialize } from '$app/forms';
 import type { Colour, Pictogram } from './model';
 
-export type Outgoing = { id: string; text: string; colour: Colour; pictogram: Pictogram | null; frameId?: string | null; private?: boolean };
-export type SendResult = { outcome: 'added' | 'queued' | 'duplicate' | 'private'; hidden?: string[] } | { error: string; retryAt?: number };
+export type Outgoing = {
+	id: string;
+	text: string;
+	colour: Colour;
+	pictogram: Pictogram | null;
+	frameId?: string | null;
+	private?: boolean;
+};
+export type SendResult =
+	{ outcome: 'added' | 'queued' | 'duplicate' | 'private'; hidden?: string[] } | { error: string; retryAt?: number };
 
 export class Outbox {
 	items = $state<Outgoing[]>([]);

@@ -40,30 +40,51 @@ export async function dotsUsed(boardId: string, person: Person, present?: Set<st
 }
 
 async function noteTotal(boardId: string, noteId: string): Promise<number> {
-	const [row] = await db.select({ total: sql<number>`coalesce(sum(${boardDot.count}), 0)` }).from(boardDot).where(and(eq(boardDot.boardId, boardId), eq(boardDot.noteId, noteId)));
+	const [row] = await db
+		.select({ total: sql<number>`coalesce(sum(${boardDot.count}), 0)` })
+		.from(boardDot)
+		.where(and(eq(boardDot.boardId, boardId), eq(boardDot.noteId, noteId)));
 	return Number(row?.total ?? 0);
 }
 
 export type DotResult = { ok: true; used: number } | { ok: false; error: 'error_not_found' | 'error_no_dots_left' };
 
 /** Places (or takes back) one of this person's dots on a note, within `limit` per person. */
-export function placeDot(boardId: string, person: Person, noteId: string, action: 'add' | 'remove', limit: number): Promise<DotResult> {
+export function placeDot(
+	boardId: string,
+	person: Person,
+	noteId: string,
+	action: 'add' | 'remove',
+	limit: number
+): Promise<DotResult> {
 	return serially(boardId, async () => {
 		const present = await notesOnBoard(boardId);
 		if (!present.has(noteId)) return { ok: false, error: 'error_not_found' };
 		const used = await dotsUsed(boardId, person, present);
-		const key = and(eq(boardDot.boardId, boardId), eq(boardDot.noteId, noteId), eq(boardDot.voterKind, person.kind), eq(boardDot.voterId, person.id));
+		const key = and(
+			eq(boardDot.boardId, boardId),
+			eq(boardDot.noteId, noteId),
+			eq(boardDot.voterKind, person.kind),
+			eq(boardDot.voterId, person.id)
+		);
 		if (action === 'add') {
 			if (used >= limit) return { ok: false, error: 'error_no_dots_left' };
 			await db
 				.insert(boardDot)
 				.values({ boardId, noteId, voterKind: person.kind, voterId: person.id, count: 1 })
-				.onConflictDoUpdate({ target: [boardDot.boardId, boardDot.noteId, boardDot.voterKind, boardDot.voterId], set: { count: sql`${boardDot.count} + 1` } });
+				.onConflictDoUpdate({
+					target: [boardDot.boardId, boardDot.noteId, boardDot.voterKind, boardDot.voterId],
+					set: { count: sql`${boardDot.count} + 1` }
+				});
 		} else {
 			const [mine] = await db.select({ count: boardDot.count }).from(boardDot).where(key);
 			if (!mine || mine.count <= 0) return { ok: false, error: 'error_not_found' };
 			if (mine.count === 1) await db.delete(boardDot).where(key);
-			else await db.update(boardDot).set({ count: mine.count - 1 }).where(key);
+			else
+				await db
+					.update(boardDot)
+					.set({ count: mine.count - 1 })
+					.where(key);
 		}
 		const total = await noteTotal(boardId, noteId);
 		await realtime.changeBoardDoc(boardId, (doc) => setDotCount(doc, noteId, total, 'tally'));
@@ -75,9 +96,16 @@ export function placeDot(boardId: string, person: Person, noteId: string, action
 export function toggleReaction(boardId: string, person: Person, noteId: string, emoji: string): Promise<boolean> {
 	return serially(boardId, async () => {
 		if (!(REACTIONS as readonly string[]).includes(emoji) || !(await notesOnBoard(boardId)).has(noteId)) return false;
-		const mine = and(eq(boardReaction.boardId, boardId), eq(boardReaction.noteId, noteId), eq(boardReaction.emoji, emoji), eq(boardReaction.reactorKind, person.kind), eq(boardReaction.reactorId, person.id));
+		const mine = and(
+			eq(boardReaction.boardId, boardId),
+			eq(boardReaction.noteId, noteId),
+			eq(boardReaction.emoji, emoji),
+			eq(boardReaction.reactorKind, person.kind),
+			eq(boardReaction.reactorId, person.id)
+		);
 		const removed = await db.delete(boardReaction).where(mine).returning({ noteId: boardReaction.noteId });
-		if (removed.length === 0) await db.insert(boardReaction).values({ boardId, noteId, emoji, reactorKind: person.kind, reactorId: person.id });
+		if (removed.length === 0)
+			await db.insert(boardReaction).values({ boardId, noteId, emoji, reactorKind: person.kind, reactorId: person.id });
 		const [row] = await db
 			.select({ n: sql<number>`count(*)` })
 			.from(boardReaction)

@@ -11,26 +11,52 @@ import { createBoard, findBoard } from '$lib/boards/boards.server';
 import { copyAuthors } from '$lib/boards/authorship.server';
 import { readBoard } from '$lib/boards/model';
 import { ensurePlan, findPlanItem } from '$lib/plans/plans.server';
-import { applyTemplate, copyCanvas, DEFAULT_TEMPLATES, templateFromBoard, type Locale, type Template } from './templates';
+import {
+	applyTemplate,
+	copyCanvas,
+	DEFAULT_TEMPLATES,
+	templateFromBoard,
+	type Locale,
+	type Template
+} from './templates';
 
 export type TemplateChoice = { kind: 'default'; key: string } | { kind: 'saved'; id: string };
 
 export async function listTemplates(organisationId: string) {
-	const saved = await db.select().from(boardTemplate).where(eq(boardTemplate.organisationId, organisationId)).orderBy(asc(boardTemplate.createdAt));
-	return { defaults: DEFAULT_TEMPLATES, saved: saved.map((t) => ({ id: t.id, title: t.title, stage: t.stage, frames: t.frames.length })) };
+	const saved = await db
+		.select()
+		.from(boardTemplate)
+		.where(eq(boardTemplate.organisationId, organisationId))
+		.orderBy(asc(boardTemplate.createdAt));
+	return {
+		defaults: DEFAULT_TEMPLATES,
+		saved: saved.map((t) => ({ id: t.id, title: t.title, stage: t.stage, frames: t.frames.length }))
+	};
 }
 
-async function resolveTemplate(organisationId: string, choice: TemplateChoice): Promise<Pick<Template, 'frames'> & { stage: string | null } | null> {
+async function resolveTemplate(
+	organisationId: string,
+	choice: TemplateChoice
+): Promise<(Pick<Template, 'frames'> & { stage: string | null }) | null> {
 	if (choice.kind === 'default') {
 		const found = DEFAULT_TEMPLATES.find((t) => t.key === choice.key);
 		return found ? { frames: found.frames, stage: found.stage } : null;
 	}
-	const [row] = await db.select().from(boardTemplate).where(and(eq(boardTemplate.id, choice.id), eq(boardTemplate.organisationId, organisationId)));
+	const [row] = await db
+		.select()
+		.from(boardTemplate)
+		.where(and(eq(boardTemplate.id, choice.id), eq(boardTemplate.organisationId, organisationId)));
 	return row ? { frames: row.frames as Template['frames'], stage: row.stage } : null;
 }
 
 /** A board laid out from a template. Outcome: the board id, or 'error_not_found'. */
-export async function createBoardFromTemplate(workshopId: string, organisationId: string, title: string, choice: TemplateChoice, locale: Locale) {
+export async function createBoardFromTemplate(
+	workshopId: string,
+	organisationId: string,
+	title: string,
+	choice: TemplateChoice,
+	locale: Locale
+) {
 	const template = await resolveTemplate(organisationId, choice);
 	if (!template) return { ok: false as const, error: 'error_not_found' };
 	const boardId = await createBoard(workshopId, title, { stage: template.stage });
@@ -45,14 +71,31 @@ export async function createBoardFromTemplate(workshopId: string, organisationId
 export async function addCodesignStages(workshopId: string, organisationId: string, locale: Locale) {
 	const boards: string[] = [];
 	for (const template of DEFAULT_TEMPLATES) {
-		const created = await createBoardFromTemplate(workshopId, organisationId, template.title[locale], { kind: 'default', key: template.key }, locale);
+		const created = await createBoardFromTemplate(
+			workshopId,
+			organisationId,
+			template.title[locale],
+			{ kind: 'default', key: template.key },
+			locale
+		);
 		if (created.ok) boards.push(created.boardId);
 	}
-	const existing = await db.select({ position: agendaItem.position }).from(agendaItem).where(eq(agendaItem.workshopId, workshopId));
+	const existing = await db
+		.select({ position: agendaItem.position })
+		.from(agendaItem)
+		.where(eq(agendaItem.workshopId, workshopId));
 	const start = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
-	await db.insert(agendaItem).values(
-		DEFAULT_TEMPLATES.map((t, i) => ({ id: generateId(), workshopId, position: start + i, title: t.title[locale], minutes: t.minutes }))
-	);
+	await db
+		.insert(agendaItem)
+		.values(
+			DEFAULT_TEMPLATES.map((t, i) => ({
+				id: generateId(),
+				workshopId,
+				position: start + i,
+				title: t.title[locale],
+				minutes: t.minutes
+			}))
+		);
 	return boards;
 }
 
@@ -99,7 +142,15 @@ export async function promoteToPlan(boardId: string, target: PromoteTarget) {
 		if (sections.length === 0) return { ok: false as const, error: 'error_nothing_to_promote' };
 		title = found.title;
 		description = sections
-			.map((f) => `${f.title}: ${view.notes.filter((n) => n.frameId === f.id).map((n) => n.text).join('; ') || '—'}`)
+			.map(
+				(f) =>
+					`${f.title}: ${
+						view.notes
+							.filter((n) => n.frameId === f.id)
+							.map((n) => n.text)
+							.join('; ') || '—'
+					}`
+			)
 			.join('\n');
 	}
 	let iteration = 1;
@@ -136,11 +187,16 @@ export async function promoteToPlan(boardId: string, target: PromoteTarget) {
  */
 export async function continuePrototype(itemId: string, targetWorkshopId: string) {
 	const found = await findPlanItem(itemId);
-	if (!found || found.item.originRef !== 'canvas' || !found.item.originBoardId) return { ok: false as const, error: 'error_not_found' };
+	if (!found || found.item.originRef !== 'canvas' || !found.item.originBoardId)
+		return { ok: false as const, error: 'error_not_found' };
 	const [target] = await db.select().from(workshop).where(eq(workshop.id, targetWorkshopId));
-	if (!target || target.organisationId !== found.organisationId) return { ok: false as const, error: 'error_not_found' };
+	if (!target || target.organisationId !== found.organisationId)
+		return { ok: false as const, error: 'error_not_found' };
 	const source = found.item.originBoardId;
-	const boardId = await createBoard(target.id, `${found.item.title} (${found.item.iteration + 1})`, { stage: 'prototyping', continuesPlanItemId: itemId });
+	const boardId = await createBoard(target.id, `${found.item.title} (${found.item.iteration + 1})`, {
+		stage: 'prototyping',
+		continuesPlanItemId: itemId
+	});
 	const snapshot = await realtime.readBoardDoc(source, (doc) => doc);
 	const copied = await realtime.changeBoardDoc(boardId, (doc) => copyCanvas(snapshot, doc));
 	await copyAuthors(source, boardId, copied);

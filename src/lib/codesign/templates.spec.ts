@@ -6,10 +6,12 @@ import { applyTemplate, copyCanvas, DEFAULT_TEMPLATES, STAGES, templateFromBoard
 describe('co-design templates', () => {
 	it('ship the three stages in Indonesian and English', () => {
 		expect(DEFAULT_TEMPLATES.map((t) => t.stage)).toEqual([...STAGES]);
-		for (const t of DEFAULT_TEMPLATES) for (const f of t.frames) for (const text of [f.title, f.prompt]) {
-			expect(text.id.length).toBeGreaterThan(0);
-			expect(text.en.length).toBeGreaterThan(0);
-		}
+		for (const t of DEFAULT_TEMPLATES)
+			for (const f of t.frames)
+				for (const text of [f.title, f.prompt]) {
+					expect(text.id.length).toBeGreaterThan(0);
+					expect(text.en.length).toBeGreaterThan(0);
+				}
 	});
 
 	it('lay out as framed sections with prompts, in the chosen language', () => {
@@ -20,11 +22,12 @@ describe('co-design templates', () => {
 		expect(frames.map((f) => f.title)).toEqual(discovery.frames.map((f) => f.title.en));
 		expect(frames.at(-1)).toMatchObject({ role: 'hmw', title: 'How might we…?' });
 		// No two frames overlap.
-		for (const a of frames) for (const b of frames) {
-			if (a === b) continue;
-			const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
-			expect(apart).toBe(true);
-		}
+		for (const a of frames)
+			for (const b of frames) {
+				if (a === b) continue;
+				const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+				expect(apart).toBe(true);
+			}
 	});
 
 	it('a board saved as a template keeps frames and roles, not the answers', () => {

@@ -25,7 +25,9 @@ function keyOf(el: Control): string | null {
 }
 
 function fieldsIn(root: ParentNode): Control[] {
-	return [...root.querySelectorAll<Control>('input, textarea, select')].filter((el) => !SKIPPED.has((el as HTMLInputElement).type) && !el.disabled);
+	return [...root.querySelectorAll<Control>('input, textarea, select')].filter(
+		(el) => !SKIPPED.has((el as HTMLInputElement).type) && !el.disabled
+	);
 }
 
 /** Keeps what has been typed or ticked on this page (only fields that differ from how the page came). */

@@ -45,7 +45,9 @@ type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) =
  * `.in(value, locale)` gives the words in a chosen language (documents use the workshop's).
  */
 export const label = (table: Record<string, Message>) =>
-	Object.assign((value: string) => table[value]?.() ?? value, { in: (value: string, locale: Locale) => table[value]?.({}, { locale }) ?? value });
+	Object.assign((value: string) => table[value]?.() ?? value, {
+		in: (value: string, locale: Locale) => table[value]?.({}, { locale }) ?? value
+	});
 
 export const roleLabel = label(ROLE);
 export const kindLabel = label(KIND);

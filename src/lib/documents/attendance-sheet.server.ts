@@ -22,7 +22,14 @@ export async function attendanceSheetPdf(workshopId: string, context: DocContext
 	const L = { locale };
 	const { doc, done } = newPdf(`${m.doc_attendance_sheet({}, L)}: ${w.title}`);
 	titleBlock(doc, minutes, m.doc_attendance_sheet({}, L));
-	write(doc, m.doc_attendance_intro({ date: dateInWords(w.date ?? dateIn(w.createdAt, w.timeZone), locale), place: place(minutes) || '-' }, L), { align: 'center' });
+	write(
+		doc,
+		m.doc_attendance_intro(
+			{ date: dateInWords(w.date ?? dateIn(w.createdAt, w.timeZone), locale), place: place(minutes) || '-' },
+			L
+		),
+		{ align: 'center' }
+	);
 	doc.moveDown(0.5);
 	attendanceCounts(doc, minutes);
 	doc.moveDown(0.5);

@@ -23,12 +23,20 @@ type Item = { letter: string; title: string; cost: bigint; function: string };
 
 export async function ballotsPdf(round: Round, count: number): Promise<Buffer> {
 	const [w] = await db.select().from(workshop).where(eq(workshop.id, round.workshopId));
-	const rows = await db.select().from(proposal).where(and(eq(proposal.workshopId, round.workshopId), inArray(proposal.id, round.proposalIds)));
+	const rows = await db
+		.select()
+		.from(proposal)
+		.where(and(eq(proposal.workshopId, round.workshopId), inArray(proposal.id, round.proposalIds)));
 	const byId = new Map(rows.map((p) => [p.id, p]));
 	const items: Item[] = round.proposalIds
 		.map((id) => byId.get(id))
 		.filter((p) => p !== undefined)
-		.map((p, i) => ({ letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''), title: p.title, cost: p.cost, function: p.function }));
+		.map((p, i) => ({
+			letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''),
+			title: p.title,
+			cost: p.cost,
+			function: p.function
+		}));
 	const locale = w.language as DocLocale;
 	const { doc, done } = newPdf(`${m.doc_ballot({}, { locale })}: ${round.title}`);
 	const half = items.length <= HALF_PAGE_ROWS;
@@ -47,14 +55,29 @@ export async function ballotsPdf(round: Round, count: number): Promise<Buffer> {
 function instructions(round: Round, locale: DocLocale): string {
 	const L = { locale };
 	if (round.format === 'knapsack') return m.doc_ballot_knapsack({ budget: rupiah(round.budget) }, L);
-	if (round.format === 'cumulative') return [m.doc_ballot_cumulative({ points: round.pointsPerVoter ?? 0 }, L), round.maxPointsPerProposal ? m.doc_ballot_cumulative_max({ max: round.maxPointsPerProposal }, L) : ''].filter(Boolean).join(' ');
+	if (round.format === 'cumulative')
+		return [
+			m.doc_ballot_cumulative({ points: round.pointsPerVoter ?? 0 }, L),
+			round.maxPointsPerProposal ? m.doc_ballot_cumulative_max({ max: round.maxPointsPerProposal }, L) : ''
+		]
+			.filter(Boolean)
+			.join(' ');
 	if (round.format === 'ranked') return m.doc_ballot_ranked({}, L);
-	return round.maxSelections ? m.doc_ballot_approval_max({ max: round.maxSelections }, L) : m.doc_ballot_approval({}, L);
+	return round.maxSelections
+		? m.doc_ballot_approval_max({ max: round.maxSelections }, L)
+		: m.doc_ballot_approval({}, L);
 }
 
 function ballot(doc: Pdf, b: { title: string; round: Round; items: Item[]; locale: DocLocale; top: number }) {
 	const width = doc.page.width - 2 * MARGIN;
-	write(doc, `${m.doc_ballot({}, { locale: b.locale })} · ${b.round.title}`, { x: MARGIN, y: b.top, bold: true, size: 13, align: 'center', width });
+	write(doc, `${m.doc_ballot({}, { locale: b.locale })} · ${b.round.title}`, {
+		x: MARGIN,
+		y: b.top,
+		bold: true,
+		size: 13,
+		align: 'center',
+		width
+	});
 	write(doc, b.title, { size: 10, align: 'center', width });
 	doc.moveDown(0.4);
 	write(doc, instructions(b.round, b.locale), { size: 10.5, width });
@@ -63,9 +86,21 @@ function ballot(doc: Pdf, b: { title: string; round: Round; items: Item[]; local
 	for (const item of b.items) {
 		const y = doc.y;
 		doc.lineWidth(1.2).strokeColor('#000').rect(MARGIN, y, 22, 22).stroke();
-		write(doc, `${item.letter}  ${PICTOGRAM[item.function] ?? ''}`, { x: MARGIN + 32, y: y + 3, bold: true, size: 12, width: 60 });
+		write(doc, `${item.letter}  ${PICTOGRAM[item.function] ?? ''}`, {
+			x: MARGIN + 32,
+			y: y + 3,
+			bold: true,
+			size: 12,
+			width: 60
+		});
 		write(doc, item.title, { x: MARGIN + 92, y: y + 1, size: 11, width: width - 92 - 110 });
-		write(doc, functionLabel.in(item.function, b.locale), { x: MARGIN + 92, y: doc.y, size: 8.5, color: '#333', width: width - 92 - 110 });
+		write(doc, functionLabel.in(item.function, b.locale), {
+			x: MARGIN + 92,
+			y: doc.y,
+			size: 8.5,
+			color: '#333',
+			width: width - 92 - 110
+		});
 		write(doc, rupiah(item.cost), { x: MARGIN + width - 105, y: y + 3, size: 10.5, width: 105, align: 'right' });
 		doc.x = MARGIN;
 		doc.y = Math.max(doc.y, y + 26) + 4;
@@ -74,7 +109,15 @@ function ballot(doc: Pdf, b: { title: string; round: Round; items: Item[]; local
 
 function cutLine(doc: Pdf, locale: DocLocale) {
 	const y = doc.page.height / 2;
-	doc.save().lineWidth(0.7).strokeColor('#666').dash(4, { space: 4 }).moveTo(MARGIN / 2, y).lineTo(doc.page.width - MARGIN / 2, y).stroke().restore();
+	doc
+		.save()
+		.lineWidth(0.7)
+		.strokeColor('#666')
+		.dash(4, { space: 4 })
+		.moveTo(MARGIN / 2, y)
+		.lineTo(doc.page.width - MARGIN / 2, y)
+		.stroke()
+		.restore();
 	write(doc, `✂ ${m.doc_ballot_cut({}, { locale })}`, { x: MARGIN, y: y - 12, size: 8, color: '#666' });
 }
 
@@ -83,7 +126,11 @@ function tallySheet(doc: Pdf, t: { title: string; round: Round; items: Item[]; l
 	const L = { locale: t.locale };
 	write(doc, m.doc_tally_sheet({}, L), { x: MARGIN, y: MARGIN, bold: true, size: 14, align: 'center' });
 	write(doc, `${t.title} · ${t.round.title}`, { align: 'center' });
-	write(doc, `${formatLabel(t.round.format, t.locale)} · ${ruleLabel(t.round.rule, t.locale)} · ${rupiah(t.round.budget)}`, { align: 'center', size: 9.5, color: '#333' });
+	write(
+		doc,
+		`${formatLabel(t.round.format, t.locale)} · ${ruleLabel(t.round.rule, t.locale)} · ${rupiah(t.round.budget)}`,
+		{ align: 'center', size: 9.5, color: '#333' }
+	);
 	doc.moveDown(0.6);
 	write(doc, t.round.rule === 'mes' ? m.doc_tally_mes({}, L) : m.doc_tally_intro({}, L));
 	doc.moveDown(0.6);
@@ -95,7 +142,10 @@ function tallySheet(doc: Pdf, t: { title: string; round: Round; items: Item[]; l
 			{ title: m.doc_col_tally({}, L), width: 0.3 },
 			{ title: m.doc_col_total({}, L), width: 0.14 }
 		],
-		[...t.items.map((i) => [`${i.letter}  ${PICTOGRAM[i.function] ?? ''}  ${i.title}`, rupiah(i.cost), '', '']), [m.doc_tally_ballots({}, L), '', '', '']],
+		[
+			...t.items.map((i) => [`${i.letter}  ${PICTOGRAM[i.function] ?? ''}  ${i.title}`, rupiah(i.cost), '', '']),
+			[m.doc_tally_ballots({}, L), '', '', '']
+		],
 		{ rowHeight: 30 }
 	);
 	doc.moveDown();

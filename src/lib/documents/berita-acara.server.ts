@@ -57,7 +57,9 @@ export async function beritaAcaraPdf(workshopId: string, context: DocContext): P
 
 	if (r.delegates?.length) {
 		heading(doc, m.doc_delegates({}, L));
-		r.delegates.forEach((d, i) => write(doc, `${i + 1}. ${d.name}${d.role ? ` (${groupLabel.in(d.role, locale)})` : ''}`));
+		r.delegates.forEach((d, i) =>
+			write(doc, `${i + 1}. ${d.name}${d.role ? ` (${groupLabel.in(d.role, locale)})` : ''}`)
+		);
 	}
 
 	writeSignatures(doc, minutes, locale);
@@ -79,7 +81,13 @@ export function titleBlock(doc: Pdf, minutes: Minutes, name: string) {
 export function attendanceCounts(doc: Pdf, minutes: Minutes) {
 	const locale = minutes.workshop.language as DocLocale;
 	const { attendance } = minutes;
-	write(doc, m.doc_attendance_total({ total: attendance.total, phone: attendance.total - attendance.assisted, assisted: attendance.assisted }, { locale }));
+	write(
+		doc,
+		m.doc_attendance_total(
+			{ total: attendance.total, phone: attendance.total - attendance.assisted, assisted: attendance.assisted },
+			{ locale }
+		)
+	);
 	if (attendance.byGroup.length) {
 		write(doc, m.doc_attendance_by_group({}, { locale }));
 		write(doc, attendance.byGroup.map((g) => `${groupLabel.in(g.group, locale)}: ${g.count}`).join('; '));
@@ -89,7 +97,12 @@ export function attendanceCounts(doc: Pdf, minutes: Minutes) {
 export function pageFooters(doc: Pdf, minutes: Minutes, context: DocContext) {
 	const { joinCode } = minutes.workshop;
 	const locale = minutes.workshop.language as DocLocale;
-	footers(doc, { code: joinCode, url: `${context.origin}/f/${joinCode}`, codeLabel: m.doc_join_code({}, { locale }), page: (i, n) => m.doc_page({ i, n }, { locale }) });
+	footers(doc, {
+		code: joinCode,
+		url: `${context.origin}/f/${joinCode}`,
+		codeLabel: m.doc_join_code({}, { locale }),
+		page: (i, n) => m.doc_page({ i, n }, { locale })
+	});
 }
 
 function labelled(doc: Pdf, name: string, value: string) {
@@ -105,23 +118,50 @@ function opening(minutes: Minutes, locale: DocLocale): string {
 	const zone = ZONE_ABBREVIATION[w.timeZone];
 	const start = r.startTime ? clock(r.startTime, locale) : '';
 	const end = r.endTime ? clock(r.endTime, locale) : '';
-	const time = start && end ? m.doc_time_range({ start, end, zone }, { locale }) : start ? m.doc_time_start({ start, zone }, { locale }) : '';
+	const time =
+		start && end
+			? m.doc_time_range({ start, end, zone }, { locale })
+			: start
+				? m.doc_time_start({ start, zone }, { locale })
+				: '';
 	const date = dateInWords(w.date ?? dateIn(w.createdAt, w.timeZone), locale);
-	return m.doc_opening({ date, time, place: place(minutes) || '-', kind: kindLabel.in(w.kind, locale).toLowerCase(), title: w.title }, { locale });
+	return m.doc_opening(
+		{ date, time, place: place(minutes) || '-', kind: kindLabel.in(w.kind, locale).toLowerCase(), title: w.title },
+		{ locale }
+	);
 }
 
-export const place = ({ workshop: w }: Minutes) => [w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ');
+export const place = ({ workshop: w }: Minutes) =>
+	[w.kelurahan && `Kelurahan ${w.kelurahan}`, w.kecamatan && `Kecamatan ${w.kecamatan}`].filter(Boolean).join(', ');
 
 function writeRound(doc: Pdf, round: Minutes['rounds'][number], locale: DocLocale) {
 	const L = { locale };
 	const { result } = round;
 	heading(doc, m.doc_round({ title: round.title }, L));
 	const c = result.channels;
-	write(doc, m.doc_round_summary({ format: formatLabel(round.format, locale), rule: ruleLabel(round.rule, locale), budget: rupiah(round.budget), ballots: result.ballots, phone: c.phone, assisted: c.assisted, paper: c.paper }, L));
+	write(
+		doc,
+		m.doc_round_summary(
+			{
+				format: formatLabel(round.format, locale),
+				rule: ruleLabel(round.rule, locale),
+				budget: rupiah(round.budget),
+				ballots: result.ballots,
+				phone: c.phone,
+				assisted: c.assisted,
+				paper: c.paper
+			},
+			L
+		)
+	);
 	if (c.paperTotals > 0) write(doc, m.doc_paper_totals({ n: c.paperTotals }, L));
 	write(doc, m.doc_tie_rule({}, L), { size: 9.5, color: '#333' });
 	doc.moveDown(0.3);
-	const outcome = { won: m.doc_outcome_won({}, L), 'over-budget': m.doc_outcome_over_budget({}, L), 'not-enough-support': m.doc_outcome_support({}, L) };
+	const outcome = {
+		won: m.doc_outcome_won({}, L),
+		'over-budget': m.doc_outcome_over_budget({}, L),
+		'not-enough-support': m.doc_outcome_support({}, L)
+	};
 	table(
 		doc,
 		[
@@ -131,7 +171,13 @@ function writeRound(doc: Pdf, round: Minutes['rounds'][number], locale: DocLocal
 			{ title: m.doc_col_votes({}, L), width: 0.1, align: 'right' },
 			{ title: m.doc_col_outcome({}, L), width: 0.24 }
 		],
-		round.rows.map((row) => [row.rank?.toString() ?? '-', row.title, rupiah(row.cost), String(row.votes), outcome[row.outcome]])
+		round.rows.map((row) => [
+			row.rank?.toString() ?? '-',
+			row.title,
+			rupiah(row.cost),
+			String(row.votes),
+			outcome[row.outcome]
+		])
 	);
 }
 
@@ -140,11 +186,19 @@ function writePlan(doc: Pdf, minutes: Minutes, locale: DocLocale) {
 	if (!minutes.plan.items.length) return;
 	heading(doc, m.doc_plan({}, L));
 	const rows = minutes.plan.items.map((item, i) => {
-		const lines = item.funding.map((f) => `${fundingLabel.in(f.source, locale)}: ${f.amount !== null ? rupiah(f.amount) : ''}${f.amount !== null && f.inKind ? ', ' : ''}${f.inKind ? `${f.inKind} (${m.doc_in_kind({}, L)})` : ''}`);
+		const lines = item.funding.map(
+			(f) =>
+				`${fundingLabel.in(f.source, locale)}: ${f.amount !== null ? rupiah(f.amount) : ''}${f.amount !== null && f.inKind ? ', ' : ''}${f.inKind ? `${f.inKind} (${m.doc_in_kind({}, L)})` : ''}`
+		);
 		const gap = unfundedOf(item.cost, item.fundingTotals.total) ?? 0n;
 		if (gap > 0n && item.funding.length) lines.push(m.doc_unfunded({ amount: rupiah(gap) }, L));
 		const title = `${i + 1}. ${item.title}\n${functionLabel.in(item.function, locale)}${item.location ? `, ${item.location}` : ''}`;
-		return [title, item.cost !== null ? rupiah(item.cost) : '-', lines.join('\n') || m.doc_no_funding({}, L), item.partners.map((p) => p.name).join(', ') || '-'];
+		return [
+			title,
+			item.cost !== null ? rupiah(item.cost) : '-',
+			lines.join('\n') || m.doc_no_funding({}, L),
+			item.partners.map((p) => p.name).join(', ') || '-'
+		];
 	});
 	table(
 		doc,
@@ -173,10 +227,18 @@ function writeSignatures(doc: Pdf, minutes: Minutes, locale: DocLocale) {
 	const reps = r.representatives?.length ? r.representatives : [{ name: '', role: '' }];
 	const people: Signatory[] = [
 		{ caption: m.doc_sign_leader({}, L), name: r.leader?.name ?? '', role: r.leader?.role ?? '' },
-		...reps.map((p) => ({ caption: m.doc_sign_representative({}, L), name: p.name, role: p.role ? groupLabel.in(p.role, locale) : '' }))
+		...reps.map((p) => ({
+			caption: m.doc_sign_representative({}, L),
+			name: p.name,
+			role: p.role ? groupLabel.in(p.role, locale) : ''
+		}))
 	];
 	signatures(doc, people);
 	const acknowledgerRole = r.acknowledger?.role || (w.kelurahan ? m.doc_sign_lurah({ kelurahan: w.kelurahan }, L) : '');
-	signatures(doc, [{ caption: `${m.doc_sign_acknowledged({}, L)}\n${acknowledgerRole}`, name: r.acknowledger?.name ?? '', role: '' }], true);
+	signatures(
+		doc,
+		[{ caption: `${m.doc_sign_acknowledged({}, L)}\n${acknowledgerRole}`, name: r.acknowledger?.name ?? '', role: '' }],
+		true
+	);
 	doc.x = MARGIN;
 }

@@ -27,10 +27,22 @@ let faces: { regular: Face[]; bold: Face[] } | null = null;
 export function loadFaces() {
 	if (faces) return faces;
 	const arabic = face('noto-sans-arabic', 'noto-sans-arabic-arabic-400-normal');
-	const emoji = ['emoji', ...Array.from({ length: 11 }, (_, i) => i)].map((part) => face('noto-emoji', `noto-emoji-${part}-400-normal`));
+	const emoji = ['emoji', ...Array.from({ length: 11 }, (_, i) => i)].map((part) =>
+		face('noto-emoji', `noto-emoji-${part}-400-normal`)
+	);
 	faces = {
-		regular: [face('noto-sans', 'noto-sans-latin-400-normal'), face('noto-sans', 'noto-sans-latin-ext-400-normal'), arabic, ...emoji],
-		bold: [face('noto-sans', 'noto-sans-latin-700-normal'), face('noto-sans', 'noto-sans-latin-ext-700-normal'), arabic, ...emoji]
+		regular: [
+			face('noto-sans', 'noto-sans-latin-400-normal'),
+			face('noto-sans', 'noto-sans-latin-ext-400-normal'),
+			arabic,
+			...emoji
+		],
+		bold: [
+			face('noto-sans', 'noto-sans-latin-700-normal'),
+			face('noto-sans', 'noto-sans-latin-ext-700-normal'),
+			arabic,
+			...emoji
+		]
 	};
 	return faces;
 }

@@ -21,7 +21,11 @@ export async function loadMinutes(workshopId: string) {
 		getAttendance(workshopId),
 		getPlan(workshopId),
 		db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt)),
-		db.select().from(votingRound).where(and(eq(votingRound.workshopId, workshopId), eq(votingRound.status, 'closed'))).orderBy(asc(votingRound.closedAt))
+		db
+			.select()
+			.from(votingRound)
+			.where(and(eq(votingRound.workshopId, workshopId), eq(votingRound.status, 'closed')))
+			.orderBy(asc(votingRound.closedAt))
 	]);
 	const byId = new Map(proposals.map((p) => [p.id, p]));
 	const voted = new Set(rounds.flatMap((r) => r.proposalIds));
@@ -35,7 +39,14 @@ export async function loadMinutes(workshopId: string) {
 			.map((r) => {
 				const result = r.result as unknown as RoundResult;
 				const inRound = r.proposalIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
-				return { title: r.title, format: r.format, rule: r.rule, budget: r.budget, result, rows: roundOutcomes(result, inRound) };
+				return {
+					title: r.title,
+					format: r.format,
+					rule: r.rule,
+					budget: r.budget,
+					result,
+					rows: roundOutcomes(result, inRound)
+				};
 			}),
 		notVoted: proposals.filter((p) => p.status === 'active' && !voted.has(p.id))
 	};

@@ -39,7 +39,15 @@ partners (organisations), participation_level, progress (0-100), origin (vote | 
 item, task, due_date (YYYY-MM-DD), status (planned | in-progress | blocked | done), progress.
 `;
 
-const SOURCES = ['apbd', 'kelurahan', 'csr', 'swadaya-money', 'swadaya-labour', 'swadaya-materials', 'ngo-donor'] as const;
+const SOURCES = [
+	'apbd',
+	'kelurahan',
+	'csr',
+	'swadaya-money',
+	'swadaya-labour',
+	'swadaya-materials',
+	'ngo-donor'
+] as const;
 
 /** Rows as objects: one list feeds both the CSV (header from the keys) and the JSON. */
 function both(name: string, rows: Record<string, string | number | null>[], header: string[]) {
@@ -55,7 +63,9 @@ export async function openDataZip(joinCode: string): Promise<Uint8Array | null> 
 	const minutes = found ? await loadMinutes(found.id) : null;
 	if (!minutes) return null;
 	const workshopId = minutes.workshop.id;
-	const proposalRows = (await db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt))).map((p) => ({
+	const proposalRows = (
+		await db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt))
+	).map((p) => ({
 		title: p.title,
 		problem: p.problem,
 		kelurahan: p.kelurahan,
@@ -70,7 +80,18 @@ export async function openDataZip(joinCode: string): Promise<Uint8Array | null> 
 		status: p.status
 	}));
 	const votes = minutes.rounds.flatMap((r) =>
-		r.rows.map((row) => ({ round: r.title, format: r.format, rule: r.rule, budget: r.budget.toString(), ballots: r.result.ballots, proposal: row.title, cost: row.cost.toString(), votes: row.votes, rank: row.rank, outcome: row.outcome }))
+		r.rows.map((row) => ({
+			round: r.title,
+			format: r.format,
+			rule: r.rule,
+			budget: r.budget.toString(),
+			ballots: r.result.ballots,
+			proposal: row.title,
+			cost: row.cost.toString(),
+			votes: row.votes,
+			rank: row.rank,
+			outcome: row.outcome
+		}))
 	);
 	const plan = minutes.plan.items.map((i) => {
 		const money = Object.fromEntries(SOURCES.map((s) => [s, (i.fundingTotals.bySource.get(s) ?? 0n).toString()]));
@@ -83,19 +104,68 @@ export async function openDataZip(joinCode: string): Promise<Uint8Array | null> 
 			...money,
 			funding_total: i.fundingTotals.total.toString(),
 			unfunded: (unfundedOf(i.cost, i.fundingTotals.total) ?? 0n).toString(),
-			in_kind: i.funding.filter((f) => f.inKind).map((f) => `${f.source}: ${f.inKind}`).join('; '),
+			in_kind: i.funding
+				.filter((f) => f.inKind)
+				.map((f) => `${f.source}: ${f.inKind}`)
+				.join('; '),
 			partners: i.partners.map((p) => p.name).join('; '),
 			participation_level: i.participationLevel,
 			progress: i.progress,
 			origin: i.originKind
 		};
 	});
-	const tasks = minutes.plan.items.flatMap((i) => i.tasks.map((t) => ({ item: i.title, task: t.title, due_date: t.dueDate, status: t.status, progress: t.status === 'done' ? 100 : t.progress })));
+	const tasks = minutes.plan.items.flatMap((i) =>
+		i.tasks.map((t) => ({
+			item: i.title,
+			task: t.title,
+			due_date: t.dueDate,
+			status: t.status,
+			progress: t.status === 'done' ? 100 : t.progress
+		}))
+	);
 	return zipSync({
 		'README.md': strToU8(README),
-		...both('proposals', proposalRows, ['title', 'problem', 'kelurahan', 'rw', 'lorong', 'volume', 'unit', 'cost', 'agency', 'function', 'target_groups', 'status']),
-		...both('votes', votes, ['round', 'format', 'rule', 'budget', 'ballots', 'proposal', 'cost', 'votes', 'rank', 'outcome']),
-		...both('plan', plan, ['priority', 'title', 'function', 'location', 'cost', ...SOURCES, 'funding_total', 'unfunded', 'in_kind', 'partners', 'participation_level', 'progress', 'origin']),
+		...both('proposals', proposalRows, [
+			'title',
+			'problem',
+			'kelurahan',
+			'rw',
+			'lorong',
+			'volume',
+			'unit',
+			'cost',
+			'agency',
+			'function',
+			'target_groups',
+			'status'
+		]),
+		...both('votes', votes, [
+			'round',
+			'format',
+			'rule',
+			'budget',
+			'ballots',
+			'proposal',
+			'cost',
+			'votes',
+			'rank',
+			'outcome'
+		]),
+		...both('plan', plan, [
+			'priority',
+			'title',
+			'function',
+			'location',
+			'cost',
+			...SOURCES,
+			'funding_total',
+			'unfunded',
+			'in_kind',
+			'partners',
+			'participation_level',
+			'progress',
+			'origin'
+		]),
 		...both('tasks', tasks, ['item', 'task', 'due_date', 'status', 'progress'])
 	});
 }

@@ -8,8 +8,23 @@ const proposals = [
 	{ id: 'c', title: 'Jembatan', cost: 90n },
 	{ id: 'd', title: 'Sumur', cost: 10n }
 ];
-const ballots = [['a', 'b', 'c'], ['a', 'c'], ['a', 'b']].map((choices) => ({ choices, groups: [] }));
-const base = { format: 'approval' as const, budget: 100n, topK: null, add1Step: null, lot: [], proposals, ballots, channels: { phone: ballots.length, assisted: 0, paper: 0 }, groupsKnown: true, paperTotals: [] };
+const ballots = [
+	['a', 'b', 'c'],
+	['a', 'c'],
+	['a', 'b']
+].map((choices) => ({ choices, groups: [] }));
+const base = {
+	format: 'approval' as const,
+	budget: 100n,
+	topK: null,
+	add1Step: null,
+	lot: [],
+	proposals,
+	ballots,
+	channels: { phone: ballots.length, assisted: 0, paper: 0 },
+	groupsKnown: true,
+	paperTotals: []
+};
 
 describe('why a proposal won or lost', () => {
 	it('greedy: winners in rank order, then a proposal that no longer fits the pagu', () => {

@@ -6,9 +6,19 @@
 import type { RoundResult } from '$lib/voting/count';
 
 export type Outcome = 'won' | 'over-budget' | 'not-enough-support';
-export type OutcomeRow = { id: string; title: string; cost: bigint; votes: number; rank: number | null; outcome: Outcome };
+export type OutcomeRow = {
+	id: string;
+	title: string;
+	cost: bigint;
+	votes: number;
+	rank: number | null;
+	outcome: Outcome;
+};
 
-export function roundOutcomes(result: RoundResult, proposals: readonly { id: string; title: string; cost: bigint }[]): OutcomeRow[] {
+export function roundOutcomes(
+	result: RoundResult,
+	proposals: readonly { id: string; title: string; cost: bigint }[]
+): OutcomeRow[] {
 	const rank = new Map(result.winners.map((w) => [w.id, w.rank]));
 	const left = BigInt(result.budget) - BigInt(result.totalCost);
 	const rows = proposals.map((p): OutcomeRow => {

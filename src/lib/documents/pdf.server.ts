@@ -8,14 +8,27 @@ import QRCode from 'qrcode';
 import { loadFaces, splitRuns } from './fonts.server';
 
 export type Pdf = InstanceType<typeof PDFDocument>;
-type TextOptions = { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right' | 'justify'; width?: number; x?: number; y?: number; color?: string };
+type TextOptions = {
+	bold?: boolean;
+	size?: number;
+	align?: 'left' | 'center' | 'right' | 'justify';
+	width?: number;
+	x?: number;
+	y?: number;
+	color?: string;
+};
 
 export const MARGIN = 50;
 const FOOTER_HEIGHT = 70;
 
 /** A new A4 document with every face registered; pages are buffered for the footer. */
 export function newPdf(title: string): { doc: Pdf; done: Promise<Buffer> } {
-	const doc = new PDFDocument({ size: 'A4', bufferPages: true, margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT }, info: { Title: title } });
+	const doc = new PDFDocument({
+		size: 'A4',
+		bufferPages: true,
+		margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
+		info: { Title: title }
+	});
 	const { regular, bold } = loadFaces();
 	for (const f of new Set([...regular, ...bold])) doc.registerFont(f.key, f.data);
 	const chunks: Buffer[] = [];
@@ -78,7 +91,12 @@ export function ensureSpace(doc: Pdf, height: number) {
 }
 
 /** A simple ruled table; each row is kept on one page. Widths are fractions of the line. */
-export function table(doc: Pdf, columns: { title: string; width: number; align?: 'left' | 'right' | 'center' }[], rows: string[][], options: { rowHeight?: number } = {}) {
+export function table(
+	doc: Pdf,
+	columns: { title: string; width: number; align?: 'left' | 'right' | 'center' }[],
+	rows: string[][],
+	options: { rowHeight?: number } = {}
+) {
 	const left = MARGIN;
 	const full = doc.page.width - 2 * MARGIN;
 	const widths = columns.map((c) => c.width * full);
@@ -97,12 +115,19 @@ export function table(doc: Pdf, columns: { title: string; width: number; align?:
 		});
 		doc.lineWidth(0.5).strokeColor('#555').rect(left, top, full, height).stroke();
 		x = left;
-		for (const w of widths.slice(0, -1)) doc.moveTo((x += w), top).lineTo(x, top + height).stroke();
+		for (const w of widths.slice(0, -1))
+			doc
+				.moveTo((x += w), top)
+				.lineTo(x, top + height)
+				.stroke();
 		doc.x = left;
 		doc.y = top + height;
 	};
 	ensureSpace(doc, 80); // never a header alone at the foot of a page
-	drawRow(columns.map((c) => c.title), true);
+	drawRow(
+		columns.map((c) => c.title),
+		true
+	);
 	for (const row of rows) drawRow(row, false);
 	doc.x = left;
 	doc.moveDown(0.5);
@@ -130,7 +155,10 @@ export function signatures(doc: Pdf, people: Signatory[], centred = false) {
 }
 
 /** Footer on every page: join code, a QR to the public follow-up page, "page i of n". */
-export function footers(doc: Pdf, options: { code: string; url: string; page: (i: number, n: number) => string; codeLabel: string }) {
+export function footers(
+	doc: Pdf,
+	options: { code: string; url: string; page: (i: number, n: number) => string; codeLabel: string }
+) {
 	const range = doc.bufferedPageRange();
 	const qr = QRCode.create(options.url, { errorCorrectionLevel: 'M' }).modules;
 	for (let i = range.start; i < range.start + range.count; i++) {
@@ -139,9 +167,16 @@ export function footers(doc: Pdf, options: { code: string; url: string; page: (i
 		doc.page.margins.bottom = 0; // writing below the margin must not add a page
 		const top = doc.page.height - MARGIN - 52;
 		const cell = 52 / qr.size;
-		for (let r = 0; r < qr.size; r++) for (let c = 0; c < qr.size; c++) if (qr.get(r, c)) doc.rect(doc.page.width - MARGIN - 52 + c * cell, top + r * cell, cell, cell);
+		for (let r = 0; r < qr.size; r++)
+			for (let c = 0; c < qr.size; c++)
+				if (qr.get(r, c)) doc.rect(doc.page.width - MARGIN - 52 + c * cell, top + r * cell, cell, cell);
 		doc.fillColor('#000').fill();
-		doc.lineWidth(0.5).strokeColor('#999').moveTo(MARGIN, top - 8).lineTo(doc.page.width - MARGIN, top - 8).stroke();
+		doc
+			.lineWidth(0.5)
+			.strokeColor('#999')
+			.moveTo(MARGIN, top - 8)
+			.lineTo(doc.page.width - MARGIN, top - 8)
+			.stroke();
 		write(doc, `${options.codeLabel}: ${options.code}`, { x: MARGIN, y: top, size: 9, bold: true });
 		write(doc, options.url, { x: MARGIN, y: top + 14, size: 8.5, color: '#333' });
 		write(doc, options.page(i - range.start + 1, range.count), { x: MARGIN, y: top + 34, size: 9 });

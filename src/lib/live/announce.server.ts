@@ -3,7 +3,15 @@
  * never data; every subscriber reloads only what its role may see.
  */
 import { publish } from '$lib/server/events';
-import { attendanceTopic, conductorTopic, moderationTopic, roundStatusTopic, roundTopic, roundsTopic, safeguardingTopic } from './topics';
+import {
+	attendanceTopic,
+	conductorTopic,
+	moderationTopic,
+	roundStatusTopic,
+	roundTopic,
+	roundsTopic,
+	safeguardingTopic
+} from './topics';
 
 export function announceAttendance(workshopId: string): void {
 	publish(attendanceTopic(workshopId));

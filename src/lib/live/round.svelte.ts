@@ -10,7 +10,11 @@ type RoundState = { status: string; revealed: boolean; counted?: boolean };
 /** `count`: the progress of a count running in the background (see voting/counting.server.ts). */
 export type RoundEvent = RoundState & { voters: number; count?: CountState | null };
 
-export function followRound(ids: () => { workshopId: string; roundId: string }, shown: () => RoundState, onEvent: (event: RoundEvent) => void) {
+export function followRound(
+	ids: () => { workshopId: string; roundId: string },
+	shown: () => RoundState,
+	onEvent: (event: RoundEvent) => void
+) {
 	const live = $state<{ feed: LiveFeed | null }>({ feed: null });
 	$effect(() => {
 		const { workshopId, roundId } = ids();

@@ -11,10 +11,19 @@ describe('amount fields in the form schemas', () => {
 		const cents = proposalForm.safeParse({ ...proposal, function: fn, cost: '1500000,50' });
 		expect(cents.success).toBe(false);
 		expect(cents.error?.issues[0].message).toBe('ui_rupiah_cents');
-		expect(proposalForm.safeParse({ ...proposal, function: fn, cost: '12345678901234567890' }).error?.issues[0].message).toBe('ui_rupiah_too_large');
+		expect(
+			proposalForm.safeParse({ ...proposal, function: fn, cost: '12345678901234567890' }).error?.issues[0].message
+		).toBe('ui_rupiah_too_large');
 	});
 	it('round pagu and Add1 step', () => {
-		const round = roundForm.safeParse({ title: 'R', format: 'approval', rule: 'mes', proposalIds: ['a', 'b'], budget: '100.000.000,00', add1Step: '1.000' });
+		const round = roundForm.safeParse({
+			title: 'R',
+			format: 'approval',
+			rule: 'mes',
+			proposalIds: ['a', 'b'],
+			budget: '100.000.000,00',
+			add1Step: '1.000'
+		});
 		expect(round.data?.budget).toBe(100_000_000n);
 		expect(round.data?.add1Step).toBe(1000n);
 	});
@@ -22,6 +31,8 @@ describe('amount fields in the form schemas', () => {
 		const fn = itemForm.shape.function.options[0];
 		expect(itemForm.safeParse({ title: 'x', function: fn, cost: '2.000.000,00' }).data?.cost).toBe(2_000_000n);
 		expect(itemForm.safeParse({ title: 'x', function: fn, cost: '' }).data?.cost).toBe(null);
-		expect(fundingForm.safeParse({ source: 'apbd', amount: '-5', inKind: '' }).error?.issues[0].message).toBe('ui_rupiah_negative');
+		expect(fundingForm.safeParse({ source: 'apbd', amount: '-5', inKind: '' }).error?.issues[0].message).toBe(
+			'ui_rupiah_negative'
+		);
 	});
 });

@@ -58,6 +58,8 @@ describe('Rupiah form fields', () => {
 		expect(rupiahField.parse('1.500.000,00')).toBe(1_500_000n);
 		expect(optionalRupiahField(true).parse('')).toBe(null);
 		expect(optionalRupiahField(true).parse('0')).toBe(0n);
-		expect(optionalRupiahField().safeParse('12345678901234567890').error?.issues[0].message).toBe('ui_rupiah_too_large');
+		expect(optionalRupiahField().safeParse('12345678901234567890').error?.issues[0].message).toBe(
+			'ui_rupiah_too_large'
+		);
 	});
 });

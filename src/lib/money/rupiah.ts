@@ -10,7 +10,13 @@
 export const RUPIAH_MAX = 999_999_999_999_999n;
 
 /** Message keys, one per reason an amount is refused. */
-export type RupiahError = 'ui_rupiah_empty' | 'ui_rupiah_invalid' | 'ui_rupiah_negative' | 'ui_rupiah_cents' | 'ui_rupiah_too_large' | 'ui_rupiah_zero';
+export type RupiahError =
+	| 'ui_rupiah_empty'
+	| 'ui_rupiah_invalid'
+	| 'ui_rupiah_negative'
+	| 'ui_rupiah_cents'
+	| 'ui_rupiah_too_large'
+	| 'ui_rupiah_zero';
 export type RupiahResult = { ok: true; value: bigint } | { ok: false; error: RupiahError };
 
 const fail = (error: RupiahError): RupiahResult => ({ ok: false, error });
@@ -30,7 +36,8 @@ function splitDecimal(s: string): { whole: string; fraction: string; thousands: 
 	const count = s.split(mark).length - 1;
 	const tail = s.length - s.lastIndexOf(mark) - 1;
 	// One mark followed by 1 or 2 digits is a decimal mark ("1500000,50"); otherwise thousands.
-	if (count === 1 && tail > 0 && tail <= 2) return { whole: s.slice(0, s.lastIndexOf(mark)), fraction: s.slice(-tail), thousands: '' };
+	if (count === 1 && tail > 0 && tail <= 2)
+		return { whole: s.slice(0, s.lastIndexOf(mark)), fraction: s.slice(-tail), thousands: '' };
 	return { whole: s, fraction: '', thousands: mark };
 }
 

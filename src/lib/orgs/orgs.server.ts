@@ -84,7 +84,11 @@ export async function findInvitation(token: string) {
  * (used, expired, unknown), 'error_already_member' (the link stays unused).
  */
 export async function acceptInvitation(token: string, userId: string) {
-	const valid = and(eq(invitation.id, hashToken(token)), eq(invitation.used, false), gt(invitation.expiresAt, new Date()));
+	const valid = and(
+		eq(invitation.id, hashToken(token)),
+		eq(invitation.used, false),
+		gt(invitation.expiresAt, new Date())
+	);
 	return db.transaction(async (tx) => {
 		const [open] = await tx.select().from(invitation).where(valid);
 		if (!open) return { ok: false as const, error: 'error_link_invalid' };

@@ -4,7 +4,8 @@ import { can, isRole } from './roles';
 describe('role permissions', () => {
 	it('only owners manage members', () => {
 		expect(can('owner', 'org.manageMembers')).toBe(true);
-		for (const role of ['facilitator', 'member', 'observer'] as const) expect(can(role, 'org.manageMembers')).toBe(false);
+		for (const role of ['facilitator', 'member', 'observer'] as const)
+			expect(can(role, 'org.manageMembers')).toBe(false);
 	});
 
 	it('facilitators run and edit workshops; members and observers only view', () => {

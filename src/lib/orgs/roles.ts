@@ -16,7 +16,15 @@ export type Permission =
 	| 'board.edit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-	owner: ['org.view', 'org.manageMembers', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view', 'board.edit'],
+	owner: [
+		'org.view',
+		'org.manageMembers',
+		'workshop.create',
+		'workshop.edit',
+		'workshop.run',
+		'workshop.view',
+		'board.edit'
+	],
 	facilitator: ['org.view', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view', 'board.edit'],
 	member: ['org.view', 'workshop.view', 'board.edit'],
 	observer: ['org.view', 'workshop.view']

@@ -13,7 +13,10 @@ import { listOrganisationTasks } from './delivery.server';
 
 export async function issueCalendarToken(organisationId: string): Promise<string> {
 	const token = generateToken();
-	await db.update(organisation).set({ icalTokenHash: hashToken(token) }).where(eq(organisation.id, organisationId));
+	await db
+		.update(organisation)
+		.set({ icalTokenHash: hashToken(token) })
+		.where(eq(organisation.id, organisationId));
 	return token;
 }
 
@@ -23,10 +26,20 @@ export async function issueCalendarToken(organisationId: string): Promise<string
  * the task's workshop, statuses as labels, never codes.
  */
 export async function calendarFor(token: string): Promise<string | null> {
-	const [org] = await db.select().from(organisation).where(eq(organisation.icalTokenHash, hashToken(token)));
+	const [org] = await db
+		.select()
+		.from(organisation)
+		.where(eq(organisation.icalTokenHash, hashToken(token)));
 	if (!org) return null;
 	const tasks = (await listOrganisationTasks(org.id)).filter((t) => t.dueDate);
-	const languages = new Map((await db.select({ id: workshop.id, language: workshop.language }).from(workshop).where(eq(workshop.organisationId, org.id))).map((w) => [w.id, w.language]));
+	const languages = new Map(
+		(
+			await db
+				.select({ id: workshop.id, language: workshop.language })
+				.from(workshop)
+				.where(eq(workshop.organisationId, org.id))
+		).map((w) => [w.id, w.language])
+	);
 	const events: EventAttributes[] = tasks.map((t) => {
 		const locale = languages.get(t.item.workshopId) ?? 'id';
 		const [y, m0, d] = t.dueDate!.split('-').map(Number);
@@ -34,13 +47,24 @@ export async function calendarFor(token: string): Promise<string | null> {
 		return {
 			uid: `${t.id}@ruang-rembuk`,
 			title: m.doc_ical_summary({ task: t.title, item: t.item.title }, { locale }),
-			description: m.doc_ical_description({ workshop: t.item.workshopTitle, status: taskStatusLabel.in(t.status, locale), progress: t.progress }, { locale }),
+			description: m.doc_ical_description(
+				{ workshop: t.item.workshopTitle, status: taskStatusLabel.in(t.status, locale), progress: t.progress },
+				{ locale }
+			),
 			start: [y, m0, d],
 			end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
 			calName: org.name
 		};
 	});
-	if (events.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:ruang-rembuk', `X-WR-CALNAME:${org.name.replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n')}`, 'END:VCALENDAR', ''].join('\r\n');
+	if (events.length === 0)
+		return [
+			'BEGIN:VCALENDAR',
+			'VERSION:2.0',
+			'PRODID:ruang-rembuk',
+			`X-WR-CALNAME:${org.name.replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n')}`,
+			'END:VCALENDAR',
+			''
+		].join('\r\n');
 	const { error, value } = createEvents(events);
 	if (error || !value) throw error ?? new Error('Could not build the calendar');
 	return value;

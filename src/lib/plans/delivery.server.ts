@@ -4,10 +4,28 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { fundingLine, partner, plan, planItem, planItemEvent, planItemPartner, task, taskNote, user, workshop } from '$lib/server/db/schema';
+import {
+	fundingLine,
+	partner,
+	plan,
+	planItem,
+	planItemEvent,
+	planItemPartner,
+	task,
+	taskNote,
+	user,
+	workshop
+} from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { ensurePlan, findPlanItem, listPlanItems } from './plans.server';
-import { fundingTotals, itemProgress, type FundingSource, type ParticipationLevel, type PartnerKind, type TaskStatus } from './rules';
+import {
+	fundingTotals,
+	itemProgress,
+	type FundingSource,
+	type ParticipationLevel,
+	type PartnerKind,
+	type TaskStatus
+} from './rules';
 import type { WorkshopFunction } from '$lib/workshops/rules';
 
 // Partners ------------------------------------------------------------------
@@ -16,14 +34,20 @@ export async function listPartners(organisationId: string) {
 	return db.select().from(partner).where(eq(partner.organisationId, organisationId)).orderBy(asc(partner.name));
 }
 
-export async function createPartner(organisationId: string, input: { name: string; kind: PartnerKind; contactName: string; contact: string }) {
+export async function createPartner(
+	organisationId: string,
+	input: { name: string; kind: PartnerKind; contactName: string; contact: string }
+) {
 	const id = generateId();
 	await db.insert(partner).values({ id, organisationId, ...input });
 	return id;
 }
 
 export async function deletePartner(organisationId: string, partnerId: string) {
-	const rows = await db.delete(partner).where(and(eq(partner.id, partnerId), eq(partner.organisationId, organisationId))).returning({ id: partner.id });
+	const rows = await db
+		.delete(partner)
+		.where(and(eq(partner.id, partnerId), eq(partner.organisationId, organisationId)))
+		.returning({ id: partner.id });
 	return rows.length > 0;
 }
 
@@ -31,7 +55,8 @@ export async function deletePartner(organisationId: string, partnerId: string) {
 
 async function recordIfFinal(itemId: string, actorId: string | null, kind: string, detail: Record<string, unknown>) {
 	const found = await findPlanItem(itemId);
-	if (found?.planStatus === 'final') await db.insert(planItemEvent).values({ id: generateId(), itemId, actorId, kind, detail });
+	if (found?.planStatus === 'final')
+		await db.insert(planItemEvent).values({ id: generateId(), itemId, actorId, kind, detail });
 }
 
 /** The full plan of a workshop: items with funding, partners, tasks and progress. */
@@ -41,10 +66,16 @@ export async function getPlan(workshopId: string) {
 	const ids = items.map((i) => i.id);
 	const funding = ids.length ? await db.select().from(fundingLine).where(inArray(fundingLine.itemId, ids)) : [];
 	const partners = ids.length
-		? await db.select({ itemId: planItemPartner.itemId, id: partner.id, name: partner.name, kind: partner.kind }).from(planItemPartner).innerJoin(partner, eq(partner.id, planItemPartner.partnerId)).where(inArray(planItemPartner.itemId, ids))
+		? await db
+				.select({ itemId: planItemPartner.itemId, id: partner.id, name: partner.name, kind: partner.kind })
+				.from(planItemPartner)
+				.innerJoin(partner, eq(partner.id, planItemPartner.partnerId))
+				.where(inArray(planItemPartner.itemId, ids))
 		: [];
 	const tasks = ids.length ? await listTasksFor(ids) : [];
-	const history = ids.length ? await db.select().from(planItemEvent).where(inArray(planItemEvent.itemId, ids)).orderBy(asc(planItemEvent.at)) : [];
+	const history = ids.length
+		? await db.select().from(planItemEvent).where(inArray(planItemEvent.itemId, ids)).orderBy(asc(planItemEvent.at))
+		: [];
 	return {
 		status: row?.status ?? 'draft',
 		finalisedAt: row?.finalisedAt ?? null,
@@ -93,21 +124,34 @@ export async function updateItem(itemId: string, input: ItemInput, actorId: stri
 	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const before = found.item as Record<string, unknown>;
-	const changed = Object.keys(input).filter((k) => String(before[k] ?? '') !== String((input as Record<string, unknown>)[k] ?? ''));
+	const changed = Object.keys(input).filter(
+		(k) => String(before[k] ?? '') !== String((input as Record<string, unknown>)[k] ?? '')
+	);
 	await db.update(planItem).set(input).where(eq(planItem.id, itemId));
 	if (changed.length) await recordIfFinal(itemId, actorId, 'edited', { fields: changed });
 	return { ok: true as const };
 }
 
-export async function addFunding(itemId: string, line: { source: FundingSource; amount: bigint | null; inKind: string }, actorId: string) {
+export async function addFunding(
+	itemId: string,
+	line: { source: FundingSource; amount: bigint | null; inKind: string },
+	actorId: string
+) {
 	const id = generateId();
 	await db.insert(fundingLine).values({ id, itemId, ...line });
-	await recordIfFinal(itemId, actorId, 'funding-added', { source: line.source, amount: line.amount?.toString() ?? null, inKind: line.inKind });
+	await recordIfFinal(itemId, actorId, 'funding-added', {
+		source: line.source,
+		amount: line.amount?.toString() ?? null,
+		inKind: line.inKind
+	});
 	return id;
 }
 
 export async function removeFunding(itemId: string, lineId: string, actorId: string) {
-	const rows = await db.delete(fundingLine).where(and(eq(fundingLine.id, lineId), eq(fundingLine.itemId, itemId))).returning();
+	const rows = await db
+		.delete(fundingLine)
+		.where(and(eq(fundingLine.id, lineId), eq(fundingLine.itemId, itemId)))
+		.returning();
 	if (rows[0]) await recordIfFinal(itemId, actorId, 'funding-removed', { source: rows[0].source });
 	return rows.length > 0;
 }
@@ -116,7 +160,12 @@ export async function removeFunding(itemId: string, lineId: string, actorId: str
 export async function setItemPartners(itemId: string, partnerIds: string[], actorId: string) {
 	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
-	const valid = partnerIds.length ? await db.select({ id: partner.id }).from(partner).where(and(eq(partner.organisationId, found.organisationId), inArray(partner.id, partnerIds))) : [];
+	const valid = partnerIds.length
+		? await db
+				.select({ id: partner.id })
+				.from(partner)
+				.where(and(eq(partner.organisationId, found.organisationId), inArray(partner.id, partnerIds)))
+		: [];
 	if (valid.length !== new Set(partnerIds).size) return { ok: false as const, error: 'error_not_found' };
 	await db.transaction(async (tx) => {
 		await tx.delete(planItemPartner).where(eq(planItemPartner.itemId, itemId));
@@ -152,11 +201,18 @@ async function listTasksFor(itemIds: string[]) {
 export type TaskOwner = { kind: 'user'; id: string } | { kind: 'partner'; id: string } | null;
 
 /** Creates a task; the owner must be a member or partner of the item's organisation. */
-export async function createTask(itemId: string, input: { title: string; owner: TaskOwner; dueDate: string | null }, actorId: string) {
+export async function createTask(
+	itemId: string,
+	input: { title: string; owner: TaskOwner; dueDate: string | null },
+	actorId: string
+) {
 	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	if (input.owner?.kind === 'partner') {
-		const [p] = await db.select().from(partner).where(and(eq(partner.id, input.owner.id), eq(partner.organisationId, found.organisationId)));
+		const [p] = await db
+			.select()
+			.from(partner)
+			.where(and(eq(partner.id, input.owner.id), eq(partner.organisationId, found.organisationId)));
 		if (!p) return { ok: false as const, error: 'error_owner' };
 	}
 	if (input.owner?.kind === 'user') {
@@ -189,11 +245,19 @@ export async function updateTask(taskId: string, patch: { status: TaskStatus; pr
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const progress = patch.status === 'done' ? 100 : patch.progress;
 	await db.update(task).set({ status: patch.status, progress, updatedAt: new Date() }).where(eq(task.id, taskId));
-	await recordIfFinal(found.task.itemId, actorId, 'task-updated', { task: found.task.title, status: patch.status, progress });
+	await recordIfFinal(found.task.itemId, actorId, 'task-updated', {
+		task: found.task.title,
+		status: patch.status,
+		progress
+	});
 	return { ok: true as const };
 }
 
-export async function addTaskNote(taskId: string, note: { kind: 'comment' | 'evidence'; text: string; photo: string | null }, actorId: string) {
+export async function addTaskNote(
+	taskId: string,
+	note: { kind: 'comment' | 'evidence'; text: string; photo: string | null },
+	actorId: string
+) {
 	const id = generateId();
 	await db.insert(taskNote).values({ id, taskId, authorId: actorId, ...note });
 	return id;
@@ -201,7 +265,14 @@ export async function addTaskNote(taskId: string, note: { kind: 'comment' | 'evi
 
 export async function listTaskNotes(taskId: string) {
 	return db
-		.select({ id: taskNote.id, kind: taskNote.kind, text: taskNote.text, photo: taskNote.photo, createdAt: taskNote.createdAt, author: user.name })
+		.select({
+			id: taskNote.id,
+			kind: taskNote.kind,
+			text: taskNote.text,
+			photo: taskNote.photo,
+			createdAt: taskNote.createdAt,
+			author: user.name
+		})
 		.from(taskNote)
 		.leftJoin(user, eq(user.id, taskNote.authorId))
 		.where(eq(taskNote.taskId, taskId))
@@ -211,7 +282,13 @@ export async function listTaskNotes(taskId: string) {
 /** Every task of an organisation (across workshops and years), for the list, kanban and iCal. */
 export async function listOrganisationTasks(organisationId: string) {
 	const items = await db
-		.select({ id: planItem.id, title: planItem.title, function: planItem.function, workshopId: plan.workshopId, workshopTitle: workshop.title })
+		.select({
+			id: planItem.id,
+			title: planItem.title,
+			function: planItem.function,
+			workshopId: plan.workshopId,
+			workshopTitle: workshop.title
+		})
 		.from(planItem)
 		.innerJoin(plan, eq(plan.id, planItem.planId))
 		.innerJoin(workshop, eq(workshop.id, plan.workshopId))

@@ -17,21 +17,50 @@ import { getPlan } from './delivery.server';
 import { toCsv, unfundedOf, proposalLocation } from './rules';
 
 async function languageOf(workshopId: string) {
-	const [w] = await db.select({ language: workshop.language, date: workshop.date }).from(workshop).where(eq(workshop.id, workshopId));
+	const [w] = await db
+		.select({ language: workshop.language, date: workshop.date })
+		.from(workshop)
+		.where(eq(workshop.id, workshopId));
 	return { locale: (w?.language ?? 'id') as DocLocale, date: w?.date ?? null };
 }
 
 type Cell = string | number | Date | null;
 
 /** Proposals with their priority and votes from the last closed round, as typed cells. */
-export async function proposalTable(workshopId: string): Promise<{ header: string[]; rows: Cell[][]; locale: DocLocale }> {
+export async function proposalTable(
+	workshopId: string
+): Promise<{ header: string[]; rows: Cell[][]; locale: DocLocale }> {
 	const { locale, date } = await languageOf(workshopId);
 	const L = { locale };
-	const proposals = await db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt));
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(desc(votingRound.closedAt));
+	const proposals = await db
+		.select()
+		.from(proposal)
+		.where(eq(proposal.workshopId, workshopId))
+		.orderBy(asc(proposal.createdAt));
+	const [round] = await db
+		.select()
+		.from(votingRound)
+		.where(eq(votingRound.workshopId, workshopId))
+		.orderBy(desc(votingRound.closedAt));
 	const result = round?.status === 'closed' ? (round.result as RoundResult | null) : null;
 	const rank = new Map(result?.winners.map((w) => [w.id, w.rank]) ?? []);
-	const header = [m.doc_h_title({}, L), m.doc_h_problem({}, L), m.doc_h_location({}, L), m.doc_h_volume({}, L), m.doc_h_unit({}, L), m.doc_h_cost({}, L), m.doc_h_agency({}, L), m.doc_h_priority({}, L), m.doc_h_votes({}, L), m.doc_h_target({}, L), m.doc_h_function({}, L), m.doc_h_activity({}, L), m.doc_h_date({}, L), m.doc_h_function_code({}, L), m.doc_h_target_code({}, L)];
+	const header = [
+		m.doc_h_title({}, L),
+		m.doc_h_problem({}, L),
+		m.doc_h_location({}, L),
+		m.doc_h_volume({}, L),
+		m.doc_h_unit({}, L),
+		m.doc_h_cost({}, L),
+		m.doc_h_agency({}, L),
+		m.doc_h_priority({}, L),
+		m.doc_h_votes({}, L),
+		m.doc_h_target({}, L),
+		m.doc_h_function({}, L),
+		m.doc_h_activity({}, L),
+		m.doc_h_date({}, L),
+		m.doc_h_function_code({}, L),
+		m.doc_h_target_code({}, L)
+	];
 	const rows = proposals
 		.filter((p) => p.status === 'active')
 		.map((p): Cell[] => [
@@ -81,9 +110,29 @@ export async function planCsv(workshopId: string): Promise<string> {
 	const plan = await getPlan(workshopId);
 	const origin = { vote: m.doc_origin_vote({}, L), board: m.doc_origin_board({}, L) };
 	return toCsv([
-		[m.doc_h_priority({}, L), m.doc_h_item({}, L), m.doc_h_description({}, L), m.doc_h_function({}, L), m.doc_h_location({}, L), m.doc_h_target({}, L), m.doc_h_cost({}, L), m.doc_h_funding_total({}, L), m.doc_h_unfunded({}, L), m.doc_h_funding_lines({}, L), m.doc_h_level({}, L), m.doc_h_partners({}, L), m.doc_h_progress({}, L), m.doc_h_origin({}, L), m.doc_h_function_code({}, L), m.doc_h_level_code({}, L), m.doc_h_origin_code({}, L)],
+		[
+			m.doc_h_priority({}, L),
+			m.doc_h_item({}, L),
+			m.doc_h_description({}, L),
+			m.doc_h_function({}, L),
+			m.doc_h_location({}, L),
+			m.doc_h_target({}, L),
+			m.doc_h_cost({}, L),
+			m.doc_h_funding_total({}, L),
+			m.doc_h_unfunded({}, L),
+			m.doc_h_funding_lines({}, L),
+			m.doc_h_level({}, L),
+			m.doc_h_partners({}, L),
+			m.doc_h_progress({}, L),
+			m.doc_h_origin({}, L),
+			m.doc_h_function_code({}, L),
+			m.doc_h_level_code({}, L),
+			m.doc_h_origin_code({}, L)
+		],
 		...plan.items.map((i) => {
-			const lines = i.funding.map((f) => [fundingLabel.in(f.source, locale), f.amount?.toString(), f.inKind].filter(Boolean).join(': '));
+			const lines = i.funding.map((f) =>
+				[fundingLabel.in(f.source, locale), f.amount?.toString(), f.inKind].filter(Boolean).join(': ')
+			);
 			return [
 				i.priorityRank ?? '',
 				i.title,

@@ -14,7 +14,14 @@ export async function publicFollowUp(joinCode: string) {
 	if (!w) return null;
 	const plan = await getPlan(w.id);
 	return {
-		workshop: { title: w.title, date: w.date, kelurahan: w.kelurahan, kecamatan: w.kecamatan, status: w.status, joinCode: w.joinCode },
+		workshop: {
+			title: w.title,
+			date: w.date,
+			kelurahan: w.kelurahan,
+			kecamatan: w.kecamatan,
+			status: w.status,
+			joinCode: w.joinCode
+		},
 		planStatus: plan.status,
 		items: plan.items.map((i) => ({
 			title: i.title,
@@ -26,7 +33,11 @@ export async function publicFollowUp(joinCode: string) {
 			partners: i.partners.map((p) => p.name),
 			cost: i.cost?.toString() ?? null,
 			funding: i.fundingTotals.total.toString(),
-			fundingLines: i.funding.map((f) => ({ source: f.source, amount: f.amount?.toString() ?? null, inKind: f.inKind })),
+			fundingLines: i.funding.map((f) => ({
+				source: f.source,
+				amount: f.amount?.toString() ?? null,
+				inKind: f.inKind
+			})),
 			unfunded: unfundedOf(i.cost, i.fundingTotals.total)?.toString() ?? null,
 			origin: i.originKind
 		}))

@@ -20,23 +20,47 @@ export const itemForm = z.object({
 	description: text(4000).default(''),
 	function: z.enum(FUNCTIONS, { error: 'error_invalid' }),
 	location: text(200).default(''),
-	targetGroups: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(GROUPS, { error: 'error_invalid' }))),
+	targetGroups: z.preprocess(
+		(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+		z.array(z.enum(GROUPS, { error: 'error_invalid' }))
+	),
 	cost: optionalRupiah,
-	priorityRank: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().min(1).max(1000).nullable()),
-	participationLevel: z.preprocess((v) => (v === '' ? null : v), z.enum(PARTICIPATION_LEVELS, { error: 'error_invalid' }).nullable().default(null))
+	priorityRank: z.preprocess(
+		(v) => (v === '' || v === undefined ? null : v),
+		z.coerce.number().int().min(1).max(1000).nullable()
+	),
+	participationLevel: z.preprocess(
+		(v) => (v === '' ? null : v),
+		z.enum(PARTICIPATION_LEVELS, { error: 'error_invalid' }).nullable().default(null)
+	)
 });
 
 export const fundingForm = z
-	.object({ source: z.enum(FUNDING_SOURCES, { error: 'error_invalid' }), amount: optionalRupiah, inKind: text(300).default('') })
-	.refine((f) => (f.amount !== null && f.amount > 0n) || f.inKind.length > 0, { error: 'error_funding_empty', path: ['amount'] });
+	.object({
+		source: z.enum(FUNDING_SOURCES, { error: 'error_invalid' }),
+		amount: optionalRupiah,
+		inKind: text(300).default('')
+	})
+	.refine((f) => (f.amount !== null && f.amount > 0n) || f.inKind.length > 0, {
+		error: 'error_funding_empty',
+		path: ['amount']
+	});
 
 export const taskForm = z.object({
 	title: text(200).min(1, { error: 'error_required' }),
-	owner: z.string().max(80).regex(/^(|user:[a-z0-9]+|partner:[a-z0-9]+)$/, { error: 'error_invalid' }).default(''),
+	owner: z
+		.string()
+		.max(80)
+		.regex(/^(|user:[a-z0-9]+|partner:[a-z0-9]+)$/, { error: 'error_invalid' })
+		.default(''),
 	dueDate: z.union([z.literal(''), z.iso.date({ error: 'error_date' })]).default('')
 });
 
 export const taskUpdateForm = z.object({
 	status: z.enum(TASK_STATUSES, { error: 'error_invalid' }),
-	progress: z.coerce.number({ error: 'error_number' }).int().min(0, { error: 'error_number' }).max(100, { error: 'error_number' })
+	progress: z.coerce
+		.number({ error: 'error_number' })
+		.int()
+		.min(0, { error: 'error_number' })
+		.max(100, { error: 'error_number' })
 });

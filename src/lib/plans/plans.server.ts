@@ -15,7 +15,11 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export async function ensurePlan(tx: Tx | Database, workshopId: string): Promise<string> {
 	const [existing] = await tx.select({ id: plan.id }).from(plan).where(eq(plan.workshopId, workshopId));
 	if (existing) return existing.id;
-	const [created] = await tx.insert(plan).values({ id: generateId(), workshopId }).onConflictDoNothing().returning({ id: plan.id });
+	const [created] = await tx
+		.insert(plan)
+		.values({ id: generateId(), workshopId })
+		.onConflictDoNothing()
+		.returning({ id: plan.id });
 	if (created) return created.id;
 	const [raced] = await tx.select({ id: plan.id }).from(plan).where(eq(plan.workshopId, workshopId));
 	return raced.id;
@@ -24,13 +28,23 @@ export async function ensurePlan(tx: Tx | Database, workshopId: string): Promise
 export async function listPlanItems(workshopId: string) {
 	const [found] = await db.select().from(plan).where(eq(plan.workshopId, workshopId));
 	if (!found) return [];
-	return db.select().from(planItem).where(eq(planItem.planId, found.id)).orderBy(asc(planItem.createdAt), asc(planItem.priorityRank));
+	return db
+		.select()
+		.from(planItem)
+		.where(eq(planItem.planId, found.id))
+		.orderBy(asc(planItem.createdAt), asc(planItem.priorityRank));
 }
 
 /** A plan item with its plan's status, workshop and organisation (for access checks and history). */
 export async function findPlanItem(itemId: string) {
 	const [row] = await db
-		.select({ item: planItem, planStatus: plan.status, workshopId: plan.workshopId, workshopTitle: workshop.title, organisationId: workshop.organisationId })
+		.select({
+			item: planItem,
+			planStatus: plan.status,
+			workshopId: plan.workshopId,
+			workshopTitle: workshop.title,
+			organisationId: workshop.organisationId
+		})
 		.from(planItem)
 		.innerJoin(plan, eq(plan.id, planItem.planId))
 		.innerJoin(workshop, eq(workshop.id, plan.workshopId))
@@ -47,7 +61,13 @@ export async function iterationHistory(itemId: string) {
 		seen.add(current);
 		const found = await findPlanItem(current);
 		if (!found) break;
-		chain.unshift({ id: found.item.id, iteration: found.item.iteration, title: found.item.title, workshopId: found.workshopId, workshopTitle: found.workshopTitle });
+		chain.unshift({
+			id: found.item.id,
+			iteration: found.item.iteration,
+			title: found.item.title,
+			workshopId: found.workshopId,
+			workshopTitle: found.workshopTitle
+		});
 		current = found.item.previousItemId;
 	}
 	return chain;

@@ -17,14 +17,24 @@ describe('plan rules', () => {
 		expect(isOverdue({ dueDate: '2027-01-01', status: 'planned' }, '2027-01-02')).toBe(true);
 		expect(isOverdue({ dueDate: '2027-01-01', status: 'done' }, '2027-01-02')).toBe(false);
 		expect(isOverdue({ dueDate: null, status: 'blocked' }, '2027-01-02')).toBe(false);
-		expect(itemProgress([{ status: 'done', progress: 0 }, { status: 'in-progress', progress: 50 }])).toBe(75);
+		expect(
+			itemProgress([
+				{ status: 'done', progress: 0 },
+				{ status: 'in-progress', progress: 50 }
+			])
+		).toBe(75);
 		expect(itemProgress([])).toBe(0);
 	});
 
 	it('writes CSV that spreadsheets cannot mistake for formulas', () => {
 		expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
 		expect(csvField('a, b')).toBe('"a, b"');
-		expect(toCsv([['a', 1], [null, 'b']])).toBe('a,1\r\n,b\r\n');
+		expect(
+			toCsv([
+				['a', 1],
+				[null, 'b']
+			])
+		).toBe('a,1\r\n,b\r\n');
 	});
 
 	it('says what a cost still lacks, never below zero, and where a proposal is', () => {

@@ -1,10 +1,24 @@
 /** Plan vocabulary and pure helpers: shared by pages, exports and use cases. */
 
 /** How deep participation went (docs/domain.md), lowest first; the last three are substantial. */
-export const PARTICIPATION_LEVELS = ['information', 'consultation', 'deciding-together', 'acting-together', 'supporting-independent'] as const;
+export const PARTICIPATION_LEVELS = [
+	'information',
+	'consultation',
+	'deciding-together',
+	'acting-together',
+	'supporting-independent'
+] as const;
 export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
 
-export const FUNDING_SOURCES = ['apbd', 'kelurahan', 'csr', 'swadaya-money', 'swadaya-labour', 'swadaya-materials', 'ngo-donor'] as const;
+export const FUNDING_SOURCES = [
+	'apbd',
+	'kelurahan',
+	'csr',
+	'swadaya-money',
+	'swadaya-labour',
+	'swadaya-materials',
+	'ngo-donor'
+] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 export const PARTNER_KINDS = ['government', 'community', 'ngo', 'private', 'academia'] as const;
@@ -60,7 +74,10 @@ export function itemProgress(tasks: readonly { status: TaskStatus; progress: num
  * (= + - @, or a tab or CR before one) gets a leading apostrophe, not only the first.
  */
 export function csvField(value: unknown): string {
-	const text = (value === null || value === undefined ? '' : String(value)).replace(/(^|\r\n|\r|\n)(?=[=+\-@\t])/g, "$1'");
+	const text = (value === null || value === undefined ? '' : String(value)).replace(
+		/(^|\r\n|\r|\n)(?=[=+\-@\t])/g,
+		"$1'"
+	);
 	return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -12,7 +12,18 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { board, boardSubmission, helpRequest, noteAuthor, noteOriginal, participant, privateNote, session, workshop, workshopSafeguarding } from '$lib/server/db/schema';
+import {
+	board,
+	boardSubmission,
+	helpRequest,
+	noteAuthor,
+	noteOriginal,
+	participant,
+	privateNote,
+	session,
+	workshop,
+	workshopSafeguarding
+} from '$lib/server/db/schema';
 import { anonymiseAfter } from './rules';
 import { getOrgSettings, setWorkshopSettings } from './safeguarding.server';
 
@@ -21,8 +32,12 @@ export const ANONYMOUS = '—';
 
 /** Anonymises one workshop now (idempotent). */
 export async function anonymiseWorkshop(workshopId: string, now: Date): Promise<void> {
-	const people = (await db.select({ id: participant.id }).from(participant).where(eq(participant.workshopId, workshopId))).map((p) => p.id);
-	const boards = (await db.select({ id: board.id }).from(board).where(eq(board.workshopId, workshopId))).map((b) => b.id);
+	const people = (
+		await db.select({ id: participant.id }).from(participant).where(eq(participant.workshopId, workshopId))
+	).map((p) => p.id);
+	const boards = (await db.select({ id: board.id }).from(board).where(eq(board.workshopId, workshopId))).map(
+		(b) => b.id
+	);
 	await db.transaction(async (tx) => {
 		if (people.length) await tx.delete(session).where(inArray(session.participantId, people));
 		if (boards.length) {
@@ -32,7 +47,10 @@ export async function anonymiseWorkshop(workshopId: string, now: Date): Promise<
 		}
 		await tx.delete(privateNote).where(eq(privateNote.workshopId, workshopId));
 		await tx.delete(helpRequest).where(eq(helpRequest.workshopId, workshopId));
-		await tx.update(participant).set({ displayName: null, pseudonym: ANONYMOUS, addedBy: null }).where(eq(participant.workshopId, workshopId));
+		await tx
+			.update(participant)
+			.set({ displayName: null, pseudonym: ANONYMOUS, addedBy: null })
+			.where(eq(participant.workshopId, workshopId));
 	});
 	await setWorkshopSettings(workshopId, { anonymisedAt: now });
 }
@@ -43,7 +61,12 @@ export async function anonymiseWorkshop(workshopId: string, now: Date): Promise<
  */
 export async function anonymiseDue(now: Date = new Date()): Promise<string[]> {
 	const closed = await db
-		.select({ id: workshop.id, organisationId: workshop.organisationId, closedAt: workshopSafeguarding.closedAt, anonymisedAt: workshopSafeguarding.anonymisedAt })
+		.select({
+			id: workshop.id,
+			organisationId: workshop.organisationId,
+			closedAt: workshopSafeguarding.closedAt,
+			anonymisedAt: workshopSafeguarding.anonymisedAt
+		})
 		.from(workshop)
 		.leftJoin(workshopSafeguarding, eq(workshopSafeguarding.workshopId, workshop.id))
 		.where(and(eq(workshop.status, 'closed'), isNull(workshopSafeguarding.anonymisedAt)));

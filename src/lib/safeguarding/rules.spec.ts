@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WATCHWORDS, anonymiseAfter, classifyDigits, maskPersonalDetails, matchWatchwords, parseWatchwords } from './rules';
+import {
+	DEFAULT_WATCHWORDS,
+	anonymiseAfter,
+	classifyDigits,
+	maskPersonalDetails,
+	matchWatchwords,
+	parseWatchwords
+} from './rules';
 
 const masked = (text: string) => maskPersonalDetails(text).text;
 
@@ -20,7 +27,10 @@ describe('maskPersonalDetails: phone numbers', () => {
 
 describe('maskPersonalDetails: e-mail, NIK, addresses', () => {
 	it('e-mail addresses', () => {
-		expect(maskPersonalDetails('kirim ke sari.warga@gmail.com besok')).toEqual({ text: 'kirim ke [email disembunyikan] besok', kinds: ['email'] });
+		expect(maskPersonalDetails('kirim ke sari.warga@gmail.com besok')).toEqual({
+			text: 'kirim ke [email disembunyikan] besok',
+			kinds: ['email']
+		});
 		expect(masked('a_b+c@dinas.makassarkota.go.id')).toBe('[email disembunyikan]');
 	});
 	it('NIK, with or without spaces', () => {
@@ -38,7 +48,9 @@ describe('maskPersonalDetails: e-mail, NIK, addresses', () => {
 	});
 	it('several kinds in one note are all hidden, each kind named once', () => {
 		const result = maskPersonalDetails('Sari, 0812-3456-7890, sari@mail.id, Jl. Mawar No. 12, 0813 2222 3333');
-		expect(result.text).toBe('Sari, [nomor disembunyikan], [email disembunyikan], [alamat disembunyikan], [nomor disembunyikan]');
+		expect(result.text).toBe(
+			'Sari, [nomor disembunyikan], [email disembunyikan], [alamat disembunyikan], [nomor disembunyikan]'
+		);
 		expect(result.kinds).toEqual(['phone', 'email', 'address']);
 	});
 });
@@ -86,11 +98,21 @@ describe('matchWatchwords', () => {
 		expect(matchWatchwords('Ibu ditampar, pernah diperkosa', DEFAULT_WATCHWORDS)).toEqual(['ditampar', 'diperkosa']);
 	});
 	it('finds English phrases across line breaks', () => {
-		expect(matchWatchwords('My uncle\nhit me and I was locked   in', DEFAULT_WATCHWORDS)).toEqual(['hit me', 'locked in']);
+		expect(matchWatchwords('My uncle\nhit me and I was locked   in', DEFAULT_WATCHWORDS)).toEqual([
+			'hit me',
+			'locked in'
+		]);
 		expect(matchWatchwords('a case of sexual abuse', DEFAULT_WATCHWORDS)).toEqual(['abuse', 'sexual abuse']);
 	});
 	it('does not flag ordinary planning talk', () => {
-		for (const text of ['Rapat pukul 10.00 di balai', 'Pukul 7 pagi kerja bakti', 'Pelatihan ketrampilan ibu-ibu', 'A hitting-free school campaign', 'rapeseed oil', 'grapes and kicks-off'])
+		for (const text of [
+			'Rapat pukul 10.00 di balai',
+			'Pukul 7 pagi kerja bakti',
+			'Pelatihan ketrampilan ibu-ibu',
+			'A hitting-free school campaign',
+			'rapeseed oil',
+			'grapes and kicks-off'
+		])
 			expect(matchWatchwords(text, DEFAULT_WATCHWORDS)).toEqual([]);
 	});
 	it('uses a workshop’s own list', () => {

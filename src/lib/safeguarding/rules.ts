@@ -33,7 +33,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
  * Baru No 7A", "Lorong 3 Nomor 5", "Perum Griya Blok C2 No. 9". A street named without
  * a house number ("lampu Jl. Mawar mati") is planning talk and stays.
  */
-const ADDRESS = /(?<![\p{L}\p{N}])(?:jl|jln|jalan|gg|gang|lorong|lr|komp|kompleks|perum|perumahan|btn)\.?\s+[^\n,;]{1,40}?(?<![\p{L}\p{N}])(?:no|nomor|nomer|nmr)\.?\s*\d{1,4}\s?[a-z]?(?![\p{L}\p{N}])/giu;
+const ADDRESS =
+	/(?<![\p{L}\p{N}])(?:jl|jln|jalan|gg|gang|lorong|lr|komp|kompleks|perum|perumahan|btn)\.?\s+[^\n,;]{1,40}?(?<![\p{L}\p{N}])(?:no|nomor|nomer|nmr)\.?\s*\d{1,4}\s?[a-z]?(?![\p{L}\p{N}])/giu;
 
 /**
  * Runs of digit groups: "0812-3456-7890", "+62 812 3456 7890", "(0411) 452 123",
@@ -52,7 +53,13 @@ export function classifyDigits(run: string): 'phone' | 'nik' | null {
 	// NIK: 16 digits, first two a province code (11-94), never a leading 0.
 	if (!international && digits.length === 16 && /^[1-9]/.test(digits)) return 'nik';
 	// Phones: +62…, 62 8… (mobile written without +), or 0 then an area or mobile code.
-	const national = international ? (digits.startsWith('62') ? `0${digits.slice(2)}` : null) : digits.startsWith('628') ? `0${digits.slice(2)}` : digits;
+	const national = international
+		? digits.startsWith('62')
+			? `0${digits.slice(2)}`
+			: null
+		: digits.startsWith('628')
+			? `0${digits.slice(2)}`
+			: digits;
 	if (international && !national) return digits.length >= 8 && digits.length <= 15 ? 'phone' : null;
 	if (!national || !/^0[1-9]/.test(national)) return null;
 	// Indonesian numbers: 10 to 13 digits with the leading 0 (landline 0411 + 6-7, mobile 08xx + 7-9).
@@ -62,7 +69,8 @@ export function classifyDigits(run: string): 'phone' | 'nik' | null {
 function findSpans(text: string): Span[] {
 	const spans: Span[] = [];
 	for (const m of text.matchAll(EMAIL)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'email' });
-	for (const m of text.matchAll(ADDRESS)) spans.push({ start: m.index, end: m.index + m[0].trimEnd().length, kind: 'address' });
+	for (const m of text.matchAll(ADDRESS))
+		spans.push({ start: m.index, end: m.index + m[0].trimEnd().length, kind: 'address' });
 	for (const m of text.matchAll(DIGIT_RUN)) {
 		if (MONEY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
 		const kind = classifyDigits(m[0]);
@@ -95,15 +103,61 @@ export function maskPersonalDetails(text: string): Masked {
  */
 export const DEFAULT_WATCHWORDS: readonly string[] = [
 	// hitting and hurting
-	'dipukul', 'dipukuli', 'memukul', 'memukuli', 'ditampar', 'menampar', 'ditendang', 'menendang', 'dicubit', 'dijambak', 'dianiaya', 'penganiayaan', 'disiksa', 'disakiti', 'kdrt',
+	'dipukul',
+	'dipukuli',
+	'memukul',
+	'memukuli',
+	'ditampar',
+	'menampar',
+	'ditendang',
+	'menendang',
+	'dicubit',
+	'dijambak',
+	'dianiaya',
+	'penganiayaan',
+	'disiksa',
+	'disakiti',
+	'kdrt',
 	// sexual abuse
-	'dicabuli', 'pencabulan', 'diperkosa', 'memperkosa', 'pemerkosaan', 'dilecehkan', 'pelecehan', 'diraba', 'diraba-raba', 'dipaksa berhubungan',
+	'dicabuli',
+	'pencabulan',
+	'diperkosa',
+	'memperkosa',
+	'pemerkosaan',
+	'dilecehkan',
+	'pelecehan',
+	'diraba',
+	'diraba-raba',
+	'dipaksa berhubungan',
 	// threats
-	'diancam', 'mengancam', 'ancaman', 'akan dibunuh',
+	'diancam',
+	'mengancam',
+	'ancaman',
+	'akan dibunuh',
 	// locked in
-	'dikurung', 'dikunci di kamar', 'disekap', 'tidak boleh keluar rumah',
+	'dikurung',
+	'dikunci di kamar',
+	'disekap',
+	'tidak boleh keluar rumah',
 	// English
-	'hit me', 'hits me', 'beaten', 'beat me', 'slapped', 'kicked', 'abused', 'abuse', 'sexual abuse', 'raped', 'rape', 'molested', 'touched me', 'threatened', 'threatens', 'locked in', 'locked up', 'not allowed to leave'
+	'hit me',
+	'hits me',
+	'beaten',
+	'beat me',
+	'slapped',
+	'kicked',
+	'abused',
+	'abuse',
+	'sexual abuse',
+	'raped',
+	'rape',
+	'molested',
+	'touched me',
+	'threatened',
+	'threatens',
+	'locked in',
+	'locked up',
+	'not allowed to leave'
 ];
 
 const MAX_WATCHWORDS = 200;

@@ -5,7 +5,18 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { board, boardSubmission, helpRequest, noteAuthor, noteOriginal, orgSafeguarding, participant, privateNote, workshop, workshopSafeguarding } from '$lib/server/db/schema';
+import {
+	board,
+	boardSubmission,
+	helpRequest,
+	noteAuthor,
+	noteOriginal,
+	orgSafeguarding,
+	participant,
+	privateNote,
+	workshop,
+	workshopSafeguarding
+} from '$lib/server/db/schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
@@ -17,22 +28,41 @@ import { announceSafeguarding } from '$lib/live/announce.server';
 
 export async function getOrgSettings(organisationId: string) {
 	const [row] = await db.select().from(orgSafeguarding).where(eq(orgSafeguarding.organisationId, organisationId));
-	return { retentionDays: row?.retentionDays ?? DEFAULT_RETENTION_DAYS, referralGuidance: row?.referralGuidance ?? null };
+	return {
+		retentionDays: row?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+		referralGuidance: row?.referralGuidance ?? null
+	};
 }
 
-export async function setOrgSettings(organisationId: string, settings: { retentionDays: number; referralGuidance: string | null }) {
-	await db.insert(orgSafeguarding).values({ organisationId, ...settings }).onConflictDoUpdate({ target: orgSafeguarding.organisationId, set: settings });
+export async function setOrgSettings(
+	organisationId: string,
+	settings: { retentionDays: number; referralGuidance: string | null }
+) {
+	await db
+		.insert(orgSafeguarding)
+		.values({ organisationId, ...settings })
+		.onConflictDoUpdate({ target: orgSafeguarding.organisationId, set: settings });
 }
 
 export async function getWorkshopSettings(workshopId: string) {
 	const [row] = await db.select().from(workshopSafeguarding).where(eq(workshopSafeguarding.workshopId, workshopId));
-	return { watchwords: row?.watchwords ?? [...DEFAULT_WATCHWORDS], guardianConsents: row?.guardianConsents ?? null, closedAt: row?.closedAt ?? null, anonymisedAt: row?.anonymisedAt ?? null };
+	return {
+		watchwords: row?.watchwords ?? [...DEFAULT_WATCHWORDS],
+		guardianConsents: row?.guardianConsents ?? null,
+		closedAt: row?.closedAt ?? null,
+		anonymisedAt: row?.anonymisedAt ?? null
+	};
 }
 
-type WorkshopSettings = Partial<Pick<typeof workshopSafeguarding.$inferInsert, 'watchwords' | 'guardianConsents' | 'closedAt' | 'anonymisedAt'>>;
+type WorkshopSettings = Partial<
+	Pick<typeof workshopSafeguarding.$inferInsert, 'watchwords' | 'guardianConsents' | 'closedAt' | 'anonymisedAt'>
+>;
 
 export async function setWorkshopSettings(workshopId: string, settings: WorkshopSettings) {
-	await db.insert(workshopSafeguarding).values({ workshopId, ...settings }).onConflictDoUpdate({ target: workshopSafeguarding.workshopId, set: settings });
+	await db
+		.insert(workshopSafeguarding)
+		.values({ workshopId, ...settings })
+		.onConflictDoUpdate({ target: workshopSafeguarding.workshopId, set: settings });
 }
 
 /** Called when a workshop's status changes: retention counts from the moment it closed. */
@@ -51,7 +81,9 @@ export async function forgetOriginal(boardId: string, noteId: string) {
 }
 
 export async function originalsFor(boardId: string, noteIds?: string[]) {
-	const where = noteIds ? and(eq(noteOriginal.boardId, boardId), inArray(noteOriginal.noteId, noteIds.length ? noteIds : [''])) : eq(noteOriginal.boardId, boardId);
+	const where = noteIds
+		? and(eq(noteOriginal.boardId, boardId), inArray(noteOriginal.noteId, noteIds.length ? noteIds : ['']))
+		: eq(noteOriginal.boardId, boardId);
 	const rows = await db.select().from(noteOriginal).where(where);
 	return Object.fromEntries(rows.map((r) => [r.noteId, { text: r.text, kinds: r.kinds }]));
 }
@@ -60,7 +92,16 @@ export async function originalsFor(boardId: string, noteIds?: string[]) {
 export async function sendPrivately(participant: SessionParticipant, boardId: string | null, id: string, text: string) {
 	const [existing] = await db.select({ id: privateNote.id }).from(privateNote).where(eq(privateNote.id, id));
 	if (existing) return 'duplicate' as const;
-	await db.insert(privateNote).values({ id, workshopId: participant.workshopId, boardId, participantId: participant.id, origin: 'private', text });
+	await db
+		.insert(privateNote)
+		.values({
+			id,
+			workshopId: participant.workshopId,
+			boardId,
+			participantId: participant.id,
+			origin: 'private',
+			text
+		});
 	announceSafeguarding(participant.workshopId);
 	return 'private' as const;
 }
@@ -79,9 +120,21 @@ export async function moveOffWall(workshopId: string, boardId: string, noteId: s
 	});
 	if (text === null) return { ok: false as const, error: 'error_not_found' };
 	const original = (await originalsFor(boardId, [noteId]))[noteId];
-	const [author] = await db.select({ participantId: noteAuthor.participantId }).from(noteAuthor).where(and(eq(noteAuthor.boardId, boardId), eq(noteAuthor.noteId, noteId)));
+	const [author] = await db
+		.select({ participantId: noteAuthor.participantId })
+		.from(noteAuthor)
+		.where(and(eq(noteAuthor.boardId, boardId), eq(noteAuthor.noteId, noteId)));
 	const id = generateId();
-	await db.insert(privateNote).values({ id, workshopId, boardId, participantId: author?.participantId ?? null, origin: 'moved', text: original?.text ?? text });
+	await db
+		.insert(privateNote)
+		.values({
+			id,
+			workshopId,
+			boardId,
+			participantId: author?.participantId ?? null,
+			origin: 'moved',
+			text: original?.text ?? text
+		});
 	try {
 		await realtime.changeBoardDoc(boardId, (doc) => deleteNote(doc, noteId));
 	} catch (e) {
@@ -95,7 +148,14 @@ export async function moveOffWall(workshopId: string, boardId: string, noteId: s
 
 export async function listPrivateNotes(workshopId: string) {
 	return db
-		.select({ id: privateNote.id, origin: privateNote.origin, text: privateNote.text, createdAt: privateNote.createdAt, boardTitle: board.title, pseudonym: participant.pseudonym })
+		.select({
+			id: privateNote.id,
+			origin: privateNote.origin,
+			text: privateNote.text,
+			createdAt: privateNote.createdAt,
+			boardTitle: board.title,
+			pseudonym: participant.pseudonym
+		})
 		.from(privateNote)
 		.leftJoin(board, eq(board.id, privateNote.boardId))
 		.leftJoin(participant, eq(participant.id, privateNote.participantId))
@@ -104,7 +164,10 @@ export async function listPrivateNotes(workshopId: string) {
 }
 
 export async function deletePrivateNote(workshopId: string, id: string) {
-	const rows = await db.delete(privateNote).where(and(eq(privateNote.id, id), eq(privateNote.workshopId, workshopId))).returning({ id: privateNote.id });
+	const rows = await db
+		.delete(privateNote)
+		.where(and(eq(privateNote.id, id), eq(privateNote.workshopId, workshopId)))
+		.returning({ id: privateNote.id });
 	if (rows.length > 0) announceSafeguarding(workshopId);
 	return rows.length > 0;
 }
@@ -115,15 +178,29 @@ export async function deletePrivateNote(workshopId: string, id: string) {
  */
 export async function notesForAttention(workshopId: string) {
 	const { watchwords } = await getWorkshopSettings(workshopId);
-	const boards = await db.select({ id: board.id, title: board.title }).from(board).where(eq(board.workshopId, workshopId)).orderBy(asc(board.position));
-	const found: { boardId: string; boardTitle: string; noteId: string; text: string; original: string | null; words: string[] }[] = [];
+	const boards = await db
+		.select({ id: board.id, title: board.title })
+		.from(board)
+		.where(eq(board.workshopId, workshopId))
+		.orderBy(asc(board.position));
+	const found: {
+		boardId: string;
+		boardTitle: string;
+		noteId: string;
+		text: string;
+		original: string | null;
+		words: string[];
+	}[] = [];
 	for (const b of boards) {
 		const originals = await originalsFor(b.id);
-		const notes = await realtime.readBoardDoc(b.id, (doc) => [...notesOf(doc).entries()].map(([id, n]) => ({ id, text: String(n.get('text') ?? '') })));
+		const notes = await realtime.readBoardDoc(b.id, (doc) =>
+			[...notesOf(doc).entries()].map(([id, n]) => ({ id, text: String(n.get('text') ?? '') }))
+		);
 		for (const note of notes) {
 			const original = originals[note.id]?.text ?? null;
 			const words = matchWatchwords(original ?? note.text, watchwords);
-			if (original || words.length) found.push({ boardId: b.id, boardTitle: b.title, noteId: note.id, text: note.text, original, words });
+			if (original || words.length)
+				found.push({ boardId: b.id, boardTitle: b.title, noteId: note.id, text: note.text, original, words });
 		}
 	}
 	return found;
@@ -134,7 +211,10 @@ const helpPerParticipant: RateLimiter = sharedLimiter('help-participant', { max:
 
 /** Only where the workshop has child groups, and only the person's own workshop. */
 export async function helpAvailable(workshopId: string) {
-	const [w] = await db.select({ groups: workshop.groups, status: workshop.status }).from(workshop).where(eq(workshop.id, workshopId));
+	const [w] = await db
+		.select({ groups: workshop.groups, status: workshop.status })
+		.from(workshop)
+		.where(eq(workshop.id, workshopId));
 	return !!w && w.status === 'open' && isChild(w.groups);
 }
 
@@ -143,7 +223,9 @@ export async function requestHelp(participant: SessionParticipant) {
 	if (!(await helpAvailable(participant.workshopId))) return { ok: false as const, error: 'error_not_found' };
 	if ((await helpPerParticipant.retryAfter(participant.id)) > 0) return { ok: true as const }; // already alerted
 	await helpPerParticipant.hit(participant.id);
-	await db.insert(helpRequest).values({ id: generateId(), workshopId: participant.workshopId, participantId: participant.id });
+	await db
+		.insert(helpRequest)
+		.values({ id: generateId(), workshopId: participant.workshopId, participantId: participant.id });
 	announceSafeguarding(participant.workshopId);
 	return { ok: true as const };
 }
@@ -159,7 +241,11 @@ export async function listHelpRequests(workshopId: string) {
 }
 
 export async function markHelpSeen(workshopId: string, id: string, now = new Date()) {
-	const rows = await db.update(helpRequest).set({ seenAt: now }).where(and(eq(helpRequest.id, id), eq(helpRequest.workshopId, workshopId))).returning({ id: helpRequest.id });
+	const rows = await db
+		.update(helpRequest)
+		.set({ seenAt: now })
+		.where(and(eq(helpRequest.id, id), eq(helpRequest.workshopId, workshopId)))
+		.returning({ id: helpRequest.id });
 	if (rows.length > 0) announceSafeguarding(workshopId);
 	return rows.length > 0;
 }
@@ -168,12 +254,25 @@ export async function markHelpSeen(workshopId: string, id: string, now = new Dat
  * author) with its unmasked original and the watch words it matches; for the board page and
  * its live stream alike. */
 export async function moderationQueue(boardId: string, workshopId: string) {
-	const submissions = await db.select().from(boardSubmission).where(eq(boardSubmission.boardId, boardId)).orderBy(asc(boardSubmission.createdAt));
+	const submissions = await db
+		.select()
+		.from(boardSubmission)
+		.where(eq(boardSubmission.boardId, boardId))
+		.orderBy(asc(boardSubmission.createdAt));
 	if (submissions.length === 0) return [];
-	const originals = await originalsFor(boardId, submissions.map((s) => s.id));
+	const originals = await originalsFor(
+		boardId,
+		submissions.map((s) => s.id)
+	);
 	const { watchwords } = await getWorkshopSettings(workshopId);
 	return submissions.map((s) => {
 		const original = originals[s.id]?.text ?? null;
-		return { id: s.id, text: s.text, authorName: s.authorName, original, words: matchWatchwords(original ?? s.text, watchwords) };
+		return {
+			id: s.id,
+			text: s.text,
+			authorName: s.authorName,
+			original,
+			words: matchWatchwords(original ?? s.text, watchwords)
+		};
 	});
 }

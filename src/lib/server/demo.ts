@@ -58,10 +58,42 @@ export async function seedDemo(): Promise<string | null> {
 	const ids: string[] = [];
 	for (const [title, cost] of usulan) {
 		ids.push(
-			await createProposal(demo.id, { title, problem: '', targetGroups: ['child-7-12'], kelurahan: 'Tamamaung', rw: '03', lorong: '', function: 'pencegahan', activity: '', volume: 1, unit: 'paket', cost, agency: 'DP3A', proposedBy: '', proposedByGroup: 'child-7-12' }, created.user.id)
+			await createProposal(
+				demo.id,
+				{
+					title,
+					problem: '',
+					targetGroups: ['child-7-12'],
+					kelurahan: 'Tamamaung',
+					rw: '03',
+					lorong: '',
+					function: 'pencegahan',
+					activity: '',
+					volume: 1,
+					unit: 'paket',
+					cost,
+					agency: 'DP3A',
+					proposedBy: '',
+					proposedByGroup: 'child-7-12'
+				},
+				created.user.id
+			)
 		);
 	}
-	const round = await createRound(demo.id, { title: 'Prioritas usulan anak', format: 'approval', rule: 'mes', proposalIds: ids, budget: 100_000_000n, minSelections: 1, maxSelections: null, pointsPerVoter: null, maxPointsPerProposal: null, topK: null, add1Step: undefined, allowChange: true });
+	const round = await createRound(demo.id, {
+		title: 'Prioritas usulan anak',
+		format: 'approval',
+		rule: 'mes',
+		proposalIds: ids,
+		budget: 100_000_000n,
+		minSelections: 1,
+		maxSelections: null,
+		pointsPerVoter: null,
+		maxPointsPerProposal: null,
+		topK: null,
+		add1Step: undefined,
+		allowChange: true
+	});
 	if (round.ok) await openRound(round.id);
 	await setStatus(demo.id, 'open');
 	return demo.joinCode;

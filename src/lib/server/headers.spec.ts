@@ -4,7 +4,7 @@ import { addSecurityHeaders } from './headers';
 const KIT_CSP = "default-src 'self'; script-src 'self' 'nonce-abc'; connect-src 'self'; frame-ancestors 'none'";
 
 describe('addSecurityHeaders', () => {
-	it('venue mode (plain http on a LAN address): no HSTS, the page\'s own ws origin allowed', () => {
+	it("venue mode (plain http on a LAN address): no HSTS, the page's own ws origin allowed", () => {
 		const headers = new Headers({ 'content-security-policy': KIT_CSP });
 		addSecurityHeaders(headers, new URL('http://192.168.1.20:3000/w/1'));
 		expect(headers.get('x-content-type-options')).toBe('nosniff');

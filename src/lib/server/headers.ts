@@ -19,7 +19,11 @@ export function addSecurityHeaders(headers: Headers, url: URL): void {
 	const csp = headers.get(CSP);
 	// 'self' covers same-origin websockets in CSP 3, but not in every phone's browser yet:
 	// name this page's own ws(s) origin too (never any other host).
-	if (csp) headers.set(CSP, csp.replace(/connect-src 'self'/, `connect-src 'self' ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`));
+	if (csp)
+		headers.set(
+			CSP,
+			csp.replace(/connect-src 'self'/, `connect-src 'self' ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`)
+		);
 }
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {

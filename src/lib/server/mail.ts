@@ -25,7 +25,10 @@ export async function sendMail(mail: Mail): Promise<boolean> {
 	if (!mailEnabled()) return false;
 	transport ??= nodemailer.createTransport(process.env.SMTP_URL!) as Transport;
 	try {
-		await transport.sendMail({ from: process.env.MAIL_FROM || `Ruang Rembuk <no-reply@${new URL(mailOrigin()).hostname}>`, ...mail });
+		await transport.sendMail({
+			from: process.env.MAIL_FROM || `Ruang Rembuk <no-reply@${new URL(mailOrigin()).hostname}>`,
+			...mail
+		});
 		return true;
 	} catch (e) {
 		console.error('mail not sent:', e instanceof Error ? e.message : e);

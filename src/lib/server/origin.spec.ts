@@ -15,7 +15,8 @@ describe('isAllowedOrigin with ORIGIN set', () => {
 	});
 	it('refuses localhost and LAN addresses', () => {
 		expect(isAllowedOrigin('http://localhost:3000', 'localhost:3000', { ORIGIN, PORT: '3000' })).toBe(false);
-		for (const ip of lanAddresses()) expect(isAllowedOrigin(`http://${ip}:3000`, null, { ORIGIN, PORT: '3000' })).toBe(false);
+		for (const ip of lanAddresses())
+			expect(isAllowedOrigin(`http://${ip}:3000`, null, { ORIGIN, PORT: '3000' })).toBe(false);
 	});
 });
 

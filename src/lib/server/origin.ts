@@ -8,7 +8,11 @@
  */
 import { lanAddresses } from './venue';
 
-export function isAllowedOrigin(origin: string | null, host: string | null, env: { ORIGIN?: string; PORT?: string } = process.env): boolean {
+export function isAllowedOrigin(
+	origin: string | null,
+	host: string | null,
+	env: { ORIGIN?: string; PORT?: string } = process.env
+): boolean {
 	if (!origin) return false;
 	let parsed: URL;
 	try {
@@ -19,7 +23,10 @@ export function isAllowedOrigin(origin: string | null, host: string | null, env:
 	if (env.ORIGIN) return safeOrigin(env.ORIGIN) === parsed.origin;
 	if (host && parsed.host === host) return true;
 	const port = env.PORT ?? '3000';
-	return parsed.port === port && (parsed.hostname === 'localhost' || lanAddresses().includes(parsed.hostname.replace(/^\[|\]$/g, '')));
+	return (
+		parsed.port === port &&
+		(parsed.hostname === 'localhost' || lanAddresses().includes(parsed.hostname.replace(/^\[|\]$/g, '')))
+	);
 }
 
 function safeOrigin(value: string): string | null {

@@ -11,7 +11,9 @@ describe('publicOrigin (what the join QR code carries)', () => {
 	});
 	it('keeps a reachable address and prefers ORIGIN', () => {
 		expect(publicOrigin(new URL('http://192.168.1.20:3000/'), {}, lan)).toBe('http://192.168.1.20:3000');
-		expect(publicOrigin(new URL('http://localhost:3000/'), { ORIGIN: 'https://rembuk.example.id' }, lan)).toBe('https://rembuk.example.id');
+		expect(publicOrigin(new URL('http://localhost:3000/'), { ORIGIN: 'https://rembuk.example.id' }, lan)).toBe(
+			'https://rembuk.example.id'
+		);
 	});
 	it('keeps loopback when there is no network at all', () => {
 		expect(publicOrigin(new URL('http://localhost:3000/'), {}, [])).toBe('http://localhost:3000');
@@ -23,13 +25,18 @@ describe('isAllowedOrigin', () => {
 		expect(isAllowedOrigin('http://10.0.0.5:3000', '10.0.0.5:3000', {})).toBe(true);
 	});
 	it('allows ORIGIN and refuses other sites', () => {
-		expect(isAllowedOrigin('https://rembuk.example.id', 'internal:3000', { ORIGIN: 'https://rembuk.example.id' })).toBe(true);
-		expect(isAllowedOrigin('https://evil.example', 'rembuk.example.id', { ORIGIN: 'https://rembuk.example.id' })).toBe(false);
+		expect(isAllowedOrigin('https://rembuk.example.id', 'internal:3000', { ORIGIN: 'https://rembuk.example.id' })).toBe(
+			true
+		);
+		expect(isAllowedOrigin('https://evil.example', 'rembuk.example.id', { ORIGIN: 'https://rembuk.example.id' })).toBe(
+			false
+		);
 		expect(isAllowedOrigin(null, 'rembuk.example.id', {})).toBe(false);
 		expect(isAllowedOrigin('not a url', 'rembuk.example.id', {})).toBe(false);
 	});
 	it('only checks state-changing form posts', () => {
-		const post = (type: string) => new Request('http://x/', { method: 'POST', headers: { 'content-type': type }, body: '' });
+		const post = (type: string) =>
+			new Request('http://x/', { method: 'POST', headers: { 'content-type': type }, body: '' });
 		expect(needsOriginCheck(post('application/x-www-form-urlencoded'))).toBe(true);
 		expect(needsOriginCheck(post('multipart/form-data; boundary=x'))).toBe(true);
 		expect(needsOriginCheck(post('application/json'))).toBe(false);

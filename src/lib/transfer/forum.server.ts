@@ -32,10 +32,17 @@ const USER_COLUMNS = new Set(['addedBy', 'actorId', 'ownerUserId', 'authorId', '
 
 type Tables = Record<string, Row[]>;
 export type ForumFile = { format: typeof FORMAT; exportedAt: string; workshopId: string; tables: Tables };
-export type ImportReport = { imported: boolean; workshopId: string; reason?: 'already-imported'; counts: Record<string, number>; left: string[] };
+export type ImportReport = {
+	imported: boolean;
+	workshopId: string;
+	reason?: 'already-imported';
+	counts: Record<string, number>;
+	left: string[];
+};
 
 const ids = (rows: Row[], key = 'id') => rows.map((r) => r[key] as string);
-const byIds = async <T>(list: string[], load: (list: string[]) => Promise<T[]>) => (list.length === 0 ? [] : load(list));
+const byIds = async <T>(list: string[], load: (list: string[]) => Promise<T[]>) =>
+	list.length === 0 ? [] : load(list);
 
 function shuffled<T>(rows: T[]): T[] {
 	const out = [...rows];
@@ -51,32 +58,55 @@ export async function exportForum(workshopId: string): Promise<ForumFile | null>
 	const t: Tables = {};
 	t.workshop = await db.select().from(s.workshop).where(eq(s.workshop.id, workshopId));
 	if (t.workshop.length === 0) return null;
-	t.workshopSafeguarding = await db.select().from(s.workshopSafeguarding).where(eq(s.workshopSafeguarding.workshopId, workshopId));
+	t.workshopSafeguarding = await db
+		.select()
+		.from(s.workshopSafeguarding)
+		.where(eq(s.workshopSafeguarding.workshopId, workshopId));
 	t.agendaItem = await db.select().from(s.agendaItem).where(eq(s.agendaItem.workshopId, workshopId));
 	t.participant = await db.select().from(s.participant).where(eq(s.participant.workshopId, workshopId));
 	const boards = await db.select().from(s.board).where(eq(s.board.workshopId, workshopId));
 	const boardIds = ids(boards);
-	const updates = await byIds(boardIds, (l) => db.select().from(s.boardUpdate).where(inArray(s.boardUpdate.boardId, l)).orderBy(s.boardUpdate.seq));
+	const updates = await byIds(boardIds, (l) =>
+		db.select().from(s.boardUpdate).where(inArray(s.boardUpdate.boardId, l)).orderBy(s.boardUpdate.seq)
+	);
 	t.board = boards.map((b) => {
-		const parts = [...(b.snapshot ? [b.snapshot] : []), ...updates.filter((u) => u.boardId === b.id).map((u) => u.data)];
-		return { ...b, snapshot: parts.length > 0 ? Y.mergeUpdates(parts) : null, previousSnapshot: null, recoveredAt: null };
+		const parts = [
+			...(b.snapshot ? [b.snapshot] : []),
+			...updates.filter((u) => u.boardId === b.id).map((u) => u.data)
+		];
+		return {
+			...b,
+			snapshot: parts.length > 0 ? Y.mergeUpdates(parts) : null,
+			previousSnapshot: null,
+			recoveredAt: null
+		};
 	});
-	t.boardSubmission = await byIds(boardIds, (l) => db.select().from(s.boardSubmission).where(inArray(s.boardSubmission.boardId, l)));
+	t.boardSubmission = await byIds(boardIds, (l) =>
+		db.select().from(s.boardSubmission).where(inArray(s.boardSubmission.boardId, l))
+	);
 	t.noteAuthor = await byIds(boardIds, (l) => db.select().from(s.noteAuthor).where(inArray(s.noteAuthor.boardId, l)));
 	t.boardDot = await byIds(boardIds, (l) => db.select().from(s.boardDot).where(inArray(s.boardDot.boardId, l)));
-	t.boardReaction = await byIds(boardIds, (l) => db.select().from(s.boardReaction).where(inArray(s.boardReaction.boardId, l)));
+	t.boardReaction = await byIds(boardIds, (l) =>
+		db.select().from(s.boardReaction).where(inArray(s.boardReaction.boardId, l))
+	);
 	t.proposal = await db.select().from(s.proposal).where(eq(s.proposal.workshopId, workshopId));
-	t.proposalEvent = await byIds(ids(t.proposal), (l) => db.select().from(s.proposalEvent).where(inArray(s.proposalEvent.proposalId, l)));
+	t.proposalEvent = await byIds(ids(t.proposal), (l) =>
+		db.select().from(s.proposalEvent).where(inArray(s.proposalEvent.proposalId, l))
+	);
 	t.votingRound = await db.select().from(s.votingRound).where(eq(s.votingRound.workshopId, workshopId));
 	const roundIds = ids(t.votingRound);
 	t.ballot = shuffled(await byIds(roundIds, (l) => db.select().from(s.ballot).where(inArray(s.ballot.roundId, l))));
-	t.ballotGuard = shuffled(await byIds(roundIds, (l) => db.select().from(s.ballotGuard).where(inArray(s.ballotGuard.roundId, l))));
+	t.ballotGuard = shuffled(
+		await byIds(roundIds, (l) => db.select().from(s.ballotGuard).where(inArray(s.ballotGuard.roundId, l)))
+	);
 	t.paperTotal = await byIds(roundIds, (l) => db.select().from(s.paperTotal).where(inArray(s.paperTotal.roundId, l)));
 	t.plan = await db.select().from(s.plan).where(eq(s.plan.workshopId, workshopId));
 	t.planItem = await byIds(ids(t.plan), (l) => db.select().from(s.planItem).where(inArray(s.planItem.planId, l)));
 	const itemIds = ids(t.planItem);
 	t.fundingLine = await byIds(itemIds, (l) => db.select().from(s.fundingLine).where(inArray(s.fundingLine.itemId, l)));
-	t.planItemEvent = await byIds(itemIds, (l) => db.select().from(s.planItemEvent).where(inArray(s.planItemEvent.itemId, l)));
+	t.planItemEvent = await byIds(itemIds, (l) =>
+		db.select().from(s.planItemEvent).where(inArray(s.planItemEvent.itemId, l))
+	);
 	t.task = await byIds(itemIds, (l) => db.select().from(s.task).where(inArray(s.task.itemId, l)));
 	t.taskNote = await byIds(ids(t.task), (l) => db.select().from(s.taskNote).where(inArray(s.taskNote.taskId, l)));
 	return { format: FORMAT, exportedAt: new Date().toISOString(), workshopId, tables: encodeRows(t) };
@@ -91,7 +121,13 @@ export function importedId(oldId: string): string {
 function remap(value: unknown, map: Map<string, string>): unknown {
 	if (typeof value === 'string') return map.get(value) ?? value;
 	if (Array.isArray(value)) return value.map((v) => remap(v, map));
-	if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && typeof value !== 'bigint') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		!(value instanceof Date) &&
+		!(value instanceof Uint8Array) &&
+		typeof value !== 'bigint'
+	) {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [map.get(k) ?? k, remap(v, map)]));
 	}
 	return value;
@@ -99,35 +135,80 @@ function remap(value: unknown, map: Map<string, string>): unknown {
 
 /** Insert order: parents before children. */
 const ORDER = [
-	'workshop', 'workshopSafeguarding', 'agendaItem', 'participant', 'board', 'boardSubmission', 'noteAuthor', 'boardDot', 'boardReaction',
-	'proposal', 'proposalEvent', 'votingRound', 'ballot', 'ballotGuard', 'paperTotal', 'plan', 'planItem', 'fundingLine', 'planItemEvent', 'task', 'taskNote'
+	'workshop',
+	'workshopSafeguarding',
+	'agendaItem',
+	'participant',
+	'board',
+	'boardSubmission',
+	'noteAuthor',
+	'boardDot',
+	'boardReaction',
+	'proposal',
+	'proposalEvent',
+	'votingRound',
+	'ballot',
+	'ballotGuard',
+	'paperTotal',
+	'plan',
+	'planItem',
+	'fundingLine',
+	'planItemEvent',
+	'task',
+	'taskNote'
 ] as const;
 
 /** Each table's link to its parent in the forum: an imported row must hang under the imported workshop. */
 const PARENT: Record<Exclude<(typeof ORDER)[number], 'workshop'>, string> = {
-	workshopSafeguarding: 'workshopId', agendaItem: 'workshopId', participant: 'workshopId', board: 'workshopId', boardSubmission: 'boardId', noteAuthor: 'boardId',
-	boardDot: 'boardId', boardReaction: 'boardId', proposal: 'workshopId', proposalEvent: 'proposalId', votingRound: 'workshopId', ballot: 'roundId', ballotGuard: 'roundId',
-	paperTotal: 'roundId', plan: 'workshopId', planItem: 'planId', fundingLine: 'itemId', planItemEvent: 'itemId', task: 'itemId', taskNote: 'taskId'
+	workshopSafeguarding: 'workshopId',
+	agendaItem: 'workshopId',
+	participant: 'workshopId',
+	board: 'workshopId',
+	boardSubmission: 'boardId',
+	noteAuthor: 'boardId',
+	boardDot: 'boardId',
+	boardReaction: 'boardId',
+	proposal: 'workshopId',
+	proposalEvent: 'proposalId',
+	votingRound: 'workshopId',
+	ballot: 'roundId',
+	ballotGuard: 'roundId',
+	paperTotal: 'roundId',
+	plan: 'workshopId',
+	planItem: 'planId',
+	fundingLine: 'itemId',
+	planItemEvent: 'itemId',
+	task: 'itemId',
+	taskNote: 'taskId'
 };
 
 /** Imports a forum file into `organisationId`. Validates the envelope; rows go in one transaction. */
 export async function importForum(file: unknown, organisationId: string): Promise<ImportReport> {
 	const envelope = file as ForumFile;
-	if (!envelope || envelope.format !== FORMAT || typeof envelope.workshopId !== 'string' || typeof envelope.tables !== 'object') {
+	if (
+		!envelope ||
+		envelope.format !== FORMAT ||
+		typeof envelope.workshopId !== 'string' ||
+		typeof envelope.tables !== 'object'
+	) {
 		throw new Error('Not a Ruang Rembuk forum file');
 	}
 	const tables = decodeRows(envelope.tables);
 	const map = new Map<string, string>();
 	// A submission's id is the note's own id (made by the phone, as in the board document): kept.
-	for (const name of ORDER) if (name !== 'boardSubmission') for (const row of tables[name] ?? []) if (typeof row.id === 'string') map.set(row.id, importedId(row.id));
+	for (const name of ORDER)
+		if (name !== 'boardSubmission')
+			for (const row of tables[name] ?? []) if (typeof row.id === 'string') map.set(row.id, importedId(row.id));
 	const workshopId = map.get(envelope.workshopId) ?? importedId(envelope.workshopId);
 	// A file could be crafted: exactly this one workshop, and every row under it (never
 	// under another organisation's workshop, board or round).
-	if (tables.workshop?.length !== 1 || tables.workshop[0].id !== envelope.workshopId) throw new Error('Not a Ruang Rembuk forum file');
+	if (tables.workshop?.length !== 1 || tables.workshop[0].id !== envelope.workshopId)
+		throw new Error('Not a Ruang Rembuk forum file');
 	const imported = new Set(map.values());
 	for (const [name, column] of Object.entries(PARENT)) {
 		for (const row of tables[name] ?? []) {
-			if (typeof row[column] !== 'string' || !imported.has(map.get(row[column] as string) ?? '')) throw new Error(`Forum file: a ${name} row outside the forum`);
+			if (typeof row[column] !== 'string' || !imported.has(map.get(row[column] as string) ?? ''))
+				throw new Error(`Forum file: a ${name} row outside the forum`);
 		}
 	}
 	const [existing] = await db.select({ id: s.workshop.id }).from(s.workshop).where(eq(s.workshop.id, workshopId));
@@ -140,13 +221,28 @@ export async function importForum(file: unknown, organisationId: string): Promis
 				for (const column of USER_COLUMNS) if (column in out) out[column] = null;
 				return out;
 			});
-			if (name === 'workshop') for (const w of rows) Object.assign(w, { organisationId, joinCode: generateJoinCode(randomBytes) });
+			if (name === 'workshop')
+				for (const w of rows) Object.assign(w, { organisationId, joinCode: generateJoinCode(randomBytes) });
 			counts[name] = rows.length;
 			// Dots and reactions by members name accounts of the laptop: they stay behind.
-			const kept = name === 'boardDot' ? rows.filter((r) => r.voterKind !== 'member') : name === 'boardReaction' ? rows.filter((r) => r.reactorKind !== 'member') : rows;
+			const kept =
+				name === 'boardDot'
+					? rows.filter((r) => r.voterKind !== 'member')
+					: name === 'boardReaction'
+						? rows.filter((r) => r.reactorKind !== 'member')
+						: rows;
 			counts[name] = kept.length;
 			if (kept.length > 0) await tx.insert(s[name] as never).values(kept as never);
 		}
 	});
-	return { imported: true, workshopId, counts, left: ['accounts (user references emptied)', 'partners', 'safeguarding records (originals, private notes, help requests)'] };
+	return {
+		imported: true,
+		workshopId,
+		counts,
+		left: [
+			'accounts (user references emptied)',
+			'partners',
+			'safeguarding records (originals, private notes, help requests)'
+		]
+	};
 }

@@ -9,7 +9,8 @@ function encode(value: unknown): unknown {
 	if (value instanceof Date) return { $date: value.toISOString() };
 	if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') };
 	if (Array.isArray(value)) return value.map(encode);
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
 	return value;
 }
 

@@ -14,14 +14,21 @@ import { announcedBallot } from '$lib/live/announce.server';
 
 type Round = typeof votingRound.$inferSelect;
 export type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; error: string };
-type Voter = { participantId: string; groups: string[]; channel: 'phone' | 'assisted' } | { participantId: null; groups: []; channel: 'paper' };
+type Voter =
+	| { participantId: string; groups: string[]; channel: 'phone' | 'assisted' }
+	| { participantId: null; groups: []; channel: 'paper' };
 
 /**
  * A participant's ballot from their phone. Outcomes: ok with a receipt (the only way to
  * change the ballot later, when the round allows it), or 'error_round_closed',
  * 'error_not_found' (another workshop), 'error_already_voted', or a ballot error.
  */
-export async function castBallot(who: SessionParticipant, roundId: string, choices: unknown, receipt?: string): Promise<CastOutcome> {
+export async function castBallot(
+	who: SessionParticipant,
+	roundId: string,
+	choices: unknown,
+	receipt?: string
+): Promise<CastOutcome> {
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.workshopId !== who.workshopId) return { ok: false, error: 'error_not_found' };
 	return cast(round, { participantId: who.id, groups: who.groups, channel: 'phone' }, choices, receipt);
@@ -35,7 +42,10 @@ export async function castBallot(who: SessionParticipant, roundId: string, choic
 export async function castAssisted(roundId: string, participantId: string, choices: unknown): Promise<CastOutcome> {
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round) return { ok: false, error: 'error_not_found' };
-	const [person] = await db.select().from(participant).where(and(eq(participant.id, participantId), eq(participant.workshopId, round.workshopId)));
+	const [person] = await db
+		.select()
+		.from(participant)
+		.where(and(eq(participant.id, participantId), eq(participant.workshopId, round.workshopId)));
 	if (!person) return { ok: false, error: 'error_not_found' };
 	if (!person.assisted) return { ok: false, error: 'secret_error_not_assisted' };
 	return cast(round, { participantId: person.id, groups: person.groups, channel: 'assisted' }, choices);
@@ -50,7 +60,14 @@ export async function enterPaperBallot(roundId: string, choices: unknown): Promi
 
 async function cast(round: Round, voter: Voter, choices: unknown, receipt?: string): Promise<CastOutcome> {
 	if (round.status !== 'open') return { ok: false, error: 'error_round_closed' };
-	const costs = new Map((await db.select({ id: proposal.id, cost: proposal.cost }).from(proposal).where(inArray(proposal.id, round.proposalIds))).map((r) => [r.id, r.cost]));
+	const costs = new Map(
+		(
+			await db
+				.select({ id: proposal.id, cost: proposal.cost })
+				.from(proposal)
+				.where(inArray(proposal.id, round.proposalIds))
+		).map((r) => [r.id, r.cost])
+	);
 	const checked = checkBallot(round, costs, choices);
 	if (!checked.ok) return checked;
 	const newReceipt = generateToken();
@@ -60,10 +77,16 @@ async function cast(round: Round, voter: Voter, choices: unknown, receipt?: stri
 		if (isClosedHere(round.id)) return { ok: false, error: 'error_round_closed' };
 		if (voter.participantId) {
 			// The guard goes alone, in its own transaction; its ballot is written later with others.
-			const guard = await db.insert(ballotGuard).values({ roundId: round.id, participantId: voter.participantId, channel: voter.channel, state: 'pending' }).onConflictDoNothing().returning();
+			const guard = await db
+				.insert(ballotGuard)
+				.values({ roundId: round.id, participantId: voter.participantId, channel: voter.channel, state: 'pending' })
+				.onConflictDoNothing()
+				.returning();
 			if (guard.length === 0) {
 				if (!round.allowChange || !receipt) return { ok: false, error: 'error_already_voted' };
-				return (await change(round.id, hashToken(receipt), checked.choices, newHash)) ? { ok: true, receipt: newReceipt, changed: true } : { ok: false, error: 'error_already_voted' };
+				return (await change(round.id, hashToken(receipt), checked.choices, newHash))
+					? { ok: true, receipt: newReceipt, changed: true }
+					: { ok: false, error: 'error_already_voted' };
 			}
 			pool.voters.add(voter.participantId);
 		}
@@ -89,7 +112,10 @@ async function change(roundId: string, oldHash: string, choices: Choices, newHas
 		return true;
 	}
 	if (pool.waiting.some((w) => w.replaces === oldHash)) return false;
-	const [stored] = await db.select({ id: ballot.id }).from(ballot).where(and(eq(ballot.roundId, roundId), eq(ballot.receiptHash, oldHash)));
+	const [stored] = await db
+		.select({ id: ballot.id })
+		.from(ballot)
+		.where(and(eq(ballot.roundId, roundId), eq(ballot.receiptHash, oldHash)));
 	if (!stored) return false;
 	// The written ballot stays until the next batch replaces it, hidden among the others.
 	pool.waiting.push({ choices, receiptHash: newHash, replaces: oldHash });
@@ -105,7 +131,11 @@ export async function countVoters(roundId: string): Promise<number> {
 		(select count(*) from ${ballotGuard} where ${ballotGuard.roundId} = ${roundId})::int as guards,
 		(select count(*) from ${ballotGuard} where ${ballotGuard.roundId} = ${roundId} and ${ballotGuard.state} = 'cast')::int as written_guards,
 		(select count(*) from ${ballot} where ${ballot.roundId} = ${roundId})::int as ballots`);
-	const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { guards: number; written_guards: number; ballots: number }[];
+	const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
+		guards: number;
+		written_guards: number;
+		ballots: number;
+	}[];
 	// Written ballots beyond the written guards are paper.
 	return Number(row.guards) + Number(row.ballots) - Number(row.written_guards) + waitingPaper;
 }

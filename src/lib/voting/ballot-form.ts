@@ -16,7 +16,8 @@ export function choicesFromForm(format: BallotFormat, data: FormData): unknown {
 	if (format === 'ranked') {
 		const ranks: [string, number][] = [];
 		for (const [key, value] of data) {
-			if (key.startsWith('rank_') && typeof value === 'string' && value !== '') ranks.push([key.slice(5), Number(value)]);
+			if (key.startsWith('rank_') && typeof value === 'string' && value !== '')
+				ranks.push([key.slice(5), Number(value)]);
 		}
 		if (new Set(ranks.map(([, r]) => r)).size !== ranks.length) return ['duplicate-rank', 'duplicate-rank'];
 		return ranks.sort((a, b) => a[1] - b[1]).map(([id]) => id);

@@ -79,7 +79,11 @@ const pools = new Map<string, RoundPool>();
 
 export function poolOf(roundId: string): RoundPool {
 	let pool = pools.get(roundId);
-	if (!pool) pools.set(roundId, (pool = { waiting: [], voters: new Set(), groupsByReceipt: new Map(), written: 0, queue: Promise.resolve() }));
+	if (!pool)
+		pools.set(
+			roundId,
+			(pool = { waiting: [], voters: new Set(), groupsByReceipt: new Map(), written: 0, queue: Promise.resolve() })
+		);
 	return pool;
 }
 
@@ -126,12 +130,23 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
  * Returns the round's ballots as written when `read` is set. The pool is emptied by
  * `forgetWritten` after commit.
  */
-export async function rewriteBallots(tx: Tx, roundId: string, pool: RoundPool, options: { everyGuard?: boolean; read?: boolean } = {}) {
-	const fresh = pool.waiting.map((w) => ({ id: generateId(), round_id: roundId, choices: w.choices, receipt_hash: w.receiptHash }));
+export async function rewriteBallots(
+	tx: Tx,
+	roundId: string,
+	pool: RoundPool,
+	options: { everyGuard?: boolean; read?: boolean } = {}
+) {
+	const fresh = pool.waiting.map((w) => ({
+		id: generateId(),
+		round_id: roundId,
+		choices: w.choices,
+		receipt_hash: w.receiptHash
+	}));
 	const replaced = pool.waiting.flatMap((w) => (w.replaces ? [w.replaces] : []));
 	const key = generateToken();
 	// Server-side, so the round's ballots never travel to the app and back on each batch.
-	const result = await tx.execute(sql`with gone as (delete from ${ballot} where ${ballot.roundId} = ${roundId} returning id, round_id, choices, receipt_hash),
+	const result =
+		await tx.execute(sql`with gone as (delete from ${ballot} where ${ballot.roundId} = ${roundId} returning id, round_id, choices, receipt_hash),
 		kept as (select * from gone where receipt_hash is null or receipt_hash not in (select jsonb_array_elements_text(${JSON.stringify(replaced)}::jsonb))),
 		fresh as (select * from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as x(id text, round_id text, choices jsonb, receipt_hash text)),
 		written as (insert into ${ballot} (id, round_id, choices, receipt_hash)
@@ -140,8 +155,17 @@ export async function rewriteBallots(tx: Tx, roundId: string, pool: RoundPool, o
 		${options.read ? sql`select id, choices, receipt_hash from written` : sql`select count(*)::int as n from written`}`);
 	const voters = [...pool.voters];
 	if (options.everyGuard) await tx.update(ballotGuard).set({ state: 'cast' }).where(eq(ballotGuard.roundId, roundId));
-	else if (voters.length) await tx.update(ballotGuard).set({ state: 'cast' }).where(and(eq(ballotGuard.roundId, roundId), inArray(ballotGuard.participantId, voters)));
-	const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: string; choices: Choices; receipt_hash: string | null; n?: number }[];
+	else if (voters.length)
+		await tx
+			.update(ballotGuard)
+			.set({ state: 'cast' })
+			.where(and(eq(ballotGuard.roundId, roundId), inArray(ballotGuard.participantId, voters)));
+	const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
+		id: string;
+		choices: Choices;
+		receipt_hash: string | null;
+		n?: number;
+	}[];
 	if (!options.read) {
 		pool.written = Number(rows[0]?.n ?? 0);
 		return [];
@@ -226,7 +250,10 @@ export async function recoverLostBallots(): Promise<number> {
 	const alive = [...pools.values()].flatMap((p) => [...p.voters]);
 	const conditions = [eq(ballotGuard.state, 'pending'), inArray(ballotGuard.roundId, open)];
 	if (alive.length) conditions.push(notInArray(ballotGuard.participantId, alive));
-	const freed = await db.delete(ballotGuard).where(and(...conditions)).returning({ id: ballotGuard.participantId });
+	const freed = await db
+		.delete(ballotGuard)
+		.where(and(...conditions))
+		.returning({ id: ballotGuard.participantId });
 	return freed.length;
 }
 

@@ -28,21 +28,26 @@ export function checkBallot(round: RoundSettings, costs: ReadonlyMap<string, big
 		let total = 0;
 		for (const [id, value] of Object.entries(input as Record<string, unknown>)) {
 			if (!costs.has(id)) return { ok: false, error: 'error_ballot_unknown' };
-			if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return { ok: false, error: 'error_ballot_points' };
-			if (round.maxPointsPerProposal !== null && value > round.maxPointsPerProposal) return { ok: false, error: 'error_ballot_max_points' };
+			if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+				return { ok: false, error: 'error_ballot_points' };
+			if (round.maxPointsPerProposal !== null && value > round.maxPointsPerProposal)
+				return { ok: false, error: 'error_ballot_max_points' };
 			if (value > 0) points[id] = value;
 			total += value;
 		}
 		if (total === 0) return { ok: false, error: 'error_ballot_empty' };
-		if (round.pointsPerVoter !== null && total > round.pointsPerVoter) return { ok: false, error: 'error_ballot_too_many_points' };
+		if (round.pointsPerVoter !== null && total > round.pointsPerVoter)
+			return { ok: false, error: 'error_ballot_too_many_points' };
 		return { ok: true, choices: points };
 	}
-	if (!Array.isArray(input) || input.some((id) => typeof id !== 'string')) return { ok: false, error: 'error_ballot_shape' };
+	if (!Array.isArray(input) || input.some((id) => typeof id !== 'string'))
+		return { ok: false, error: 'error_ballot_shape' };
 	const ids = input as string[];
 	if (new Set(ids).size !== ids.length) return { ok: false, error: 'error_ballot_duplicate' };
 	if (ids.some((id) => !costs.has(id))) return { ok: false, error: 'error_ballot_unknown' };
 	if (ids.length < Math.max(1, round.minSelections)) return { ok: false, error: 'error_ballot_too_few' };
-	if (round.maxSelections !== null && ids.length > round.maxSelections) return { ok: false, error: 'error_ballot_too_many' };
+	if (round.maxSelections !== null && ids.length > round.maxSelections)
+		return { ok: false, error: 'error_ballot_too_many' };
 	if (round.format === 'knapsack') {
 		const total = ids.reduce((sum, id) => sum + costs.get(id)!, 0n);
 		if (total > round.budget) return { ok: false, error: 'error_ballot_over_budget' };

@@ -7,13 +7,15 @@ const PROPOSALS = ['P1', 'P2', 'P3'];
 
 type Voter = { groups: string[]; scores: Map<string, bigint> };
 
-const voters = fc.array(
-	fc.record({
-		groups: fc.subarray(GROUPS),
-		approved: fc.subarray(PROPOSALS)
-	}),
-	{ maxLength: 13 }
-).map((list) => list.map((v): Voter => ({ groups: v.groups, scores: new Map(v.approved.map((id) => [id, 1n])) })));
+const voters = fc
+	.array(
+		fc.record({
+			groups: fc.subarray(GROUPS),
+			approved: fc.subarray(PROPOSALS)
+		}),
+		{ maxLength: 13 }
+	)
+	.map((list) => list.map((v): Voter => ({ groups: v.groups, scores: new Map(v.approved.map((id) => [id, 1n])) })));
 
 /** Rank over the rationals (fraction-free elimination on BigInt). */
 function rank(rows: bigint[][]): number {
@@ -57,7 +59,13 @@ function isolatedByArithmetic(list: Voter[], shown: string[]): number[] | undefi
 
 /** The shown numbers, in a canonical order. */
 const published = (list: Voter[]) =>
-	JSON.stringify(groupBreakdown(list).groups.map((g) => [g.group, g.ballots, Object.entries(g.scores).sort(([a], [b]) => (a < b ? -1 : 1))]));
+	JSON.stringify(
+		groupBreakdown(list).groups.map((g) => [
+			g.group,
+			g.ballots,
+			Object.entries(g.scores).sort(([a], [b]) => (a < b ? -1 : 1))
+		])
+	);
 
 describe('group breakdown', () => {
 	it('the issue: 5 women and one elder; the total minus "woman" would be his ballot', () => {
@@ -66,17 +74,30 @@ describe('group breakdown', () => {
 			{ groups: ['elder'], scores: new Map([['P2', 1n]]) }
 		];
 		expect(groupBreakdown(list)).toEqual({ groups: [], hiddenGroups: 2 });
-		const tenWithFiveOthers = [...list.slice(0, 5), ...Array.from({ length: 5 }, () => ({ groups: [], scores: new Map([['P2', 1n]]) }))];
+		const tenWithFiveOthers = [
+			...list.slice(0, 5),
+			...Array.from({ length: 5 }, () => ({ groups: [], scores: new Map([['P2', 1n]]) }))
+		];
 		expect(groupBreakdown(tenWithFiveOthers).groups).toEqual([{ group: 'woman', ballots: 5, scores: { P1: 5 } }]);
 	});
 
 	it('pairs: two large groups that share fewer than 5 voters are not both shown', () => {
 		const member = (groups: string[]) => groups;
 		// 6 women only, 6 elders only, 1 elder woman, 6 neither: cells 6, 6, 1, 6.
-		const list = [...Array(6).fill(member(['woman'])), ...Array(6).fill(member(['elder'])), member(['woman', 'elder']), ...Array(6).fill(member([]))];
+		const list = [
+			...Array(6).fill(member(['woman'])),
+			...Array(6).fill(member(['elder'])),
+			member(['woman', 'elder']),
+			...Array(6).fill(member([]))
+		];
 		expect(showableGroups(list)).toEqual(['elder']);
 		// With 5 elder women the four cells are all 5 or more: both shown.
-		const wide = [...Array(6).fill(member(['woman'])), ...Array(6).fill(member(['elder'])), ...Array(5).fill(member(['woman', 'elder'])), ...Array(6).fill(member([]))];
+		const wide = [
+			...Array(6).fill(member(['woman'])),
+			...Array(6).fill(member(['elder'])),
+			...Array(5).fill(member(['woman', 'elder'])),
+			...Array(6).fill(member([]))
+		];
 		expect(showableGroups(wide).sort()).toEqual(['elder', 'woman']);
 	});
 
@@ -92,7 +113,7 @@ describe('group breakdown', () => {
 		);
 	});
 
-	it('property: each person\'s ballot could be any of at least 5, as far as the shown numbers go', () => {
+	it("property: each person's ballot could be any of at least 5, as far as the shown numbers go", () => {
 		fc.assert(
 			fc.property(voters, (list) => {
 				const before = published(list);
@@ -101,7 +122,9 @@ describe('group breakdown', () => {
 					// Swapping v's ballot with u's changes no shown number: u's ballot could be v's.
 					const partners = list.filter((_, u) => {
 						if (u === v) return false;
-						const swapped = list.map((x, i) => (i === v ? { ...x, scores: list[u].scores } : i === u ? { ...x, scores: list[v].scores } : x));
+						const swapped = list.map((x, i) =>
+							i === v ? { ...x, scores: list[u].scores } : i === u ? { ...x, scores: list[v].scores } : x
+						);
 						return published(swapped) === before;
 					});
 					expect(partners.length).toBeGreaterThanOrEqual(4);
@@ -126,7 +149,15 @@ describe('group breakdown', () => {
 	});
 
 	it('results counted before the cell rule keep at most the largest group whose rest is 5 or more', () => {
-		const old = { ballots: 16, groups: [{ group: 'woman', ballots: 10, scores: {} }, { group: 'elder', ballots: 6, scores: {} }, { group: 'youth', ballots: 12, scores: {} }], hiddenGroups: 1 };
+		const old = {
+			ballots: 16,
+			groups: [
+				{ group: 'woman', ballots: 10, scores: {} },
+				{ group: 'elder', ballots: 6, scores: {} },
+				{ group: 'youth', ballots: 12, scores: {} }
+			],
+			hiddenGroups: 1
+		};
 		expect(publicResult(old)).toMatchObject({ groups: [{ group: 'woman' }], hiddenGroups: 3 });
 		const current = { ...old, breakdownRule: BREAKDOWN_RULE };
 		expect(publicResult(current)).toBe(current);

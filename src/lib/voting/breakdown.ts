@@ -53,7 +53,9 @@ function everyCellLargeEnough(voters: readonly (readonly string[])[], shown: str
  * groups of whoever cast it (none for paper). Groups that fail the rule are only counted
  * in `hiddenGroups`.
  */
-export function groupBreakdown(ballots: readonly { groups: readonly string[]; scores: ReadonlyMap<string, bigint> }[]): Breakdown {
+export function groupBreakdown(
+	ballots: readonly { groups: readonly string[]; scores: ReadonlyMap<string, bigint> }[]
+): Breakdown {
 	const all = new Set(ballots.flatMap((b) => b.groups));
 	const shown = showableGroups(ballots.map((b) => b.groups));
 	const groups = shown.map((group) => {
@@ -79,7 +81,9 @@ type WithBreakdown = { ballots: number; groups: GroupTally[]; hiddenGroups: numb
 export function publicResult<T extends WithBreakdown>(result: T): T {
 	if (result.breakdownRule === BREAKDOWN_RULE) return result;
 	const groups = result.groups ?? [];
-	const safe = groups.filter((g) => g.ballots >= MIN_CELL && (result.ballots - g.ballots >= MIN_CELL || result.ballots === g.ballots));
+	const safe = groups.filter(
+		(g) => g.ballots >= MIN_CELL && (result.ballots - g.ballots >= MIN_CELL || result.ballots === g.ballots)
+	);
 	const kept = safe.sort((a, b) => b.ballots - a.ballots).slice(0, 1);
 	return { ...result, groups: kept, hiddenGroups: (result.hiddenGroups ?? 0) + groups.length - kept.length };
 }

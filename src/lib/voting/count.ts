@@ -3,7 +3,17 @@
  * builds the frozen result with what the explanation needs. Pure (no database).
  */
 import { Q } from './rational.ts';
-import { approvalVote, bordaVote, greedy, mesCompleted, scores, topK, DEFAULT_TIE_ORDER, type Election, type Vote } from './rules.ts';
+import {
+	approvalVote,
+	bordaVote,
+	greedy,
+	mesCompleted,
+	scores,
+	topK,
+	DEFAULT_TIE_ORDER,
+	type Election,
+	type Vote
+} from './rules.ts';
 import type { BallotFormat, Choices, RoundRule } from './ballots';
 import { BREAKDOWN_RULE, groupBreakdown } from './breakdown.ts';
 
@@ -33,7 +43,8 @@ export type CountState =
 export type CountProgress = { rule: RoundRule; step: number };
 
 export function toVote(format: BallotFormat, choices: Choices): Vote {
-	if (format === 'cumulative') return new Map(Object.entries(choices as Record<string, number>).map(([id, p]) => [id, BigInt(p)]));
+	if (format === 'cumulative')
+		return new Map(Object.entries(choices as Record<string, number>).map(([id, p]) => [id, BigInt(p)]));
 	if (format === 'ranked') return bordaVote(choices as string[]);
 	return approvalVote(choices as string[]);
 }
@@ -54,7 +65,8 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 	const tie = { order: DEFAULT_TIE_ORDER, lot: input.lot };
 	const score = scores(election);
 	const n = votes.length;
-	const step = input.add1Step ?? (n > 0 ? (input.budget / BigInt(n) / 100n > 0n ? input.budget / BigInt(n) / 100n : 1n) : 1n);
+	const step =
+		input.add1Step ?? (n > 0 ? (input.budget / BigInt(n) / 100n > 0n ? input.budget / BigInt(n) / 100n : 1n) : 1n);
 
 	let selected: string[];
 	let ties;
@@ -76,8 +88,14 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 					proposalId: r.project,
 					supporters: paid.length,
 					// What each supporter paid, in whole Rupiah (rounded down for display).
-					maxPayment: paid.reduce((a, b) => (a.cmp(b) >= 0 ? a : b), Q.ZERO).floor().toString(),
-					total: paid.reduce((a, b) => a.add(b), Q.ZERO).floor().toString()
+					maxPayment: paid
+						.reduce((a, b) => (a.cmp(b) >= 0 ? a : b), Q.ZERO)
+						.floor()
+						.toString(),
+					total: paid
+						.reduce((a, b) => a.add(b), Q.ZERO)
+						.floor()
+						.toString()
 				};
 			})
 		};
@@ -87,7 +105,9 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 	const channels = { ...input.channels, paperTotals: input.paperTotals.reduce((s, t) => Math.max(s, t.ballots), 0) };
 
 	// Results by self-declared group: only what cannot be subtracted down to a person (breakdown.ts).
-	const breakdown = input.groupsKnown ? groupBreakdown(input.ballots.map((b, i) => ({ groups: b.groups, scores: votes[i] }))) : { groups: [], hiddenGroups: 0 };
+	const breakdown = input.groupsKnown
+		? groupBreakdown(input.ballots.map((b, i) => ({ groups: b.groups, scores: votes[i] })))
+		: { groups: [], hiddenGroups: 0 };
 
 	return {
 		rule: input.rule,
@@ -100,7 +120,13 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 		lotDecided: ties.some((t) => t.decidedBy === 'lot' && selected.includes(t.winner)),
 		ties,
 		scores: Object.fromEntries(input.proposals.map((p) => [p.id, Number(score.get(p.id) ?? 0n)])),
-		winners: selected.map((id, rank) => ({ id, rank: rank + 1, title: byId.get(id)!.title, cost: byId.get(id)!.cost.toString(), votes: Number(score.get(id) ?? 0n) })),
+		winners: selected.map((id, rank) => ({
+			id,
+			rank: rank + 1,
+			title: byId.get(id)!.title,
+			cost: byId.get(id)!.cost.toString(),
+			votes: Number(score.get(id) ?? 0n)
+		})),
 		totalCost: selected.reduce((s, id) => s + byId.get(id)!.cost, 0n).toString(),
 		mes: mesDetail,
 		groups: breakdown.groups,

@@ -43,10 +43,21 @@ export type BallotGroups = Map<string, string[]>;
 async function loadInput(roundId: string, groups: BallotGroups | null): Promise<CountInput | null> {
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.status !== 'closed') return null;
-	const proposals = await db.select({ id: proposal.id, title: proposal.title, cost: proposal.cost }).from(proposal).where(inArray(proposal.id, round.proposalIds));
-	const rows = await db.select({ id: ballot.id, choices: ballot.choices }).from(ballot).where(eq(ballot.roundId, roundId)).orderBy(asc(ballot.id));
+	const proposals = await db
+		.select({ id: proposal.id, title: proposal.title, cost: proposal.cost })
+		.from(proposal)
+		.where(inArray(proposal.id, round.proposalIds));
+	const rows = await db
+		.select({ id: ballot.id, choices: ballot.choices })
+		.from(ballot)
+		.where(eq(ballot.roundId, roundId))
+		.orderBy(asc(ballot.id));
 	// Ballots do not say how they came in: the guards do (paper ballots have none).
-	const guards = await db.select({ channel: ballotGuard.channel, n: count() }).from(ballotGuard).where(eq(ballotGuard.roundId, roundId)).groupBy(ballotGuard.channel);
+	const guards = await db
+		.select({ channel: ballotGuard.channel, n: count() })
+		.from(ballotGuard)
+		.where(eq(ballotGuard.roundId, roundId))
+		.groupBy(ballotGuard.channel);
 	const phone = Number(guards.find((g) => g.channel === 'phone')?.n ?? 0);
 	const assisted = Number(guards.find((g) => g.channel === 'assisted')?.n ?? 0);
 	const totals = await db.select().from(paperTotal).where(eq(paperTotal.roundId, roundId));
@@ -62,7 +73,9 @@ async function loadInput(roundId: string, groups: BallotGroups | null): Promise<
 		ballots: rows.map((b) => ({ choices: b.choices, groups: (groupsKnown && groups.get(b.id)) || [] })),
 		channels: { phone, assisted, paper: rows.length - phone - assisted },
 		groupsKnown,
-		paperTotals: totals.map((t) => ({ proposalId: t.proposalId, votes: t.votes, ballots: t.ballots })).sort((a, b) => (a.proposalId < b.proposalId ? -1 : 1))
+		paperTotals: totals
+			.map((t) => ({ proposalId: t.proposalId, votes: t.votes, ballots: t.ballots }))
+			.sort((a, b) => (a.proposalId < b.proposalId ? -1 : 1))
 	};
 }
 
@@ -73,19 +86,20 @@ async function loadInput(roundId: string, groups: BallotGroups | null): Promise<
  */
 export function hashInput(input: CountInput): string {
 	const canonical = { ...input, ballots: input.ballots.map((b) => b.choices), groupsKnown: undefined };
-	return createHash('sha256')
-		.update(JSON.stringify(canonical, bigintAsString))
-		.digest('hex');
+	return createHash('sha256').update(JSON.stringify(canonical, bigintAsString)).digest('hex');
 }
 
 /** Runs `countRound` in a worker thread; `onProgress` hears each Add1 rerun. */
 export function countInWorker(input: CountInput, onProgress: (p: CountProgress) => void): Promise<RoundResult> {
 	return new Promise((done, failed) => {
 		const worker = new Worker(workerFile(), { workerData: input });
-		worker.on('message', (message: { kind: 'progress'; progress: CountProgress } | { kind: 'done'; result: RoundResult }) => {
-			if (message.kind === 'progress') onProgress(message.progress);
-			else done(message.result);
-		});
+		worker.on(
+			'message',
+			(message: { kind: 'progress'; progress: CountProgress } | { kind: 'done'; result: RoundResult }) => {
+				if (message.kind === 'progress') onProgress(message.progress);
+				else done(message.result);
+			}
+		);
 		worker.on('error', failed);
 		worker.on('exit', (code) => code !== 0 && failed(new Error(`The count stopped (exit ${code})`)));
 	});
@@ -109,7 +123,10 @@ async function runCount(roundId: string, groups: BallotGroups | null): Promise<R
 	const input = await loadInput(roundId, groups);
 	if (!input) throw new Error('error_round_state');
 	const hash = hashInput(input);
-	const [round] = await db.select({ result: votingRound.result, resultHash: votingRound.resultHash }).from(votingRound).where(eq(votingRound.id, roundId));
+	const [round] = await db
+		.select({ result: votingRound.result, resultHash: votingRound.resultHash })
+		.from(votingRound)
+		.where(eq(votingRound.id, roundId));
 	if (round?.result && round.resultHash === hash) return round.result as unknown as RoundResult;
 
 	// Progress writes go one after another, and the last one before the result.
@@ -145,21 +162,51 @@ async function storeResult(roundId: string, input: CountInput, hash: string, res
 	await db.transaction(async (tx) => {
 		const [round] = await tx
 			.update(votingRound)
-			.set({ result: JSON.parse(JSON.stringify(result, bigintAsString)), resultHash: hash, countState: { state: 'done', rule: input.rule, steps: result.mes?.iterations ?? null } })
+			.set({
+				result: JSON.parse(JSON.stringify(result, bigintAsString)),
+				resultHash: hash,
+				countState: { state: 'done', rule: input.rule, steps: result.mes?.iterations ?? null }
+			})
 			.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNull(votingRound.result)))
 			.returning();
 		// Someone stored it first (another process): their winners are already in the plan.
 		if (!round || result.winners.length === 0) return;
 		// A recount of the same round never adds its winners to the plan twice.
-		const [already] = await tx.select({ id: planItem.id }).from(planItem).where(eq(planItem.originRoundId, round.id)).limit(1);
+		const [already] = await tx
+			.select({ id: planItem.id })
+			.from(planItem)
+			.where(eq(planItem.originRoundId, round.id))
+			.limit(1);
 		if (already) return;
 		const planId = await ensurePlan(tx, round.workshopId);
-		const proposals = await tx.select().from(proposal).where(inArray(proposal.id, result.winners.map((w) => w.id)));
+		const proposals = await tx
+			.select()
+			.from(proposal)
+			.where(
+				inArray(
+					proposal.id,
+					result.winners.map((w) => w.id)
+				)
+			);
 		const byId = new Map(proposals.map((p) => [p.id, p]));
 		await tx.insert(planItem).values(
 			result.winners.map((w) => {
 				const p = byId.get(w.id)!;
-				return { id: generateId(), planId, title: p.title, description: p.problem, function: p.function, cost: p.cost, targetGroups: p.targetGroups, location: proposalLocation(p), priorityRank: w.rank, originKind: 'vote' as const, originRoundId: round.id, originProposalId: p.id, votes: w.votes };
+				return {
+					id: generateId(),
+					planId,
+					title: p.title,
+					description: p.problem,
+					function: p.function,
+					cost: p.cost,
+					targetGroups: p.targetGroups,
+					location: proposalLocation(p),
+					priorityRank: w.rank,
+					originKind: 'vote' as const,
+					originRoundId: round.id,
+					originProposalId: p.id,
+					votes: w.votes
+				};
 			})
 		);
 	});

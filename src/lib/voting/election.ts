@@ -27,7 +27,8 @@ export type MesOutcome = Outcome & {
 
 export function scores(e: Election): Map<string, bigint> {
 	const result = new Map<string, bigint>(e.projects.map((p) => [p.id, 0n]));
-	for (const vote of e.votes) for (const [id, points] of vote) if (result.has(id)) result.set(id, result.get(id)! + points);
+	for (const vote of e.votes)
+		for (const [id, points] of vote) if (result.has(id)) result.set(id, result.get(id)! + points);
 	return result;
 }
 
@@ -51,7 +52,8 @@ export function tieComparator(e: Election, tie: TieBreak, score = scores(e)) {
 		for (const key of tie.order) {
 			let order = 0;
 			if (key === 'cost') order = a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0;
-			else if (key === 'votes') order = score.get(b.id)! > score.get(a.id)! ? 1 : score.get(b.id)! < score.get(a.id)! ? -1 : 0;
+			else if (key === 'votes')
+				order = score.get(b.id)! > score.get(a.id)! ? 1 : score.get(b.id)! < score.get(a.id)! ? -1 : 0;
 			else order = lot(a.id) - lot(b.id) || naturalCompare(a.id, b.id);
 			if (order !== 0) return { order, by: key };
 		}
@@ -104,7 +106,10 @@ export function greedy(e: Election, tie: TieBreak, startWith: readonly string[] 
 export function topK(e: Election, tie: TieBreak, k: number): Outcome {
 	const score = scores(e);
 	const { order, ties } = rank(e, tie, score);
-	const selected = order.filter((p) => score.get(p.id)! > 0n).slice(0, k).map((p) => p.id);
+	const selected = order
+		.filter((p) => score.get(p.id)! > 0n)
+		.slice(0, k)
+		.map((p) => p.id);
 	return { selected, cost: costOf(e, selected), ties };
 }
 

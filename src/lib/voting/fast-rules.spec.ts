@@ -13,9 +13,15 @@ const arbitraryElection = (maxVoters: number, maxProjects: number) =>
 	fc
 		.record({
 			utility: fc.constantFrom<'cost' | 'points'>('cost', 'points'),
-			costs: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })), { minLength: 1, maxLength: maxProjects }),
+			costs: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })), {
+				minLength: 1,
+				maxLength: maxProjects
+			}),
 			budget: fc.integer({ min: 1, max: 150 }),
-			ballots: fc.array(fc.array(fc.tuple(fc.nat(maxProjects - 1), fc.integer({ min: 1, max: 4 })), { maxLength: 5 }), { minLength: 1, maxLength: maxVoters }),
+			ballots: fc.array(fc.array(fc.tuple(fc.nat(maxProjects - 1), fc.integer({ min: 1, max: 4 })), { maxLength: 5 }), {
+				minLength: 1,
+				maxLength: maxVoters
+			}),
 			order: fc.shuffledSubarray<TieKey>(['cost', 'votes', 'lot'], { minLength: 1 }),
 			lotSeed: fc.nat()
 		})
@@ -24,7 +30,14 @@ const arbitraryElection = (maxVoters: number, maxProjects: number) =>
 			const e: Election = {
 				projects,
 				budget: BigInt(budget),
-				votes: ballots.map((b) => new Map(b.filter(([i]) => i < projects.length).map(([i, pts]) => [`p${i + 1}`, utility === 'cost' ? 1n : BigInt(pts)]))),
+				votes: ballots.map(
+					(b) =>
+						new Map(
+							b
+								.filter(([i]) => i < projects.length)
+								.map(([i, pts]) => [`p${i + 1}`, utility === 'cost' ? 1n : BigInt(pts)])
+						)
+				),
 				utility
 			};
 			const lot = projects.map((p) => p.id);
@@ -37,31 +50,44 @@ const arbitraryElection = (maxVoters: number, maxProjects: number) =>
 		});
 
 const paymentsOf = (rounds: { project: string; rate: Q; payments: Map<number, Q> }[]) =>
-	rounds.map((r) => [r.project, r.rate.toString(), [...r.payments].sort(([a], [b]) => a - b).map(([v, q]) => `${v}:${q}`)]);
+	rounds.map((r) => [
+		r.project,
+		r.rate.toString(),
+		[...r.payments].sort(([a], [b]) => a - b).map(([v, q]) => `${v}:${q}`)
+	]);
 
 describe('fast rules = the straightforward ones', () => {
 	it('MES: same winners, rates and payments, at B/n and at a raised share', () => {
 		fc.assert(
-			fc.property(arbitraryElection(15, 7), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 7 }), ({ e, tie }, num, den) => {
-				const fast = mes(e, tie);
-				const slow = v1.mes(e, tie);
-				expect(fast.selected).toEqual(slow.selected);
-				expect(paymentsOf(fast.rounds)).toEqual(paymentsOf(slow.rounds));
-				const share = Q.of(num, den);
-				expect(mes(e, tie, share).selected).toEqual(v1.mes(e, tie, share).selected);
-			}),
+			fc.property(
+				arbitraryElection(15, 7),
+				fc.integer({ min: 1, max: 40 }),
+				fc.integer({ min: 1, max: 7 }),
+				({ e, tie }, num, den) => {
+					const fast = mes(e, tie);
+					const slow = v1.mes(e, tie);
+					expect(fast.selected).toEqual(slow.selected);
+					expect(paymentsOf(fast.rounds)).toEqual(paymentsOf(slow.rounds));
+					const share = Q.of(num, den);
+					expect(mes(e, tie, share).selected).toEqual(v1.mes(e, tie, share).selected);
+				}
+			),
 			{ numRuns: 400 }
 		);
 	});
 
 	it('MES + Add1 + completion: same winners and reruns, whole and fractional steps', () => {
 		fc.assert(
-			fc.property(arbitraryElection(15, 7), fc.constantFrom(Q.of(1n), Q.of(1n, 3n), Q.of(5n, 2n)), ({ e, tie }, step) => {
-				const fast = mesAdd1(e, tie, step);
-				const slow = v1.mesAdd1(e, tie, step);
-				expect([fast.selected, fast.iterations]).toEqual([slow.selected, slow.iterations]);
-				expect(mesCompleted(e, tie, step).selected).toEqual(v1.mesCompleted(e, tie, step).selected);
-			}),
+			fc.property(
+				arbitraryElection(15, 7),
+				fc.constantFrom(Q.of(1n), Q.of(1n, 3n), Q.of(5n, 2n)),
+				({ e, tie }, step) => {
+					const fast = mesAdd1(e, tie, step);
+					const slow = v1.mesAdd1(e, tie, step);
+					expect([fast.selected, fast.iterations]).toEqual([slow.selected, slow.iterations]);
+					expect(mesCompleted(e, tie, step).selected).toEqual(v1.mesCompleted(e, tie, step).selected);
+				}
+			),
 			{ numRuns: 300 }
 		);
 	});

@@ -5,11 +5,20 @@ import { BALLOT_FORMATS, ROUND_RULES } from './ballots';
 import { rupiahField } from '$lib/money/schema';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const list = <T extends z.ZodType>(item: T) =>
+	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 /** Whole Rupiah, > 0; people type "15.000.000", "15000000" or "15.000.000,00" (see money/rupiah.ts). */
 const rupiah = rupiahField;
 const optionalInt = (max: number) =>
-	z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(max, { error: 'error_number' }).nullable());
+	z.preprocess(
+		(v) => (v === '' || v === undefined ? null : v),
+		z.coerce
+			.number({ error: 'error_number' })
+			.int({ error: 'error_number' })
+			.min(0, { error: 'error_number' })
+			.max(max, { error: 'error_number' })
+			.nullable()
+	);
 
 export const proposalForm = z.object({
 	title: text(200).min(1, { error: 'error_required' }),
@@ -25,7 +34,10 @@ export const proposalForm = z.object({
 	cost: rupiah,
 	agency: text(200).default(''),
 	proposedBy: text(120).default(''),
-	proposedByGroup: z.preprocess((v) => (v === '' ? null : v), z.enum(GROUPS, { error: 'error_invalid' }).nullable().default(null))
+	proposedByGroup: z.preprocess(
+		(v) => (v === '' ? null : v),
+		z.enum(GROUPS, { error: 'error_invalid' }).nullable().default(null)
+	)
 });
 export type ProposalInput = z.infer<typeof proposalForm>;
 
@@ -36,7 +48,12 @@ export const roundForm = z
 		rule: z.enum(ROUND_RULES, { error: 'error_invalid' }),
 		proposalIds: list(z.string().min(1).max(64)).refine((ids) => ids.length >= 2, { error: 'error_round_proposals' }),
 		budget: rupiah,
-		minSelections: z.coerce.number({ error: 'error_number' }).int().min(1, { error: 'error_number' }).max(100, { error: 'error_number' }).default(1),
+		minSelections: z.coerce
+			.number({ error: 'error_number' })
+			.int()
+			.min(1, { error: 'error_number' })
+			.max(100, { error: 'error_number' })
+			.default(1),
 		maxSelections: optionalInt(100),
 		pointsPerVoter: optionalInt(1000),
 		maxPointsPerProposal: optionalInt(1000),
@@ -44,7 +61,13 @@ export const roundForm = z
 		add1Step: z.preprocess((v) => (v === '' ? undefined : v), rupiah.optional()),
 		allowChange: z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
 	})
-	.refine((r) => r.format !== 'cumulative' || (r.pointsPerVoter ?? 0) > 0, { error: 'error_points_needed', path: ['pointsPerVoter'] })
+	.refine((r) => r.format !== 'cumulative' || (r.pointsPerVoter ?? 0) > 0, {
+		error: 'error_points_needed',
+		path: ['pointsPerVoter']
+	})
 	.refine((r) => r.rule !== 'topk' || (r.topK ?? 0) > 0, { error: 'error_topk_needed', path: ['topK'] })
-	.refine((r) => r.maxSelections === null || r.maxSelections >= r.minSelections, { error: 'error_selections', path: ['maxSelections'] });
+	.refine((r) => r.maxSelections === null || r.maxSelections >= r.minSelections, {
+		error: 'error_selections',
+		path: ['maxSelections']
+	});
 export type RoundInput = z.infer<typeof roundForm>;

@@ -16,7 +16,13 @@ export type Groups = { value: bigint[]; utility: bigint[]; count: number[] };
 let counts = new Int32Array(1024);
 
 /** Supporters grouped by (budget class, utility); empty purses are left out (they pay nothing). */
-export function buildGroups(list: Int32Array, utilityIndex: Int32Array, utilities: bigint[], cls: Int32Array, value: bigint[]): Groups {
+export function buildGroups(
+	list: Int32Array,
+	utilityIndex: Int32Array,
+	utilities: bigint[],
+	cls: Int32Array,
+	value: bigint[]
+): Groups {
 	const g: Groups = { value: [], utility: [], count: [] };
 	if (utilities.length === 1) {
 		// Approval (utility = cost) and any project whose supporters all gave the same points.

@@ -13,7 +13,16 @@
  * `voter_budget_increment` form), and stop a rerun as soon as it goes over the budget.
  */
 import { Q } from './rational.ts';
-import { greedy, isExhaustive, scores, tieComparator, type Election, type MesOutcome, type TieBreak, type TieRecord } from './election.ts';
+import {
+	greedy,
+	isExhaustive,
+	scores,
+	tieComparator,
+	type Election,
+	type MesOutcome,
+	type TieBreak,
+	type TieRecord
+} from './election.ts';
 import { buildGroups, findRate, type Rate } from './mes-rate.ts';
 
 const cmpRate = (a: Rate, b: Rate) => {
@@ -42,7 +51,14 @@ type Prepared = {
 	ballotProjects: Int32Array;
 };
 /** One run's budgets: class values in units of 1/D, each voter's class, and the rates found. */
-type Budgets = { D: bigint; value: bigint[]; members: number[]; cls: Int32Array; rate: (Rate | null)[]; dirty: Uint8Array };
+type Budgets = {
+	D: bigint;
+	value: bigint[];
+	members: number[];
+	cls: Int32Array;
+	rate: (Rate | null)[];
+	dirty: Uint8Array;
+};
 
 /** Everything about an election that does not depend on the voters' budgets, built once. */
 export function prepareMes(e: Election, tie: TieBreak) {
@@ -85,7 +101,14 @@ export function prepareMes(e: Election, tie: TieBreak) {
 	/** One MES run at this share per voter. `stopAbove`: give up once the selection costs more (Add1 needs no more). */
 	function run(share: Q, stopAbove?: bigint): MesOutcome {
 		// Class 0 is the empty purse; class 1 everyone's starting share.
-		const B: Budgets = { D: share.d, value: [0n, share.n], members: [0, n], cls: new Int32Array(n).fill(1), rate: new Array(m).fill(null), dirty: new Uint8Array(m).fill(1) };
+		const B: Budgets = {
+			D: share.d,
+			value: [0n, share.n],
+			members: [0, n],
+			cls: new Int32Array(n).fill(1),
+			rate: new Array(m).fill(null),
+			dirty: new Uint8Array(m).fill(1)
+		};
 		const { rate, dirty } = B;
 		let candidates = [...costed];
 		const selected = [...free];
@@ -101,7 +124,11 @@ export function prepareMes(e: Election, tie: TieBreak) {
 			for (const j of candidates) {
 				if (best !== -1 && rate[j] && cmpRate(rate[j]!, rate[best]!) > 0) break;
 				if (dirty[j]) {
-					rate[j] = findRate(buildGroups(P.supporters[j], P.utilityIndex[j], P.utilities[j], B.cls, B.value), e.projects[j].cost, B.D);
+					rate[j] = findRate(
+						buildGroups(P.supporters[j], P.utilityIndex[j], P.utilities[j], B.cls, B.value),
+						e.projects[j].cost,
+						B.D
+					);
 					dirty[j] = 0;
 					if (!rate[j]) {
 						unaffordable.add(j);
@@ -122,7 +149,8 @@ export function prepareMes(e: Election, tie: TieBreak) {
 			candidates = candidates.filter((j) => !unaffordable.has(j) && j !== best);
 			if (best === -1) break;
 			const winner = e.projects[best];
-			for (const other of level) ties.push({ winner: winner.id, over: e.projects[other].id, decidedBy: compare(winner, e.projects[other]).by });
+			for (const other of level)
+				ties.push({ winner: winner.id, over: e.projects[other].id, decidedBy: compare(winner, e.projects[other]).by });
 			selected.push(winner.id);
 			cost += winner.cost;
 			if (stopAbove !== undefined && cost > stopAbove) break;
@@ -226,7 +254,12 @@ function isExhaustiveCosted(e: Election, selected: readonly string[]): boolean {
  * rerun, keeping the last outcome that fits the budget, until it is exhaustive. Returns
  * that outcome and how many reruns it took. `onProgress` hears of each rerun.
  */
-export function mesAdd1(e: Election, tie: TieBreak, step: Q, onProgress?: (p: MesProgress) => void): MesOutcome & { iterations: number } {
+export function mesAdd1(
+	e: Election,
+	tie: TieBreak,
+	step: Q,
+	onProgress?: (p: MesProgress) => void
+): MesOutcome & { iterations: number } {
 	if (step.cmp(Q.ZERO) <= 0) throw new RangeError('The Add1 step must be positive');
 	const n = e.votes.length;
 	const prepared = prepareMes(e, tie);
@@ -252,5 +285,10 @@ export function mesAdd1(e: Election, tie: TieBreak, step: Q, onProgress?: (p: Me
 export function mesCompleted(e: Election, tie: TieBreak, step: Q, onProgress?: (p: MesProgress) => void) {
 	const add1 = mesAdd1(e, tie, step, onProgress);
 	const completed = greedy(e, tie, add1.selected);
-	return { ...add1, selected: completed.selected, cost: completed.cost, completedBy: completed.selected.slice(add1.selected.length) };
+	return {
+		...add1,
+		selected: completed.selected,
+		cost: completed.cost,
+		completedBy: completed.selected.slice(add1.selected.length)
+	};
 }

@@ -8,8 +8,23 @@ const proposals = [
 	{ id: 'c', title: 'Taman baca', cost: 60n },
 	{ id: 'd', title: 'Sumur', cost: 10n }
 ];
-const ballots = [['a', 'b'], ['a', 'c'], ['a', 'b']].map((choices) => ({ choices, groups: [] }));
-const base = { format: 'approval' as const, budget: 100n, topK: null, add1Step: null, lot: [], proposals, ballots, channels: { phone: ballots.length, assisted: 0, paper: 0 }, groupsKnown: true, paperTotals: [] };
+const ballots = [
+	['a', 'b'],
+	['a', 'c'],
+	['a', 'b']
+].map((choices) => ({ choices, groups: [] }));
+const base = {
+	format: 'approval' as const,
+	budget: 100n,
+	topK: null,
+	add1Step: null,
+	lot: [],
+	proposals,
+	ballots,
+	channels: { phone: ballots.length, assisted: 0, paper: 0 },
+	groupsKnown: true,
+	paperTotals: []
+};
 
 describe('outcome rows for phones and the projector', () => {
 	it('list every proposal with votes, cost as text and outcome', () => {

@@ -6,9 +6,22 @@
 import { roundOutcomes } from '$lib/documents/outcomes';
 import type { RoundResult } from './count';
 
-export function outcomeRows(result: RoundResult, proposals: readonly { id: string; title: string; cost: bigint | string }[]) {
-	const rows = roundOutcomes(result, proposals.map((p) => ({ id: p.id, title: p.title, cost: BigInt(p.cost) })));
-	return rows.map((r) => ({ id: r.id, title: r.title, cost: r.cost.toString(), votes: r.votes, rank: r.rank, outcome: r.outcome as string }));
+export function outcomeRows(
+	result: RoundResult,
+	proposals: readonly { id: string; title: string; cost: bigint | string }[]
+) {
+	const rows = roundOutcomes(
+		result,
+		proposals.map((p) => ({ id: p.id, title: p.title, cost: BigInt(p.cost) }))
+	);
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		cost: r.cost.toString(),
+		votes: r.votes,
+		rank: r.rank,
+		outcome: r.outcome as string
+	}));
 }
 
 export type Reason = 'won' | 'over-budget' | 'mes-share' | 'less-support';

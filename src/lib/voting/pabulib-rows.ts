@@ -35,7 +35,8 @@ export function splitRows(text: string): Row[] {
 	};
 	// Offsets of line starts, only needed to tell a comment line ("#" in the first column).
 	const starts = [0];
-	for (let i = 0; i < src.length; i++) if (src[i] === '\n' || (src[i] === '\r' && src[i + 1] !== '\n')) starts.push(i + 1);
+	for (let i = 0; i < src.length; i++)
+		if (src[i] === '\n' || (src[i] === '\r' && src[i + 1] !== '\n')) starts.push(i + 1);
 	const lineStart = (n: number) => starts[n - 1] ?? 0;
 
 	for (let i = 0; i < src.length; i++) {

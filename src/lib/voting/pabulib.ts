@@ -37,7 +37,11 @@ function parseDecimal(raw: string): { sign: bigint; digits: bigint; places: numb
 	const m = NUMBER.exec(value);
 	if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
 	const fraction = m[3] ?? '';
-	return { sign: m[1] === '-' ? -1n : 1n, digits: BigInt(m[2] + fraction || '0'), places: fraction.length - Number(m[4] ?? 0) };
+	return {
+		sign: m[1] === '-' ? -1n : 1n,
+		digits: BigInt(m[2] + fraction || '0'),
+		places: fraction.length - Number(m[4] ?? 0)
+	};
 }
 
 function placesOf(raw: string | undefined): number {
@@ -51,7 +55,12 @@ export function parseMoney(value: string, scale: bigint, line: number | null = n
 	return scaleExactly(d, scale, value, line);
 }
 
-function scaleExactly(d: { sign: bigint; digits: bigint; places: number }, scale: bigint, value: string, line: number | null): bigint {
+function scaleExactly(
+	d: { sign: bigint; digits: bigint; places: number },
+	scale: bigint,
+	value: string,
+	line: number | null
+): bigint {
 	const scaled = d.places >= 0 ? d.sign * d.digits * scale : d.sign * d.digits * scale * 10n ** BigInt(-d.places);
 	const divisor = d.places > 0 ? 10n ** BigInt(d.places) : 1n;
 	if (scaled % divisor !== 0n) throw new PabulibError(`too many decimals: "${value}"`, line);
@@ -124,7 +133,8 @@ export function parsePabulib(text: string): PabulibFile {
 	const idCol = pc.at('project_id');
 	const costCol = pc.at('cost');
 	const nameCol = pc.at('name');
-	if (idCol === -1 || costCol === -1) throw new PabulibError('PROJECTS needs the columns project_id and cost', projectHeader.line);
+	if (idCol === -1 || costCol === -1)
+		throw new PabulibError('PROJECTS needs the columns project_id and cost', projectHeader.line);
 
 	const budgetRaw = meta.budget;
 	if (budgetRaw === undefined || budgetRaw === '') throw new PabulibError('META has no budget');
@@ -137,16 +147,32 @@ export function parsePabulib(text: string): PabulibFile {
 	for (const { cells, line } of projectRows) {
 		const id = cells[idCol] ?? '';
 		if (!id) throw new PabulibError('a project without project_id', line);
-		if (id.includes(',')) throw new PabulibError(`project id "${id}" contains a comma, which votes use as separator`, line);
+		if (id.includes(','))
+			throw new PabulibError(`project id "${id}" contains a comma, which votes use as separator`, line);
 		if (known.has(id)) throw new PabulibError(`project ${id} is listed twice`, line);
-		if (cells[costCol] === undefined || cells[costCol] === '') throw new PabulibError(`project ${id} has no cost`, line);
+		if (cells[costCol] === undefined || cells[costCol] === '')
+			throw new PabulibError(`project ${id} has no cost`, line);
 		known.add(id);
-		projects.push({ id, cost: parseMoney(cells[costCol], scale, line), name: nameCol === -1 ? '' : (cells[nameCol] ?? ''), fields: fieldsOf(cells, pc.names, [idCol, costCol, nameCol]) });
+		projects.push({
+			id,
+			cost: parseMoney(cells[costCol], scale, line),
+			name: nameCol === -1 ? '' : (cells[nameCol] ?? ''),
+			fields: fieldsOf(cells, pc.names, [idCol, costCol, nameCol])
+		});
 	}
 
 	const rawType = (meta.vote_type ?? 'approval').toLowerCase();
-	const voteType: VoteType | null = rawType === 'choose-1' ? 'approval' : (VOTE_TYPES as readonly string[]).includes(rawType) ? (rawType as VoteType) : null;
-	if (!voteType) throw new PabulibError(`unknown vote_type "${meta.vote_type}" (known: ${VOTE_TYPES.join(', ')})`, metaLines.vote_type ?? null);
+	const voteType: VoteType | null =
+		rawType === 'choose-1'
+			? 'approval'
+			: (VOTE_TYPES as readonly string[]).includes(rawType)
+				? (rawType as VoteType)
+				: null;
+	if (!voteType)
+		throw new PabulibError(
+			`unknown vote_type "${meta.vote_type}" (known: ${VOTE_TYPES.join(', ')})`,
+			metaLines.vote_type ?? null
+		);
 
 	const { ballots, pointsScale } = readVotes(sections.votes, voteType, known);
 	const votes = ballots.map((b) => toVote(voteType, b, pointsScale));
@@ -162,7 +188,8 @@ function readVotes(rows: Row[], voteType: VoteType, known: Set<string>) {
 	const pointsCol = vc.at('points');
 	if (voteCol === -1) throw new PabulibError('VOTES needs a vote column', header.line);
 	const withPoints = voteType === 'cumulative' || voteType === 'scoring';
-	if (withPoints && pointsCol === -1 && voteRows.length > 0) throw new PabulibError(`${voteType} votes need a points column`, header.line);
+	if (withPoints && pointsCol === -1 && voteRows.length > 0)
+		throw new PabulibError(`${voteType} votes need a points column`, header.line);
 	const ballots: Ballot[] = voteRows.map(({ cells, line }) => {
 		const listed = (cells[voteCol] ?? '').split(',').map((s) => s.trim());
 		const ids = listed.filter(Boolean);
@@ -174,8 +201,12 @@ function readVotes(rows: Row[], voteType: VoteType, known: Set<string>) {
 			throw new PabulibError('a project appears twice in one vote', line);
 		}
 		if (!withPoints) return { voterId, ids, fields };
-		const points = (cells[pointsCol] ?? '').split(',').map((s) => s.trim()).filter((s, i, all) => s !== '' || all.length > 1);
-		if (points.length !== ids.length) throw new PabulibError(`${ids.length} projects but ${points.length} points`, line);
+		const points = (cells[pointsCol] ?? '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter((s, i, all) => s !== '' || all.length > 1);
+		if (points.length !== ids.length)
+			throw new PabulibError(`${ids.length} projects but ${points.length} points`, line);
 		for (const p of points) if (!parseDecimal(p)) throw new PabulibError(`not a number of points: "${p}"`, line);
 		return { voterId, ids, points, fields };
 	});
@@ -187,7 +218,9 @@ function readVotes(rows: Row[], voteType: VoteType, known: Set<string>) {
 function toVote(voteType: VoteType, b: Ballot, pointsScale: bigint): Vote {
 	if (voteType === 'ordinal') return bordaVote(b.ids);
 	if (!b.points) return approvalVote(b.ids);
-	return new Map(b.ids.map((id, i) => [id, scaleExactly(parseDecimal(b.points![i])!, pointsScale, b.points![i], null)]));
+	return new Map(
+		b.ids.map((id, i) => [id, scaleExactly(parseDecimal(b.points![i])!, pointsScale, b.points![i], null)])
+	);
 }
 
 export function toElection(file: PabulibFile): Election {
@@ -207,22 +240,50 @@ export type ExportBallot = { ids: string[]; points?: (number | string)[] };
  */
 export function writePabulib(input: {
 	meta: Record<string, string>;
-	projects: { id: string; cost: bigint; name: string; votes?: bigint; selected?: boolean; fields?: Record<string, string> }[];
+	projects: {
+		id: string;
+		cost: bigint;
+		name: string;
+		votes?: bigint;
+		selected?: boolean;
+		fields?: Record<string, string>;
+	}[];
 	ballots: (ExportBallot & { voterId?: string })[];
 	voteType: VoteType;
 	scale?: bigint;
 }): string {
 	const scale = input.scale ?? 1n;
 	const row = (cells: string[]) => cells.map(quoteCell).join(';');
-	for (const p of input.projects) if (!p.id || p.id.includes(',') || p.id !== p.id.trim()) throw new RangeError(`Project id "${p.id}" cannot be written`);
+	for (const p of input.projects)
+		if (!p.id || p.id.includes(',') || p.id !== p.id.trim())
+			throw new RangeError(`Project id "${p.id}" cannot be written`);
 	const lines = ['META', 'key;value'];
-	const meta = { ...input.meta, num_projects: String(input.projects.length), num_votes: String(input.ballots.length), vote_type: input.voteType };
+	const meta = {
+		...input.meta,
+		num_projects: String(input.projects.length),
+		num_votes: String(input.ballots.length),
+		vote_type: input.voteType
+	};
 	for (const [k, v] of Object.entries(meta)) lines.push(row([k, v]));
-	const extra = [...new Set(input.projects.flatMap((p) => Object.keys(p.fields ?? {})))].filter((k) => !['votes', 'selected'].includes(k));
+	const extra = [...new Set(input.projects.flatMap((p) => Object.keys(p.fields ?? {})))].filter(
+		(k) => !['votes', 'selected'].includes(k)
+	);
 	lines.push('PROJECTS', row(['project_id', 'cost', 'name', 'votes', 'selected', ...extra]));
-	for (const p of input.projects) lines.push(row([p.id, formatMoney(p.cost, scale), p.name, p.votes?.toString() ?? p.fields?.votes ?? '', p.selected === undefined ? (p.fields?.selected ?? '') : p.selected ? '1' : '0', ...extra.map((k) => p.fields?.[k] ?? '')]));
+	for (const p of input.projects)
+		lines.push(
+			row([
+				p.id,
+				formatMoney(p.cost, scale),
+				p.name,
+				p.votes?.toString() ?? p.fields?.votes ?? '',
+				p.selected === undefined ? (p.fields?.selected ?? '') : p.selected ? '1' : '0',
+				...extra.map((k) => p.fields?.[k] ?? '')
+			])
+		);
 	const withPoints = input.voteType === 'cumulative' || input.voteType === 'scoring';
 	lines.push('VOTES', withPoints ? 'voter_id;vote;points' : 'voter_id;vote');
-	input.ballots.forEach((b, i) => lines.push(row([b.voterId || String(i + 1), b.ids.join(','), ...(withPoints ? [(b.points ?? []).join(',')] : [])])));
+	input.ballots.forEach((b, i) =>
+		lines.push(row([b.voterId || String(i + 1), b.ids.join(','), ...(withPoints ? [(b.points ?? []).join(',')] : [])]))
+	);
 	return lines.join('\n') + '\n';
 }

@@ -79,7 +79,12 @@ export function phragmen(e: Election, tie: TieBreak): Outcome {
 		}
 		if (refreshed) heap.rebuild();
 		for (const j of heap.items) {
-			if (j !== w && cmpLoad(load[j], load[w]) === 0) ties.push({ winner: e.projects[w].id, over: e.projects[j].id, decidedBy: compare(e.projects[w], e.projects[j]).by });
+			if (j !== w && cmpLoad(load[j], load[w]) === 0)
+				ties.push({
+					winner: e.projects[w].id,
+					over: e.projects[j].id,
+					decidedBy: compare(e.projects[w], e.projects[j]).by
+				});
 		}
 		if (cost + e.projects[w].cost > e.budget) break;
 		heap.pop();

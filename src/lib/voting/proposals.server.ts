@@ -13,20 +13,42 @@ import type { ProposalInput } from './forms';
 export type Proposal = typeof proposal.$inferSelect;
 
 export async function listProposals(workshopId: string, includeInactive = true) {
-	const rows = await db.select().from(proposal).where(eq(proposal.workshopId, workshopId)).orderBy(asc(proposal.createdAt));
+	const rows = await db
+		.select()
+		.from(proposal)
+		.where(eq(proposal.workshopId, workshopId))
+		.orderBy(asc(proposal.createdAt));
 	return includeInactive ? rows : rows.filter((p) => p.status === 'active');
 }
 
 export async function findProposal(workshopId: string, id: string) {
-	const [found] = await db.select().from(proposal).where(and(eq(proposal.id, id), eq(proposal.workshopId, workshopId)));
+	const [found] = await db
+		.select()
+		.from(proposal)
+		.where(and(eq(proposal.id, id), eq(proposal.workshopId, workshopId)));
 	return found ?? null;
 }
 
-export async function createProposal(workshopId: string, input: ProposalInput, actorId: string | null, origin?: { boardId: string; noteId: string }) {
+export async function createProposal(
+	workshopId: string,
+	input: ProposalInput,
+	actorId: string | null,
+	origin?: { boardId: string; noteId: string }
+) {
 	const id = generateId();
 	await db.transaction(async (tx) => {
-		await tx.insert(proposal).values({ id, workshopId, ...input, boardId: origin?.boardId ?? null, noteId: origin?.noteId ?? null });
-		await tx.insert(proposalEvent).values({ id: generateId(), proposalId: id, kind: origin ? 'promoted' : 'created', actorId, detail: origin ?? {} });
+		await tx
+			.insert(proposal)
+			.values({ id, workshopId, ...input, boardId: origin?.boardId ?? null, noteId: origin?.noteId ?? null });
+		await tx
+			.insert(proposalEvent)
+			.values({
+				id: generateId(),
+				proposalId: id,
+				kind: origin ? 'promoted' : 'created',
+				actorId,
+				detail: origin ?? {}
+			});
 	});
 	if (origin) await realtime.changeBoardDoc(origin.boardId, (doc) => linkNoteToProposal(doc, origin.noteId, id));
 	return id;
@@ -36,11 +58,17 @@ export async function updateProposal(workshopId: string, id: string, input: Prop
 	const before = await findProposal(workshopId, id);
 	if (!before || before.status !== 'active') return { ok: false as const, error: 'error_not_found' };
 	const changed = Object.fromEntries(
-		Object.entries(input).filter(([k, v]) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) !== JSON.stringify((before as Record<string, unknown>)[k], (_, x) => (typeof x === 'bigint' ? x.toString() : x)))
+		Object.entries(input).filter(
+			([k, v]) =>
+				JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) !==
+				JSON.stringify((before as Record<string, unknown>)[k], (_, x) => (typeof x === 'bigint' ? x.toString() : x))
+		)
 	);
 	await db.transaction(async (tx) => {
 		await tx.update(proposal).set(input).where(eq(proposal.id, id));
-		await tx.insert(proposalEvent).values({ id: generateId(), proposalId: id, kind: 'edited', actorId, detail: { fields: Object.keys(changed) } });
+		await tx
+			.insert(proposalEvent)
+			.values({ id: generateId(), proposalId: id, kind: 'edited', actorId, detail: { fields: Object.keys(changed) } });
 	});
 	return { ok: true as const };
 }
@@ -58,8 +86,12 @@ export async function withdrawProposal(workshopId: string, id: string, actorId: 
 /** Merges a duplicate into the proposal that stays; both keep their history. */
 export async function mergeProposals(workshopId: string, keepId: string, duplicateId: string, actorId: string) {
 	if (keepId === duplicateId) return { ok: false as const, error: 'error_invalid' };
-	const both = await db.select().from(proposal).where(and(eq(proposal.workshopId, workshopId), inArray(proposal.id, [keepId, duplicateId])));
-	if (both.length !== 2 || both.some((p) => p.status !== 'active')) return { ok: false as const, error: 'error_not_found' };
+	const both = await db
+		.select()
+		.from(proposal)
+		.where(and(eq(proposal.workshopId, workshopId), inArray(proposal.id, [keepId, duplicateId])));
+	if (both.length !== 2 || both.some((p) => p.status !== 'active'))
+		return { ok: false as const, error: 'error_not_found' };
 	await db.transaction(async (tx) => {
 		await tx.update(proposal).set({ status: 'merged', mergedInto: keepId }).where(eq(proposal.id, duplicateId));
 		await tx.insert(proposalEvent).values([

@@ -6,7 +6,15 @@ import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard, paperTotal, proposal, votingRound } from '$lib/server/db/schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
-import { beforeClosingRound, dropPool, errorCode, forgetWritten, inRoundOrder, poolOf, rewriteBallots } from './ballot-pool.server';
+import {
+	beforeClosingRound,
+	dropPool,
+	errorCode,
+	forgetWritten,
+	inRoundOrder,
+	poolOf,
+	rewriteBallots
+} from './ballot-pool.server';
 import type { RoundResult } from './count';
 import { countClosedRound, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
@@ -17,20 +25,40 @@ export type Round = typeof votingRound.$inferSelect;
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export async function listRounds(workshopId: string) {
-	return db.select().from(votingRound).where(eq(votingRound.workshopId, workshopId)).orderBy(asc(votingRound.createdAt));
+	return db
+		.select()
+		.from(votingRound)
+		.where(eq(votingRound.workshopId, workshopId))
+		.orderBy(asc(votingRound.createdAt));
 }
 
 export async function findRound(workshopId: string, roundId: string) {
-	const [found] = await db.select().from(votingRound).where(and(eq(votingRound.id, roundId), eq(votingRound.workshopId, workshopId)));
+	const [found] = await db
+		.select()
+		.from(votingRound)
+		.where(and(eq(votingRound.id, roundId), eq(votingRound.workshopId, workshopId)));
 	return found ?? null;
 }
 
 /** Creates a round over active proposals of this workshop. Outcome: id or 'error_round_proposals'. */
 export async function createRound(workshopId: string, input: RoundInput) {
-	const found = await db.select({ id: proposal.id }).from(proposal).where(and(eq(proposal.workshopId, workshopId), inArray(proposal.id, input.proposalIds), eq(proposal.status, 'active')));
+	const found = await db
+		.select({ id: proposal.id })
+		.from(proposal)
+		.where(
+			and(eq(proposal.workshopId, workshopId), inArray(proposal.id, input.proposalIds), eq(proposal.status, 'active'))
+		);
 	if (found.length !== new Set(input.proposalIds).size) return { ok: false as const, error: 'error_round_proposals' };
 	const id = generateId();
-	await db.insert(votingRound).values({ id, workshopId, ...input, add1Step: input.add1Step ?? null, proposalIds: [...new Set(input.proposalIds)] });
+	await db
+		.insert(votingRound)
+		.values({
+			id,
+			workshopId,
+			...input,
+			add1Step: input.add1Step ?? null,
+			proposalIds: [...new Set(input.proposalIds)]
+		});
 	return { ok: true as const, id };
 }
 
@@ -44,7 +72,10 @@ export async function openRound(roundId: string) {
 		const j = r % (i + 1);
 		[lot[i], lot[j]] = [lot[j], lot[i]];
 	}
-	await db.update(votingRound).set({ status: 'open', lot }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'draft')));
+	await db
+		.update(votingRound)
+		.set({ status: 'open', lot })
+		.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'draft')));
 	announceRound(roundId, round.workshopId);
 	return { ok: true as const };
 }
@@ -52,14 +83,21 @@ export async function openRound(roundId: string) {
 export { castAssisted, castBallot, countVoters, enterPaperBallot, type CastOutcome } from './ballot-box.server';
 
 /** Paper ballots entered as totals per proposal (greedy and top-k only: MES needs each ballot). */
-export async function setPaperTotals(roundId: string, totals: { proposalId: string; votes: number }[], ballots: number) {
+export async function setPaperTotals(
+	roundId: string,
+	totals: { proposalId: string; votes: number }[],
+	ballots: number
+) {
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.status !== 'open') return { ok: false as const, error: 'error_round_closed' };
 	if (round.rule === 'mes') return { ok: false as const, error: 'error_totals_mes' };
-	if (totals.some((t) => !round.proposalIds.includes(t.proposalId) || t.votes < 0)) return { ok: false as const, error: 'error_invalid' };
+	if (totals.some((t) => !round.proposalIds.includes(t.proposalId) || t.votes < 0))
+		return { ok: false as const, error: 'error_invalid' };
 	await db.transaction(async (tx) => {
 		await tx.delete(paperTotal).where(eq(paperTotal.roundId, roundId));
-		const rows = totals.filter((t) => t.votes > 0).map((t) => ({ roundId, proposalId: t.proposalId, votes: t.votes, ballots }));
+		const rows = totals
+			.filter((t) => t.votes > 0)
+			.map((t) => ({ roundId, proposalId: t.proposalId, votes: t.votes, ballots }));
 		if (rows.length) await tx.insert(paperTotal).values(rows);
 	});
 	return { ok: true as const };
@@ -70,16 +108,20 @@ export async function setPaperTotals(roundId: string, totals: { proposalId: stri
  * at once. `counted` settles when the result (rule, parameters, tie-break order, counts,
  * winners) is frozen and the winners, ranked, are in the workshop's plan. Runs once.
  */
-export async function closeRound(roundId: string): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
+export async function closeRound(
+	roundId: string
+): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
 	// After every cast already waiting its turn; the waiting ballots are written with the rest.
 	// Other nodes' waiting ballots first (cluster mode; nothing to do with one process).
 	await beforeClosingRound(roundId);
 	const closed = await inRoundOrder(roundId, async (pool) => {
 		const written = { waiting: pool.waiting.length, voters: [...pool.voters] };
 		// A failed query's text would carry every ballot (its parameters): pass on only the code.
-		const outcome = await db.transaction((tx) => closeIn(tx, roundId, pool)).catch((e) => {
-			throw new Error(`closing round failed: ${errorCode(e)}`);
-		});
+		const outcome = await db
+			.transaction((tx) => closeIn(tx, roundId, pool))
+			.catch((e) => {
+				throw new Error(`closing round failed: ${errorCode(e)}`);
+			});
 		if (outcome.ok) forgetWritten(pool, written);
 		return outcome;
 	});
@@ -97,17 +139,27 @@ export async function closeRound(roundId: string): Promise<{ ok: true; counted: 
  * to the count and are never stored (null when the app restarted during voting).
  */
 async function closeIn(tx: Tx, roundId: string, pool: ReturnType<typeof poolOf>) {
-	const [round] = await tx.update(votingRound).set({ status: 'closed', closedAt: new Date() }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open'))).returning({ id: votingRound.id, workshopId: votingRound.workshopId });
+	const [round] = await tx
+		.update(votingRound)
+		.set({ status: 'closed', closedAt: new Date() })
+		.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'open')))
+		.returning({ id: votingRound.id, workshopId: votingRound.workshopId });
 	if (!round) return { ok: false as const, error: 'error_round_state' };
 	const rows = await rewriteBallots(tx, roundId, pool, { everyGuard: true, read: true });
 	const groupsKnown = rows.every((b) => b.receiptHash !== null && pool.groupsByReceipt.has(b.receiptHash));
-	const groups: BallotGroups | null = groupsKnown ? new Map(rows.map((b) => [b.id, pool.groupsByReceipt.get(b.receiptHash!) ?? []])) : null;
+	const groups: BallotGroups | null = groupsKnown
+		? new Map(rows.map((b) => [b.id, pool.groupsByReceipt.get(b.receiptHash!) ?? []]))
+		: null;
 	return { ok: true as const, workshopId: round.workshopId, groups };
 }
 
 export async function revealRound(roundId: string) {
 	// Nothing to reveal while the count is still running.
-	const rows = await db.update(votingRound).set({ revealed: true }).where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNotNull(votingRound.result))).returning({ id: votingRound.id, workshopId: votingRound.workshopId });
+	const rows = await db
+		.update(votingRound)
+		.set({ revealed: true })
+		.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNotNull(votingRound.result)))
+		.returning({ id: votingRound.id, workshopId: votingRound.workshopId });
 	if (!rows.length) return { ok: false as const, error: 'error_round_state' };
 	announceRound(roundId, rows[0].workshopId); // projector and phones show the results
 	return { ok: true as const };
@@ -116,9 +168,14 @@ export async function revealRound(roundId: string) {
 /** A closed round's anonymised ballots as a Pabulib file (fresh voter ids, no demographics). */
 export async function exportPabulib(round: Round, workshopTitle: string): Promise<string> {
 	const proposals = await db.select().from(proposal).where(inArray(proposal.id, round.proposalIds));
-	const ballots = await db.select({ choices: ballot.choices }).from(ballot).where(eq(ballot.roundId, round.id)).orderBy(asc(ballot.id));
+	const ballots = await db
+		.select({ choices: ballot.choices })
+		.from(ballot)
+		.where(eq(ballot.roundId, round.id))
+		.orderBy(asc(ballot.id));
 	const result = round.result as RoundResult | null;
-	const voteType: VoteType = round.format === 'cumulative' ? 'cumulative' : round.format === 'ranked' ? 'ordinal' : 'approval';
+	const voteType: VoteType =
+		round.format === 'cumulative' ? 'cumulative' : round.format === 'ranked' ? 'ordinal' : 'approval';
 	const selected = new Set(result?.winners.map((w) => w.id) ?? []);
 	return writePabulib({
 		meta: {
@@ -137,7 +194,13 @@ export async function exportPabulib(round: Round, workshopTitle: string): Promis
 			tie_break_lot: (round.lot ?? round.proposalIds).join(','),
 			...(result?.mes ? { add1_step: result.mes.step } : {})
 		},
-		projects: proposals.map((p) => ({ id: p.id, cost: p.cost, name: p.title, votes: BigInt(result?.scores[p.id] ?? 0), selected: selected.has(p.id) })),
+		projects: proposals.map((p) => ({
+			id: p.id,
+			cost: p.cost,
+			name: p.title,
+			votes: BigInt(result?.scores[p.id] ?? 0),
+			selected: selected.has(p.id)
+		})),
 		ballots: ballots.map((b) =>
 			Array.isArray(b.choices) ? { ids: b.choices } : { ids: Object.keys(b.choices), points: Object.values(b.choices) }
 		),

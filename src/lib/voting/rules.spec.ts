@@ -25,7 +25,10 @@ const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'ut
 const sorted = (ids: string[]) => [...ids].sort(naturalCompare);
 /** pabutools' default tie-breaking: by project id. */
 const byId = (e: Election): TieBreak => ({ order: ['lot'], lot: e.projects.map((p) => p.id).sort(naturalCompare) });
-const ours = (e: Election): TieBreak => ({ order: ['cost', 'votes', 'lot'], lot: e.projects.map((p) => p.id).sort(naturalCompare) });
+const ours = (e: Election): TieBreak => ({
+	order: ['cost', 'votes', 'lot'],
+	lot: e.projects.map((p) => p.id).sort(naturalCompare)
+});
 
 describe('worked example: musrenbang_toy_tiebreak (docs/counting.md)', () => {
 	const file = load('musrenbang_toy_tiebreak.pb');
@@ -45,7 +48,9 @@ describe('worked example: musrenbang_toy_tiebreak (docs/counting.md)', () => {
 	});
 	it('MES by id picks P1 then P3', () => {
 		expect(mes(e, byId(e)).selected).toEqual(['P1', 'P3']);
-		expect(expected['musrenbang_toy_tiebreak.pb'].expected['mes_cost_sat (default lexicographic tie-breaking)']).toEqual(['P1', 'P3']);
+		expect(
+			expected['musrenbang_toy_tiebreak.pb'].expected['mes_cost_sat (default lexicographic tie-breaking)']
+		).toEqual(['P1', 'P3']);
 	});
 	it('Add1 with a 1,000,000 step keeps P1, P3 (by id)', () => {
 		expect(sorted(mesAdd1(e, byId(e), Q.of(1_000_000n)).selected)).toEqual(['P1', 'P3']);
@@ -72,7 +77,9 @@ describe('Pabulib instances against pabutools (tie-breaking by id)', () => {
 		it(`${file}: MES iterated, voter budget +1/10`, () => {
 			const pb = load(file);
 			const step = Q.of(pb.scale, 10n);
-			expect(sorted(mesAdd1(e, byId(e), step).selected)).toEqual(expected[file].expected['mes_cost_sat_iterated(voter_budget_increment=1/10)']);
+			expect(sorted(mesAdd1(e, byId(e), step).selected)).toEqual(
+				expected[file].expected['mes_cost_sat_iterated(voter_budget_increment=1/10)']
+			);
 		});
 	}
 });
@@ -80,9 +87,20 @@ describe('Pabulib instances against pabutools (tie-breaking by id)', () => {
 describe('ranked ballots (Borda, L-j-1) and the worked example in docs/counting.md', () => {
 	it('A4 B3 C3 D1, greedy picks A and C', () => {
 		const e: Election = {
-			projects: [ { id: 'A', cost: 40n }, { id: 'B', cost: 30n }, { id: 'C', cost: 20n }, { id: 'D', cost: 10n } ],
+			projects: [
+				{ id: 'A', cost: 40n },
+				{ id: 'B', cost: 30n },
+				{ id: 'C', cost: 20n },
+				{ id: 'D', cost: 10n }
+			],
 			budget: 60n,
-			votes: [['A', 'B', 'C'], ['A', 'C', 'B'], ['B', 'C'], ['C', 'B', 'A'], ['D', 'C']].map(bordaVote),
+			votes: [
+				['A', 'B', 'C'],
+				['A', 'C', 'B'],
+				['B', 'C'],
+				['C', 'B', 'A'],
+				['D', 'C']
+			].map(bordaVote),
 			utility: 'points'
 		};
 		expect(sorted(greedy(e, ours(e)).selected)).toEqual(['A', 'C']);
@@ -108,7 +126,9 @@ const election = fc
 		return {
 			projects,
 			budget: BigInt(budget),
-			votes: ballots.map((b) => approvalVote([...new Set(b.filter((i) => i < projects.length).map((i) => `p${i + 1}`))])),
+			votes: ballots.map((b) =>
+				approvalVote([...new Set(b.filter((i) => i < projects.length).map((i) => `p${i + 1}`))])
+			),
 			utility: 'cost'
 		};
 	});

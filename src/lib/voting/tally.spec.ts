@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const fixtures = join(root, 'tests', 'fixtures', 'pabulib');
-const tally = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['src/lib/voting/tally.ts', ...args], { cwd: root, encoding: 'utf8' }));
+const tally = (...args: string[]) =>
+	JSON.parse(execFileSync(process.execPath, ['src/lib/voting/tally.ts', ...args], { cwd: root, encoding: 'utf8' }));
 
 describe('tally CLI', () => {
 	it('recounts the worked example with each rule', () => {
@@ -20,7 +21,24 @@ describe('tally CLI', () => {
 	it('reads decimal costs, a META without its header line, and cumulative votes', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'pb-'));
 		const file = join(dir, 'points.pb');
-		writeFileSync(file, ['META', 'budget;2.5', 'vote_type;cumulative', 'PROJECTS', 'project_id;cost', '1;1.5', '2;1', '10;0.5', 'VOTES', 'voter_id;vote;points', 'a;1,10;3,1', 'b;2;4', 'c;10,2;2,2'].join('\n'));
+		writeFileSync(
+			file,
+			[
+				'META',
+				'budget;2.5',
+				'vote_type;cumulative',
+				'PROJECTS',
+				'project_id;cost',
+				'1;1.5',
+				'2;1',
+				'10;0.5',
+				'VOTES',
+				'voter_id;vote;points',
+				'a;1,10;3,1',
+				'b;2;4',
+				'c;10,2;2,2'
+			].join('\n')
+		);
 		expect(tally(file, '--rule', 'greedy')).toEqual({ rule: 'greedy', selected: ['2', '10'], cost: 1.5, budget: 2.5 });
 		expect(tally(file, '--rule', 'mes').selected.length).toBeGreaterThan(0);
 	});
@@ -37,13 +55,20 @@ describe('tally CLI', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'pb-'));
 		const file = join(dir, 'bad.pb');
 		writeFileSync(file, 'META\nbudget;10\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a\n2;zz\n');
-		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', file, '--rule', 'greedy'], { cwd: root, encoding: 'utf8' });
+		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', file, '--rule', 'greedy'], {
+			cwd: root,
+			encoding: 'utf8'
+		});
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('line 9: vote for unknown project zz');
 	});
 
 	it('refuses bad input with a message and exit code 2', () => {
-		const result = spawnSync(process.execPath, ['src/lib/voting/tally.ts', join(fixtures, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'], { cwd: root, encoding: 'utf8' });
+		const result = spawnSync(
+			process.execPath,
+			['src/lib/voting/tally.ts', join(fixtures, 'musrenbang_toy_tiebreak.pb'), '--rule', 'borda'],
+			{ cwd: root, encoding: 'utf8' }
+		);
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('Which rule?');
 	});

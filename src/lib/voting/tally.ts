@@ -11,7 +11,16 @@
 import { readFileSync } from 'node:fs';
 import { formatMoney, parseMoney, parsePabulib, toElection } from './pabulib.ts';
 import { Q } from './rational.ts';
-import { DEFAULT_TIE_ORDER, greedy, mes, mesCompleted, naturalCompare, phragmen, type TieBreak, type TieKey } from './rules.ts';
+import {
+	DEFAULT_TIE_ORDER,
+	greedy,
+	mes,
+	mesCompleted,
+	naturalCompare,
+	phragmen,
+	type TieBreak,
+	type TieKey
+} from './rules.ts';
 
 const RULES = ['greedy', 'mes', 'mes-add1', 'phragmen'] as const;
 
@@ -37,22 +46,38 @@ try {
 	fail(`Cannot read ${file}: ${(e as Error).message}`);
 }
 const election = toElection(parsed);
-const order = (parsed.meta.tie_break?.split(',').map((s) => s.trim()) as TieKey[] | undefined) ?? [...DEFAULT_TIE_ORDER];
-const lot = parsed.meta.tie_break_lot?.split(',').map((s) => s.trim()) ?? parsed.projects.map((p) => p.id).sort(naturalCompare);
+const order = (parsed.meta.tie_break?.split(',').map((s) => s.trim()) as TieKey[] | undefined) ?? [
+	...DEFAULT_TIE_ORDER
+];
+const lot =
+	parsed.meta.tie_break_lot?.split(',').map((s) => s.trim()) ?? parsed.projects.map((p) => p.id).sort(naturalCompare);
 const tie: TieBreak = { order, lot };
 
 let step: Q;
 try {
 	// The app records its Add1 step in META (add1_step) so a recount uses the same one.
 	const raw = option('--step') ?? parsed.meta.add1_step;
-	step = raw ? Q.of(parseMoney(raw, parsed.scale)) : Q.of(election.budget, BigInt(Math.max(1, election.votes.length)) * 100n);
+	step = raw
+		? Q.of(parseMoney(raw, parsed.scale))
+		: Q.of(election.budget, BigInt(Math.max(1, election.votes.length)) * 100n);
 } catch (e) {
 	fail((e as Error).message);
 }
 
 const outcome =
-	rule === 'greedy' ? greedy(election, tie) : rule === 'mes' ? mes(election, tie) : rule === 'phragmen' ? phragmen(election, tie) : mesCompleted(election, tie, step);
+	rule === 'greedy'
+		? greedy(election, tie)
+		: rule === 'mes'
+			? mes(election, tie)
+			: rule === 'phragmen'
+				? phragmen(election, tie)
+				: mesCompleted(election, tie, step);
 
 process.stdout.write(
-	JSON.stringify({ rule, selected: outcome.selected, cost: Number(formatMoney(outcome.cost, parsed.scale)), budget: Number(formatMoney(election.budget, parsed.scale)) }) + '\n'
+	JSON.stringify({
+		rule,
+		selected: outcome.selected,
+		cost: Number(formatMoney(outcome.cost, parsed.scale)),
+		budget: Number(formatMoney(election.budget, parsed.scale))
+	}) + '\n'
 );

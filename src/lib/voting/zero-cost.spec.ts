@@ -6,11 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Q } from './rational';
 import { parsePabulib, toElection } from './pabulib';
-import { greedy, mes, mesAdd1, mesCompleted, naturalCompare, phragmen, topK, type Election, type TieBreak } from './rules';
+import {
+	greedy,
+	mes,
+	mesAdd1,
+	mesCompleted,
+	naturalCompare,
+	phragmen,
+	topK,
+	type Election,
+	type TieBreak
+} from './rules';
 
 const FIXTURES = new URL('../../../tests/fixtures/pabulib/', import.meta.url);
 const load = (name: string) => toElection(parsePabulib(readFileSync(new URL(name, FIXTURES), 'utf8')));
-const ours = (e: Election): TieBreak => ({ order: ['cost', 'votes', 'lot'], lot: e.projects.map((p) => p.id).sort(naturalCompare) });
+const ours = (e: Election): TieBreak => ({
+	order: ['cost', 'votes', 'lot'],
+	lot: e.projects.map((p) => p.id).sort(naturalCompare)
+});
 const byId = (e: Election): TieBreak => ({ order: ['lot'], lot: e.projects.map((p) => p.id).sort(naturalCompare) });
 
 /*

@@ -11,10 +11,15 @@ import { db } from '$lib/server/db';
 import { workshop } from '$lib/server/db/schema';
 import { findOpenWorkshopByCode } from './workshops.server';
 
-export type CodeLookup<T> = { ok: true; code: string; found: T } | { ok: false; status: 400 | 404 | 429; error: string };
+export type CodeLookup<T> =
+	{ ok: true; code: string; found: T } | { ok: false; status: 400 | 404 | 429; error: string };
 
 /** Looks a typed code up with `find`; a malformed or unknown code is a counted miss. */
-export async function lookUpCode<T>(raw: string, ip: string, find: (code: string) => Promise<T | null>): Promise<CodeLookup<T>> {
+export async function lookUpCode<T>(
+	raw: string,
+	ip: string,
+	find: (code: string) => Promise<T | null>
+): Promise<CodeLookup<T>> {
 	if ((await joinByIp.retryAfter(ip)) > 0) return { ok: false, status: 429, error: 'error_too_many_codes' };
 	const code = normalizeJoinCode(raw);
 	const found = code ? await find(code) : null;
@@ -35,7 +40,10 @@ export async function findJoinTarget(code: string) {
 	const open = await findOpenWorkshopByCode(code);
 	if (open) return { kind: 'open' as const, workshop: open };
 	if (await sharedFollowUp(code)) return { kind: 'follow-up' as const };
-	const [found] = await db.select({ title: workshop.title, status: workshop.status }).from(workshop).where(eq(workshop.joinCode, code));
+	const [found] = await db
+		.select({ title: workshop.title, status: workshop.status })
+		.from(workshop)
+		.where(eq(workshop.joinCode, code));
 	if (!found) return null;
 	return { kind: found.status === 'draft' ? ('draft' as const) : ('closed' as const), title: found.title };
 }

@@ -26,7 +26,13 @@ export const statusForm = z.object({ status: z.enum(STATUSES, { error: 'error_in
 export const agendaForm = z
 	.object({
 		title: list(text(200)),
-		minutes: list(z.coerce.number({ error: 'error_minutes' }).int({ error: 'error_minutes' }).min(1, { error: 'error_minutes' }).max(600, { error: 'error_minutes' }))
+		minutes: list(
+			z.coerce
+				.number({ error: 'error_minutes' })
+				.int({ error: 'error_minutes' })
+				.min(1, { error: 'error_minutes' })
+				.max(600, { error: 'error_minutes' })
+		)
 	})
 	.refine((v) => v.title.length === v.minutes.length, { error: 'error_invalid', path: ['title'] })
 	.transform((v) =>

@@ -22,7 +22,9 @@ export type MinutesRecord = {
 };
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
-const time = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'error_invalid' })]).default('');
+const time = z
+	.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'error_invalid' })])
+	.default('');
 
 /** "Name | role or group" per line; a line without "|" is a name alone. At most 20 lines. */
 const people = text(4000)
@@ -50,19 +52,17 @@ export const recordForm = z
 		signingPlace: text(120).default(''),
 		delegates: people
 	})
-	.transform(
-		(v): MinutesRecord => ({
-			startTime: v.startTime,
-			endTime: v.endTime,
-			leader: { name: v.leaderName, role: v.leaderRole },
-			speakers: v.speakers,
-			decisions: v.decisions,
-			representatives: v.representatives,
-			acknowledger: { name: v.acknowledgerName, role: v.acknowledgerRole },
-			signingPlace: v.signingPlace,
-			delegates: v.delegates
-		})
-	);
+	.transform((v): MinutesRecord => ({
+		startTime: v.startTime,
+		endTime: v.endTime,
+		leader: { name: v.leaderName, role: v.leaderRole },
+		speakers: v.speakers,
+		decisions: v.decisions,
+		representatives: v.representatives,
+		acknowledger: { name: v.acknowledgerName, role: v.acknowledgerRole },
+		signingPlace: v.signingPlace,
+		delegates: v.delegates
+	}));
 
 /** The record as the form shows it again (people back to "Name | role" lines). */
 export function recordFormValues(r: MinutesRecord) {

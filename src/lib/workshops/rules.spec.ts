@@ -10,7 +10,10 @@ describe('join codes', () => {
 
 	it('draws 6 characters and rejects biased bytes', () => {
 		// 250..255 are above the largest multiple of 25 and must be skipped.
-		const draws = [[255, 250, 251, 3, 4, 5], [0, 1, 2, 9, 9, 9]];
+		const draws = [
+			[255, 250, 251, 3, 4, 5],
+			[0, 1, 2, 9, 9, 9]
+		];
 		const code = generateJoinCode(() => Uint8Array.from(draws.shift()!));
 		const a = JOIN_CODE_ALPHABET;
 		expect(code).toBe(a[3] + a[4] + a[5] + a[0] + a[1] + a[2]);

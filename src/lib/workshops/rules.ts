@@ -60,7 +60,18 @@ export function normalizeJoinCode(input: string): string | null {
 	return code;
 }
 
-const ANIMALS = ['Kancil', 'Merak', 'Penyu', 'Kupu-kupu', 'Lumba-lumba', 'Rusa', 'Burung Hantu', 'Kelinci', 'Gajah', 'Jerapah'];
+const ANIMALS = [
+	'Kancil',
+	'Merak',
+	'Penyu',
+	'Kupu-kupu',
+	'Lumba-lumba',
+	'Rusa',
+	'Burung Hantu',
+	'Kelinci',
+	'Gajah',
+	'Jerapah'
+];
 const COLOURS = ['Biru', 'Hijau', 'Jingga', 'Ungu', 'Merah', 'Kuning', 'Cokelat', 'Perak'];
 
 /** A friendly pseudonym ("Kancil Biru 12") for people who give no name, children always. */

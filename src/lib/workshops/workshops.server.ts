@@ -25,16 +25,29 @@ export async function requireWorkshop(userId: string, workshopId: string, permis
 }
 
 export async function listWorkshops(organisationId: string) {
-	return db.select().from(workshop).where(eq(workshop.organisationId, organisationId)).orderBy(desc(workshop.createdAt));
+	return db
+		.select()
+		.from(workshop)
+		.where(eq(workshop.organisationId, organisationId))
+		.orderBy(desc(workshop.createdAt));
 }
 
 /** Language and time zone may be left out (Indonesian, WITA). */
-export async function createWorkshop(organisationId: string, input: Omit<WorkshopInput, 'language' | 'timeZone'> & Partial<WorkshopInput>): Promise<Workshop> {
+export async function createWorkshop(
+	organisationId: string,
+	input: Omit<WorkshopInput, 'language' | 'timeZone'> & Partial<WorkshopInput>
+): Promise<Workshop> {
 	// A clash among 244 million codes is rare; retry a few times rather than never.
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const rows = await db
 			.insert(workshop)
-			.values({ id: generateId(), organisationId, ...input, date: input.date || null, joinCode: generateJoinCode(randomBytes) })
+			.values({
+				id: generateId(),
+				organisationId,
+				...input,
+				date: input.date || null,
+				joinCode: generateJoinCode(randomBytes)
+			})
 			.onConflictDoNothing({ target: workshop.joinCode })
 			.returning();
 		if (rows[0]) return rows[0];
@@ -43,7 +56,10 @@ export async function createWorkshop(organisationId: string, input: Omit<Worksho
 }
 
 export async function updateWorkshop(workshopId: string, input: WorkshopInput): Promise<void> {
-	await db.update(workshop).set({ ...input, date: input.date || null }).where(eq(workshop.id, workshopId));
+	await db
+		.update(workshop)
+		.set({ ...input, date: input.date || null })
+		.where(eq(workshop.id, workshopId));
 }
 
 /** The berita acara's details (record.ts), kept apart from the workshop form. */
@@ -68,16 +84,30 @@ export async function replaceAgenda(workshopId: string, items: AgendaItemInput[]
 	await db.transaction(async (tx) => {
 		await tx.delete(agendaItem).where(eq(agendaItem.workshopId, workshopId));
 		if (items.length === 0) return;
-		await tx.insert(agendaItem).values(
-			items.map((item, position) => ({ id: generateId(), workshopId, position, title: item.title, minutes: item.minutes }))
-		);
+		await tx
+			.insert(agendaItem)
+			.values(
+				items.map((item, position) => ({
+					id: generateId(),
+					workshopId,
+					position,
+					title: item.title,
+					minutes: item.minutes
+				}))
+			);
 	});
 }
 
 /** The workshop behind a join code, only while it is open. */
 export async function findOpenWorkshopByCode(code: string) {
 	const [found] = await db
-		.select({ id: workshop.id, title: workshop.title, status: workshop.status, groups: workshop.groups, joinCode: workshop.joinCode })
+		.select({
+			id: workshop.id,
+			title: workshop.title,
+			status: workshop.status,
+			groups: workshop.groups,
+			joinCode: workshop.joinCode
+		})
 		.from(workshop)
 		.where(eq(workshop.joinCode, code));
 	return found && found.status === 'open' ? found : null;
@@ -121,15 +151,29 @@ export type Attendance = {
 
 /** Who is present, counted by group (a person may count in several groups). */
 export async function getAttendance(workshopId: string): Promise<Attendance> {
-	const rows = await db.select().from(participant).where(eq(participant.workshopId, workshopId)).orderBy(asc(participant.joinedAt));
+	const rows = await db
+		.select()
+		.from(participant)
+		.where(eq(participant.workshopId, workshopId))
+		.orderBy(asc(participant.joinedAt));
 	const counts = new Map<string, number>();
 	for (const row of rows) for (const g of row.groups) counts.set(g, (counts.get(g) ?? 0) + 1);
-	const order = (g: string) => { const i = (GROUPS as readonly string[]).indexOf(g); return i === -1 ? GROUPS.length : i; };
+	const order = (g: string) => {
+		const i = (GROUPS as readonly string[]).indexOf(g);
+		return i === -1 ? GROUPS.length : i;
+	};
 	return {
 		total: rows.length,
 		assisted: rows.filter((r) => r.assisted).length,
 		byGroup: [...counts].map(([group, count]) => ({ group, count })).sort((a, b) => order(a.group) - order(b.group)),
-		people: rows.map((r) => ({ id: r.id, name: r.displayName ?? r.pseudonym, named: r.displayName !== null, groups: r.groups, assisted: r.assisted, joinedAt: r.joinedAt }))
+		people: rows.map((r) => ({
+			id: r.id,
+			name: r.displayName ?? r.pseudonym,
+			named: r.displayName !== null,
+			groups: r.groups,
+			assisted: r.assisted,
+			joinedAt: r.joinedAt
+		}))
 	};
 }
 

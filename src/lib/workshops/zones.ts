@@ -9,4 +9,8 @@ export type TimeZone = (typeof TIME_ZONES)[number];
 export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Makassar';
 
 /** The names Indonesians use for the zones, in either language ("10.00 WITA"). */
-export const ZONE_ABBREVIATION: Record<TimeZone, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+export const ZONE_ABBREVIATION: Record<TimeZone, string> = {
+	'Asia/Jakarta': 'WIB',
+	'Asia/Makassar': 'WITA',
+	'Asia/Jayapura': 'WIT'
+};

@@ -11,5 +11,8 @@ export const GET: RequestHandler = async () => {
 	const database = await checkDatabase();
 	const cluster = clusterStatus();
 	const ok = database.ok && (!cluster || cluster.redis === 'up');
-	return json({ status: ok ? 'ok' : 'degraded', database, ...(cluster ? { cluster } : {}) }, { status: database.ok ? 200 : 503 });
+	return json(
+		{ status: ok ? 'ok' : 'degraded', database, ...(cluster ? { cluster } : {}) },
+		{ status: database.ok ? 200 : 503 }
+	);
 };

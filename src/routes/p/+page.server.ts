@@ -22,6 +22,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes })),
 		boards: (await listBoards(locals.participant.workshopId)).map(({ id, title }) => ({ id, title })),
 		control: await getControlState(locals.participant.workshopId),
-		rounds: (await listRounds(locals.participant.workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }))
+		rounds: (await listRounds(locals.participant.workshopId))
+			.filter((r) => r.status === 'open')
+			.map((r) => ({ id: r.id, title: r.title }))
 	};
 };

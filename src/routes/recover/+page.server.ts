@@ -6,9 +6,17 @@ import { fieldError, newPasswordForm, parseForm } from '$lib/accounts/forms';
 import { mailEnabled } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
-const email = z.string().trim().toLowerCase().max(200).pipe(z.email({ error: 'error_email' }));
+const email = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(200)
+	.pipe(z.email({ error: 'error_email' }));
 /** Self-service reset with the person's own recovery code: no owner, no e-mail server. */
-const recoverForm = newPasswordForm.extend({ email, code: z.string().trim().min(1, { error: 'error_required' }).max(64) });
+const recoverForm = newPasswordForm.extend({
+	email,
+	code: z.string().trim().min(1, { error: 'error_required' }).max(64)
+});
 const emailForm = z.object({ email });
 
 export const load: PageServerLoad = () => ({ byEmail: mailEnabled() });
@@ -19,7 +27,11 @@ export const actions: Actions = {
 		const address = String(form.ok ? form.data.email : (form.values.email ?? ''));
 		if (!form.ok) return fail(400, { errors: form.errors, email: address });
 		const result = await recoverAccount(form.data, getClientAddress());
-		if (!result.ok) return fail(result.error === 'sec_error_too_many' ? 429 : 400, { errors: fieldError('form', result.error), email: address });
+		if (!result.ok)
+			return fail(result.error === 'sec_error_too_many' ? 429 : 400, {
+				errors: fieldError('form', result.error),
+				email: address
+			});
 		return { recovered: true, recoveryCode: result.code };
 	},
 	/** Only when mail is set up; the answer never says whether the address has an account. */
@@ -27,7 +39,10 @@ export const actions: Actions = {
 		const form = parseForm(emailForm, await request.formData());
 		if (!form.ok) return fail(400, { mailErrors: form.errors });
 		const result = await requestResetByEmail(form.data.email, getClientAddress());
-		if (!result.ok) return fail(result.error === 'sec_error_too_many' ? 429 : 400, { mailErrors: fieldError('mailEmail', result.error) });
+		if (!result.ok)
+			return fail(result.error === 'sec_error_too_many' ? 429 : 400, {
+				mailErrors: fieldError('mailEmail', result.error)
+			});
 		return { mailed: true };
 	}
 };

@@ -27,7 +27,10 @@ describe('MemoryRateLimiter', () => {
 
 	it('delays progressively before the hard limit', async () => {
 		let now = 0;
-		const limiter = new MemoryRateLimiter({ max: 10, windowMs: 60_000, backoff: { after: 2, baseMs: 100, maxMs: 300 } }, () => now);
+		const limiter = new MemoryRateLimiter(
+			{ max: 10, windowMs: 60_000, backoff: { after: 2, baseMs: 100, maxMs: 300 } },
+			() => now
+		);
 		await limiter.hit('k');
 		expect(await limiter.retryAfter('k')).toBe(0);
 		await limiter.hit('k');

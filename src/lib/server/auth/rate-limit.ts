@@ -134,10 +134,16 @@ export const joinByIp: RateLimiter = sharedLimiter('join-ip', { max: 30, windowM
 export const SIGN_UPS_PER_HOUR = 30;
 export const signUpByIp: RateLimiter = sharedLimiter('sign-up-ip', { max: SIGN_UPS_PER_HOUR, windowMs: 60 * MINUTE });
 /** Wrong current passwords when changing it, per person: 5 every 15 minutes. */
-export const passwordChangeByUser: RateLimiter = sharedLimiter('password-change-user', { max: 5, windowMs: 15 * MINUTE });
+export const passwordChangeByUser: RateLimiter = sharedLimiter('password-change-user', {
+	max: 5,
+	windowMs: 15 * MINUTE
+});
 /** Wrong recovery codes: per address 10, per account and address 5, every 15 minutes. */
 export const recoveryByIp: RateLimiter = sharedLimiter('recovery-ip', { max: 10, windowMs: 15 * MINUTE });
-export const recoveryByAccountAndIp: RateLimiter = sharedLimiter('recovery-account-ip', { max: 5, windowMs: 15 * MINUTE });
+export const recoveryByAccountAndIp: RateLimiter = sharedLimiter('recovery-account-ip', {
+	max: 5,
+	windowMs: 15 * MINUTE
+});
 
 /** Reset links by e-mail, per account: 3 an hour, so nobody can flood a mailbox. */
 export const resetMailByAccount: RateLimiter = sharedLimiter('reset-mail-account', { max: 3, windowMs: 60 * MINUTE });

@@ -101,7 +101,13 @@ export async function deleteExpiredSessions(): Promise<void> {
 	await db.delete(session).where(lt(session.expiresAt, new Date()));
 }
 
-export function setSessionCookie(cookies: Cookies, kind: SessionKind, token: string, expiresAt: Date, secure: boolean): void {
+export function setSessionCookie(
+	cookies: Cookies,
+	kind: SessionKind,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+): void {
 	cookies.set(COOKIE[kind], token, { httpOnly: true, sameSite: 'lax', secure, expires: expiresAt, path: '/' });
 }
 

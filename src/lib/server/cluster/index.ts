@@ -21,14 +21,33 @@ let link: RedisLink | null = null;
 
 // Messages on the control channel come from our own nodes, but are checked all the same.
 const ControlMessage = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('control'), node: z.string(), workshopId: z.string().max(100), state: z.object({ boards: z.record(z.string(), z.object({ locked: z.boolean() }).passthrough()) }).passthrough() }),
-	z.object({ kind: z.literal('write-round'), node: z.string(), roundId: z.string().max(100), request: z.string().max(40) }),
+	z.object({
+		kind: z.literal('control'),
+		node: z.string(),
+		workshopId: z.string().max(100),
+		state: z.object({ boards: z.record(z.string(), z.object({ locked: z.boolean() }).passthrough()) }).passthrough()
+	}),
+	z.object({
+		kind: z.literal('write-round'),
+		node: z.string(),
+		roundId: z.string().max(100),
+		request: z.string().max(40)
+	}),
 	z.object({ kind: z.literal('round-written'), node: z.string(), request: z.string().max(40) }),
 	z.object({
 		kind: z.literal('revoke'),
 		node: z.string(),
 		why: z.enum(['signed-out', 'rights-changed']),
-		revocation: z.object({ sessionId: z.string(), userId: z.string().nullable(), participantId: z.string().nullable(), organisationId: z.string().nullable(), workshopId: z.string(), participants: z.boolean() }).partial()
+		revocation: z
+			.object({
+				sessionId: z.string(),
+				userId: z.string().nullable(),
+				participantId: z.string().nullable(),
+				organisationId: z.string().nullable(),
+				workshopId: z.string(),
+				participants: z.boolean()
+			})
+			.partial()
 	})
 ]);
 
@@ -48,7 +67,8 @@ export async function startCluster(options: ClusterOptions): Promise<RedisLink> 
 	await current.connect();
 	const node = current.nodeId.toString('hex');
 	const controlChannel = `${current.prefix}control`;
-	const announce = (message: z.infer<typeof ControlMessage>) => void current.publish(controlChannel, JSON.stringify(message));
+	const announce = (message: z.infer<typeof ControlMessage>) =>
+		void current.publish(controlChannel, JSON.stringify(message));
 	await current.subscribe(controlChannel, (raw) => {
 		let parsed;
 		try {
@@ -60,7 +80,10 @@ export async function startCluster(options: ClusterOptions): Promise<RedisLink> 
 		const message = parsed.data;
 		if (message.kind === 'control') realtime.applyControl(message.workshopId, message.state as never);
 		else if (message.kind === 'revoke') realtime.revokeHere(message.revocation, message.why);
-		else if (message.kind === 'write-round') void (options.writeRound?.(message.roundId) ?? Promise.resolve()).finally(() => announce({ kind: 'round-written', node, request: message.request }));
+		else if (message.kind === 'write-round')
+			void (options.writeRound?.(message.roundId) ?? Promise.resolve()).finally(() =>
+				announce({ kind: 'round-written', node, request: message.request })
+			);
 		else roundWrites.get(message.request)?.();
 	});
 	const roundWrites = new Map<string, () => void>();
@@ -99,7 +122,6 @@ export async function startCluster(options: ClusterOptions): Promise<RedisLink> 
 	setLockProvider((key, work) => current.withLock(key, work));
 	return current;
 }
-
 
 /** Back to one process (tests). */
 export async function stopCluster(): Promise<void> {

@@ -35,7 +35,9 @@ export class RedisRateLimiter implements RateLimiter {
 	async retryAfter(key: string): Promise<number> {
 		if (!this.link.isUp) return this.fallback.retryAfter(key);
 		try {
-			const [count, resetAt, lastAt] = (await this.link.pub.hmget(this.key(key), 'count', 'resetAt', 'lastAt')).map(Number);
+			const [count, resetAt, lastAt] = (await this.link.pub.hmget(this.key(key), 'count', 'resetAt', 'lastAt')).map(
+				Number
+			);
 			if (!count) return 0;
 			const now = Date.now();
 			const left = resetAt - now;

@@ -34,7 +34,12 @@ export class RedisLink {
 		/** Prefixes every key and channel, so several deployments (or test runs) can share one Redis. */
 		readonly prefix: string
 	) {
-		const options = { enableOfflineQueue: false, autoResubscribe: false, maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+		const options = {
+			enableOfflineQueue: false,
+			autoResubscribe: false,
+			maxRetriesPerRequest: 1,
+			retryStrategy: (n: number) => Math.min(n * 200, 2000)
+		};
 		this.pub = new Redis(url, { ...options, lazyConnect: true });
 		this.sub = new Redis(url, { ...options, lazyConnect: true });
 		this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
@@ -62,7 +67,13 @@ export class RedisLink {
 	}
 
 	status(): ClusterStatus {
-		return { mode: 'cluster', node: this.nodeId.toString('hex'), redis: this.up ? 'up' : 'down', since: this.since.toISOString(), ...(this.up ? {} : { error: this.lastError }) };
+		return {
+			mode: 'cluster',
+			node: this.nodeId.toString('hex'),
+			redis: this.up ? 'up' : 'down',
+			since: this.since.toISOString(),
+			...(this.up ? {} : { error: this.lastError })
+		};
 	}
 
 	private markDown(error: string): void {
@@ -74,7 +85,9 @@ export class RedisLink {
 		if (this.up) {
 			this.up = false;
 			this.since = new Date();
-			console.error(`Redis unavailable (${error}): this node keeps serving the boards it holds; changes from other nodes wait until Redis returns`);
+			console.error(
+				`Redis unavailable (${error}): this node keeps serving the boards it holds; changes from other nodes wait until Redis returns`
+			);
 		}
 	}
 
@@ -87,7 +100,11 @@ export class RedisLink {
 		this.since = new Date();
 		const again = this.wasUp;
 		this.wasUp = true;
-		console.log(again ? `Redis back: resyncing ${channels.length} channel(s) with the other nodes` : 'Redis connected: boards, live events and rate limits are shared with the other nodes');
+		console.log(
+			again
+				? `Redis back: resyncing ${channels.length} channel(s) with the other nodes`
+				: 'Redis connected: boards, live events and rate limits are shared with the other nodes'
+		);
 		if (again) for (const listener of this.reconnectListeners) listener();
 	}
 
@@ -133,7 +150,7 @@ export class RedisLink {
 		const name = `${this.prefix}lock:${key}`;
 		const token = randomBytes(12).toString('hex');
 		let held = false;
-		for (const started = Date.now(); this.up && Date.now() - started < ttlMs; ) {
+		for (const started = Date.now(); this.up && Date.now() - started < ttlMs;) {
 			try {
 				if ((await this.pub.set(name, token, 'PX', ttlMs, 'NX')) === 'OK') {
 					held = true;

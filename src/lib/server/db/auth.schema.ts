@@ -31,7 +31,9 @@ export const passwordReset = pgTable('password_reset', {
 		.notNull()
 		.references(() => user.id, { onDelete: 'cascade' }),
 	organisationId: text('organisation_id').references(() => organisation.id, { onDelete: 'cascade' }),
-	kind: text('kind', { enum: ['owner', 'email'] }).notNull().default('owner'),
+	kind: text('kind', { enum: ['owner', 'email'] })
+		.notNull()
+		.default('owner'),
 	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 	used: boolean('used').notNull().default(false)
 });

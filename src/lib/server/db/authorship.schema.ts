@@ -41,7 +41,10 @@ export const boardDot = pgTable(
 		voterId: text('voter_id').notNull(),
 		count: integer('count').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.boardId, t.noteId, t.voterKind, t.voterId] }), index('board_dot_voter_idx').on(t.boardId, t.voterKind, t.voterId)]
+	(t) => [
+		primaryKey({ columns: [t.boardId, t.noteId, t.voterKind, t.voterId] }),
+		index('board_dot_voter_idx').on(t.boardId, t.voterKind, t.voterId)
+	]
 );
 
 /** Reactions, per person (a toggle); the document holds only the counts per note and emoji. */

@@ -1,4 +1,15 @@
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	bigserial,
+	boolean,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp
+} from 'drizzle-orm/pg-core';
 import { workshop } from './workshops.schema';
 
 /** Raw bytes (Yjs updates). Postgres and PGlite both hand back a Uint8Array-like value. */

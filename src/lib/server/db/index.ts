@@ -63,9 +63,7 @@ export async function closeDatabase(): Promise<void> {
 /** For /healthz: can we reach the database, and how many migrations are applied. */
 export async function checkDatabase(): Promise<{ ok: boolean; driver: Driver; migrations?: number; error?: string }> {
 	try {
-		const rows = await db.execute<{ n: number }>(
-			sql`select count(*)::int as n from drizzle.__drizzle_migrations`
-		);
+		const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
 		const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
 		return { ok: true, driver, migrations: Number(list[0]?.n ?? 0) };
 	} catch (e) {

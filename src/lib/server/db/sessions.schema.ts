@@ -20,4 +20,3 @@ export const session = pgTable(
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
-

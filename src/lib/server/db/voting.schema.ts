@@ -28,7 +28,9 @@ export const proposal = pgTable(
 		/** Who proposed it: a name, or only a group when anonymous. */
 		proposedBy: text('proposed_by').notNull().default(''),
 		proposedByGroup: text('proposed_by_group'),
-		status: text('status', { enum: ['active', 'withdrawn', 'merged'] }).notNull().default('active'),
+		status: text('status', { enum: ['active', 'withdrawn', 'merged'] })
+			.notNull()
+			.default('active'),
 		mergedInto: text('merged_into'),
 		/** The board note it was promoted from, if any. */
 		boardId: text('board_id'),
@@ -46,7 +48,9 @@ export const proposalEvent = pgTable(
 		proposalId: text('proposal_id')
 			.notNull()
 			.references(() => proposal.id, { onDelete: 'cascade' }),
-		kind: text('kind', { enum: ['created', 'edited', 'withdrawn', 'merged-into', 'merged-from', 'promoted'] }).notNull(),
+		kind: text('kind', {
+			enum: ['created', 'edited', 'withdrawn', 'merged-into', 'merged-from', 'promoted']
+		}).notNull(),
 		actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
 		detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
@@ -75,7 +79,9 @@ export const votingRound = pgTable(
 		/** Add1 step per voter in Rupiah; null means 1% of B/n, fixed when the round closes. */
 		add1Step: bigint('add1_step', { mode: 'bigint' }),
 		allowChange: boolean('allow_change').notNull().default(false),
-		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+		status: text('status', { enum: ['draft', 'open', 'closed'] })
+			.notNull()
+			.default('draft'),
 		revealed: boolean('revealed').notNull().default(false),
 		/** The lot, drawn when voting opens (before any counting): proposal ids in priority order. */
 		lot: jsonb('lot').$type<string[]>(),
@@ -126,8 +132,12 @@ export const ballotGuard = pgTable(
 			.references(() => votingRound.id, { onDelete: 'cascade' }),
 		participantId: text('participant_id').notNull(),
 		/** The defaults only describe rows from before guards had states; new guards set both. */
-		channel: text('channel', { enum: ['phone', 'assisted'] }).notNull().default('phone'),
-		state: text('state', { enum: ['pending', 'cast'] }).notNull().default('cast')
+		channel: text('channel', { enum: ['phone', 'assisted'] })
+			.notNull()
+			.default('phone'),
+		state: text('state', { enum: ['pending', 'cast'] })
+			.notNull()
+			.default('cast')
 	},
 	(t) => [primaryKey({ columns: [t.roundId, t.participantId] })]
 );
@@ -154,7 +164,9 @@ export const plan = pgTable('plan', {
 		.unique()
 		.references(() => workshop.id, { onDelete: 'cascade' }),
 	/** A facilitator finalises the plan; later changes keep a history. */
-	status: text('status', { enum: ['draft', 'final'] }).notNull().default('draft'),
+	status: text('status', { enum: ['draft', 'final'] })
+		.notNull()
+		.default('draft'),
 	finalisedAt: timestamp('finalised_at', { withTimezone: true }),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });

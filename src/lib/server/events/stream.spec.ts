@@ -8,7 +8,10 @@ async function collect(response: Response, ms: number): Promise<string> {
 	let text = '';
 	const stop = Date.now() + ms;
 	while (Date.now() < stop) {
-		const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), stop - Date.now()))]);
+		const next = await Promise.race([
+			reader.read(),
+			new Promise<null>((r) => setTimeout(() => r(null), stop - Date.now()))
+		]);
 		if (!next || next.done) break;
 		text += decoder.decode(next.value);
 	}
@@ -20,7 +23,9 @@ describe('liveStream', () => {
 	it('sends the state on connect, then once per burst of publishes, and only when it changed', async () => {
 		let loads = 0;
 		let value = 0;
-		const response = liveStream([{ name: 'count', topic: 'spec/burst', load: async () => (loads++, value) }], { coalesceMs: 30 });
+		const response = liveStream([{ name: 'count', topic: 'spec/burst', load: async () => (loads++, value) }], {
+			coalesceMs: 30
+		});
 		setTimeout(() => {
 			value = 1;
 			for (let i = 0; i < 100; i++) publish('spec/burst');
@@ -40,7 +45,10 @@ describe('liveStream', () => {
 	it('stops listening when the request is aborted', async () => {
 		const controller = new AbortController();
 		let loads = 0;
-		const response = liveStream([{ name: 'x', topic: 'spec/abort', load: async () => ++loads }], { signal: controller.signal, coalesceMs: 0 });
+		const response = liveStream([{ name: 'x', topic: 'spec/abort', load: async () => ++loads }], {
+			signal: controller.signal,
+			coalesceMs: 0
+		});
 		const reading = collect(response, 200);
 		await new Promise((r) => setTimeout(r, 30));
 		controller.abort();
@@ -57,7 +65,9 @@ describe('liveStream', () => {
 			await new Promise((r) => setTimeout(r, 20));
 			return value;
 		};
-		const streams = Array.from({ length: 100 }, () => liveStream([{ name: 'n', topic: 'spec/shared', load, shareKey: 'spec/shared' }], { coalesceMs: 10 }));
+		const streams = Array.from({ length: 100 }, () =>
+			liveStream([{ name: 'n', topic: 'spec/shared', load, shareKey: 'spec/shared' }], { coalesceMs: 10 })
+		);
 		const texts = Promise.all(streams.map((r) => collect(r, 300)));
 		setTimeout(() => {
 			value = 1;

@@ -42,7 +42,10 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 	}
 	const cookies = parseCookies(req.headers.cookie);
 	const member = cookies[auth.COOKIE.member] ? await auth.validateMemberSession(cookies[auth.COOKIE.member]) : null;
-	const participant = !member && cookies[auth.COOKIE.participant] ? await auth.validateParticipantSession(cookies[auth.COOKIE.participant]) : null;
+	const participant =
+		!member && cookies[auth.COOKIE.participant]
+			? await auth.validateParticipantSession(cookies[auth.COOKIE.participant])
+			: null;
 	if (!member && !participant) return { code: CLOSE.unauthenticated, reason: 'Sign in or join first' };
 
 	// Which workshop the room belongs to.
@@ -57,15 +60,33 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		boardId = room;
 	}
 
-	const [found] = await db.select({ organisationId: workshop.organisationId, status: workshop.status }).from(workshop).where(eq(workshop.id, workshopId));
+	const [found] = await db
+		.select({ organisationId: workshop.organisationId, status: workshop.status })
+		.from(workshop)
+		.where(eq(workshop.id, workshopId));
 	if (participant) {
-		if (participant.participant.workshopId !== workshopId) return { code: CLOSE.forbidden, reason: 'Not your workshop' };
+		if (participant.participant.workshopId !== workshopId)
+			return { code: CLOSE.forbidden, reason: 'Not your workshop' };
 		// Participants read boards only while the workshop runs.
 		if (found?.status !== 'open') return { code: CLOSE.forbidden, reason: 'Workshop is not open' };
 		const { displayName, pseudonym } = participant.participant;
-		const subject = { sessionId: participant.session.id, userId: null, participantId: participant.participant.id, organisationId: found.organisationId, workshopId };
+		const subject = {
+			sessionId: participant.session.id,
+			userId: null,
+			participantId: participant.participant.id,
+			organisationId: found.organisationId,
+			workshopId
+		};
 		// Participants read; their notes go through server-checked actions.
-		return { room, boardId, workshopId, canWrite: false, canWriteLocked: false, subject, identity: { name: displayName ?? pseudonym, kind: 'participant', colour: PARTICIPANT_COLOUR } };
+		return {
+			room,
+			boardId,
+			workshopId,
+			canWrite: false,
+			canWriteLocked: false,
+			subject,
+			identity: { name: displayName ?? pseudonym, kind: 'participant', colour: PARTICIPANT_COLOUR }
+		};
 	}
 
 	const role = found ? await findRole(member!.user.id, found.organisationId) : null;
@@ -77,7 +98,13 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		workshopId,
 		canWrite: writer,
 		canWriteLocked: writer && can(role, 'workshop.run'),
-		subject: { sessionId: member!.session.id, userId: member!.user.id, participantId: null, organisationId: found!.organisationId, workshopId },
+		subject: {
+			sessionId: member!.session.id,
+			userId: member!.user.id,
+			participantId: null,
+			organisationId: found!.organisationId,
+			workshopId
+		},
 		identity: { name: member!.user.name, kind: 'member', colour: MEMBER_COLOUR }
 	};
 }

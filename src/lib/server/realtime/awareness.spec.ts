@@ -16,7 +16,11 @@ function update(entries: [number, number, string][]) {
 function read(bytes: Uint8Array) {
 	const d = decoding.createDecoder(bytes);
 	const n = decoding.readVarUint(d);
-	return Array.from({ length: n }, () => [decoding.readVarUint(d), decoding.readVarUint(d), JSON.parse(decoding.readVarString(d))]);
+	return Array.from({ length: n }, () => [
+		decoding.readVarUint(d),
+		decoding.readVarUint(d),
+		JSON.parse(decoding.readVarString(d))
+	]);
 }
 
 const me = { name: 'Sari', kind: 'participant' as const, colour: '#000' };
@@ -24,7 +28,12 @@ const me = { name: 'Sari', kind: 'participant' as const, colour: '#000' };
 describe('sanitizeAwareness', () => {
 	it('binds the first client id and replaces the claimed name', () => {
 		let bound: number | null = null;
-		const out = sanitizeAwareness(update([[7, 1, JSON.stringify({ user: { name: 'Pak Lurah' }, cursor: { x: 1 } })]]), me, null, (id) => (bound = id));
+		const out = sanitizeAwareness(
+			update([[7, 1, JSON.stringify({ user: { name: 'Pak Lurah' }, cursor: { x: 1 } })]]),
+			me,
+			null,
+			(id) => (bound = id)
+		);
 		expect(bound).toBe(7);
 		expect(read(out!)).toEqual([[7, 1, { user: me, cursor: { x: 1 } }]]);
 	});

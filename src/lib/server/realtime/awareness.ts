@@ -15,7 +15,12 @@ export type Identity = { name: string; kind: 'member' | 'participant'; colour: s
  * `bind` is called with the first client id the connection announces; it answers false
  * when that id is not free (another live connection holds it), and nothing passes.
  */
-export function sanitizeAwareness(update: Uint8Array, identity: Identity, boundClientId: number | null, bind: (clientId: number) => unknown): Uint8Array | null {
+export function sanitizeAwareness(
+	update: Uint8Array,
+	identity: Identity,
+	boundClientId: number | null,
+	bind: (clientId: number) => unknown
+): Uint8Array | null {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
 	if (count > 16) return null;

@@ -33,7 +33,10 @@ export class BoardLog {
 	) {}
 
 	/** Loads the board; a board that needed recovery is saved recovered at once. */
-	async load(restore: (stored: storage.StoredBoard) => Restored, prepare?: (boardId: string, stored: storage.StoredBoard) => Promise<storage.StoredBoard>): Promise<Restored> {
+	async load(
+		restore: (stored: storage.StoredBoard) => Restored,
+		prepare?: (boardId: string, stored: storage.StoredBoard) => Promise<storage.StoredBoard>
+	): Promise<Restored> {
 		const found = await storage.loadBoard(this.boardId);
 		if (!found) throw new Error(`Board ${this.boardId} not found`);
 		const stored = prepare ? await prepare(this.boardId, found) : found;
@@ -43,7 +46,9 @@ export class BoardLog {
 		this.lastSeq = stored.lastSeq;
 		this.rowsSinceSnapshot = stored.updates.length;
 		if (restored.quarantined.length > 0) {
-			console.error(`Board ${this.boardId} recovered; ${restored.quarantined.length} stored piece(s) set aside in board_quarantine`);
+			console.error(
+				`Board ${this.boardId} recovered; ${restored.quarantined.length} stored piece(s) set aside in board_quarantine`
+			);
 			await storage.saveRecovered(this.boardId, restored.state, stored.lastSeq, restored.quarantined);
 			this.rowsSinceSnapshot = 0;
 		}

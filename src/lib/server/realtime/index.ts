@@ -198,7 +198,9 @@ export function applyControl(workshopId: string, state: ControlState): void {
  * `{ workshopId, participants: true }` every participant of a workshop (it closed),
  * `{ participantId }` one removed participant.
  */
-export type Revocation = Partial<Pick<Subject, 'sessionId' | 'userId' | 'participantId' | 'organisationId' | 'workshopId'>> & { participants?: boolean };
+export type Revocation = Partial<
+	Pick<Subject, 'sessionId' | 'userId' | 'participantId' | 'organisationId' | 'workshopId'>
+> & { participants?: boolean };
 
 /**
  * Closes the matching sockets in every loaded room. Rights that ended for good (the
@@ -206,7 +208,10 @@ export type Revocation = Partial<Pick<Subject, 'sessionId' | 'userId' | 'partici
  * reconnects and the upgrade check gives it what it may now do (read-only, or 4403).
  * Returns how many sockets were closed.
  */
-export function revokeConnections(revocation: Revocation, why: 'signed-out' | 'rights-changed' = 'rights-changed'): number {
+export function revokeConnections(
+	revocation: Revocation,
+	why: 'signed-out' | 'rights-changed' = 'rights-changed'
+): number {
 	cluster?.announceRevocation(revocation, why);
 	return revokeHere(revocation, why);
 }
@@ -214,9 +219,12 @@ export function revokeConnections(revocation: Revocation, why: 'signed-out' | 'r
 /** A revocation made here or on another node, applied to this node's sockets. */
 export function revokeHere(revocation: Revocation, why: 'signed-out' | 'rights-changed'): number {
 	const code = why === 'signed-out' ? CLOSE.unauthenticated : CLOSE.rightsChanged;
-	const keys = (['sessionId', 'userId', 'participantId', 'organisationId', 'workshopId'] as const).filter((k) => revocation[k] !== undefined);
+	const keys = (['sessionId', 'userId', 'participantId', 'organisationId', 'workshopId'] as const).filter(
+		(k) => revocation[k] !== undefined
+	);
 	if (keys.length === 0 && !revocation.participants) return 0; // never everyone by accident
-	const match = (subject: Subject) => keys.every((k) => subject[k] === revocation[k]) && (!revocation.participants || subject.participantId !== null);
+	const match = (subject: Subject) =>
+		keys.every((k) => subject[k] === revocation[k]) && (!revocation.participants || subject.participantId !== null);
 	let closed = 0;
 	for (const room of rooms.values()) {
 		closed += room.revoke(match, code, why === 'signed-out' ? 'Signed out' : 'Rights changed');

@@ -62,7 +62,8 @@ function restoreSlowly(stored: StoredBoard): Restored {
 function takePending(doc: Y.Doc): Quarantined[] {
 	const { pendingStructs, pendingDs } = doc.store;
 	const taken: Quarantined[] = [];
-	if (pendingStructs) taken.push({ kind: 'pending', seq: null, data: pendingStructs.update, reason: 'missing dependencies' });
+	if (pendingStructs)
+		taken.push({ kind: 'pending', seq: null, data: pendingStructs.update, reason: 'missing dependencies' });
 	if (pendingDs) taken.push({ kind: 'pending', seq: null, data: pendingDs, reason: 'deletions of unknown items' });
 	doc.store.pendingStructs = null;
 	doc.store.pendingDs = null;

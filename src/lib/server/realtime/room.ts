@@ -40,7 +40,13 @@ function frameAwareness(update: Uint8Array): Uint8Array {
 }
 
 /** Who holds a connection: what revocation matches on, and what hooks are told. */
-export type Subject = { sessionId: string; userId: string | null; participantId: string | null; organisationId: string | null; workshopId: string };
+export type Subject = {
+	sessionId: string;
+	userId: string | null;
+	participantId: string | null;
+	organisationId: string | null;
+	workshopId: string;
+};
 
 export type ConnectionInfo = {
 	identity: Identity;
@@ -70,9 +76,19 @@ export type RoomHooks = {
  */
 const SEES_PRESENCE = (connection: ConnectionInfo) => connection.canWrite;
 
-export type Connection = ConnectionInfo & { socket: WebSocket; clientId: number | null; bucket: TokenBucket; chain: Promise<void> };
+export type Connection = ConnectionInfo & {
+	socket: WebSocket;
+	clientId: number | null;
+	bucket: TokenBucket;
+	chain: Promise<void>;
+};
 
-export type RoomStats = { droppedReadOnlyUpdates: number; badMessages: number; rolledBack: number; refusedPending: number };
+export type RoomStats = {
+	droppedReadOnlyUpdates: number;
+	badMessages: number;
+	rolledBack: number;
+	refusedPending: number;
+};
 
 type Emitted = { update: Uint8Array; origin: unknown; transaction: Y.Transaction };
 
@@ -175,7 +191,13 @@ export class Room implements RelayTarget {
 
 	/** Adds a socket; sends our state vector and the current awareness. */
 	join(socket: WebSocket, info: ConnectionInfo): void {
-		const connection: Connection = { ...info, socket, clientId: null, bucket: new TokenBucket(this.limits.messageBurst, this.limits.messagesPerSecond), chain: this.ready };
+		const connection: Connection = {
+			...info,
+			socket,
+			clientId: null,
+			bucket: new TokenBucket(this.limits.messageBurst, this.limits.messagesPerSecond),
+			chain: this.ready
+		};
 		this.connections.set(socket, connection);
 		socket.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!connection.bucket.take()) {
@@ -201,7 +223,8 @@ export class Room implements RelayTarget {
 			syncProtocol.writeSyncStep1(encoder, this.doc);
 			this.sendTo(connection, encoding.toUint8Array(encoder));
 			const states = this.awareness.getStates();
-			if (states.size > 0 && SEES_PRESENCE(connection)) this.sendTo(connection, this.awarenessMessage([...states.keys()]));
+			if (states.size > 0 && SEES_PRESENCE(connection))
+				this.sendTo(connection, this.awarenessMessage([...states.keys()]));
 		});
 	}
 
@@ -233,10 +256,13 @@ export class Room implements RelayTarget {
 			}
 		} else if (type === MESSAGE_AWARENESS) {
 			const update = decoding.readVarUint8Array(decoder);
-			const clean = sanitizeAwareness(update, connection.identity, connection.clientId, (id) => this.bindClientId(connection, id));
+			const clean = sanitizeAwareness(update, connection.identity, connection.clientId, (id) =>
+				this.bindClientId(connection, id)
+			);
 			if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, connection.socket);
 		} else if (type === MESSAGE_QUERY_AWARENESS) {
-			if (SEES_PRESENCE(connection)) this.sendTo(connection, this.awarenessMessage([...this.awareness.getStates().keys()]));
+			if (SEES_PRESENCE(connection))
+				this.sendTo(connection, this.awarenessMessage([...this.awareness.getStates().keys()]));
 		} else {
 			throw new Refused('Unknown message type');
 		}
@@ -244,7 +270,8 @@ export class Room implements RelayTarget {
 
 	/** A connection may hold one awareness client id: its first, and only if no other live connection holds it. */
 	private bindClientId(connection: Connection, clientId: number): boolean {
-		for (const other of this.connections.values()) if (other !== connection && other.clientId === clientId) return false;
+		for (const other of this.connections.values())
+			if (other !== connection && other.clientId === clientId) return false;
 		connection.clientId = clientId;
 		return true;
 	}

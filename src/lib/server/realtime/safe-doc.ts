@@ -40,9 +40,13 @@ export function encodeWithoutPending(doc: Y.Doc, stateVector?: Uint8Array): Uint
 /** Builds a document from stored updates; throws when they do not load cleanly. */
 export function loadDoc(updates: Iterable<Uint8Array>): Y.Doc {
 	const doc = new Y.Doc({ gc: true });
-	Y.transact(doc, () => {
-		for (const update of updates) Y.applyUpdate(doc, update);
-	}, 'storage');
+	Y.transact(
+		doc,
+		() => {
+			for (const update of updates) Y.applyUpdate(doc, update);
+		},
+		'storage'
+	);
 	if (isStuck(doc)) throw new Error('document stuck after loading');
 	return doc;
 }

@@ -11,18 +11,36 @@ import { db } from '../db';
 import { board, boardQuarantine, boardUpdate } from '../db/schema';
 
 export type LogRow = { seq: number; data: Uint8Array };
-export type StoredBoard = { snapshot: Uint8Array | null; previousSnapshot: Uint8Array | null; updates: LogRow[]; lastSeq: number };
-export type Quarantined = { kind: 'snapshot' | 'update' | 'pending'; seq: number | null; data: Uint8Array; reason: string };
+export type StoredBoard = {
+	snapshot: Uint8Array | null;
+	previousSnapshot: Uint8Array | null;
+	updates: LogRow[];
+	lastSeq: number;
+};
+export type Quarantined = {
+	kind: 'snapshot' | 'update' | 'pending';
+	seq: number | null;
+	data: Uint8Array;
+	reason: string;
+};
 
 export async function loadBoard(boardId: string): Promise<StoredBoard | null> {
-	const [row] = await db.select({ snapshot: board.snapshot, previousSnapshot: board.previousSnapshot }).from(board).where(eq(board.id, boardId));
+	const [row] = await db
+		.select({ snapshot: board.snapshot, previousSnapshot: board.previousSnapshot })
+		.from(board)
+		.where(eq(board.id, boardId));
 	if (!row) return null;
 	const rows = await db
 		.select({ seq: boardUpdate.seq, data: boardUpdate.data })
 		.from(boardUpdate)
 		.where(eq(boardUpdate.boardId, boardId))
 		.orderBy(asc(boardUpdate.seq));
-	return { snapshot: row.snapshot, previousSnapshot: row.previousSnapshot, updates: rows, lastSeq: rows.at(-1)?.seq ?? 0 };
+	return {
+		snapshot: row.snapshot,
+		previousSnapshot: row.previousSnapshot,
+		updates: rows,
+		lastSeq: rows.at(-1)?.seq ?? 0
+	};
 }
 
 /** Appends updates in one statement; returns the highest sequence number written. */
@@ -50,7 +68,11 @@ export function setSharedBoards(on: boolean): void {
 export async function compactBoard(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
 	await db.transaction(async (tx) => {
 		if (shared) {
-			const [row] = await tx.select({ snapshot: board.snapshot }).from(board).where(eq(board.id, boardId)).for('update');
+			const [row] = await tx
+				.select({ snapshot: board.snapshot })
+				.from(board)
+				.where(eq(board.id, boardId))
+				.for('update');
 			const rows = await tx
 				.select({ data: boardUpdate.data })
 				.from(boardUpdate)
@@ -58,7 +80,10 @@ export async function compactBoard(boardId: string, snapshot: Uint8Array, uptoSe
 			const parts = [...(row?.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.data), snapshot];
 			snapshot = Y.mergeUpdates(parts);
 		}
-		await tx.update(board).set({ previousSnapshot: sql`${board.snapshot}`, snapshot }).where(eq(board.id, boardId));
+		await tx
+			.update(board)
+			.set({ previousSnapshot: sql`${board.snapshot}`, snapshot })
+			.where(eq(board.id, boardId));
 		await tx.delete(boardUpdate).where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
 	});
 }
@@ -67,7 +92,12 @@ export async function compactBoard(boardId: string, snapshot: Uint8Array, uptoSe
  * After a load had to drop stored bytes: the bytes go to the quarantine, the recovered
  * state becomes the snapshot, the log up to `uptoSeq` goes, and the board is marked.
  */
-export async function saveRecovered(boardId: string, snapshot: Uint8Array, uptoSeq: number, quarantined: Quarantined[]): Promise<void> {
+export async function saveRecovered(
+	boardId: string,
+	snapshot: Uint8Array,
+	uptoSeq: number,
+	quarantined: Quarantined[]
+): Promise<void> {
 	await db.transaction(async (tx) => {
 		if (quarantined.length > 0) await tx.insert(boardQuarantine).values(quarantined.map((q) => ({ boardId, ...q })));
 		await tx.update(board).set({ snapshot, recoveredAt: new Date() }).where(eq(board.id, boardId));
@@ -79,6 +109,9 @@ export async function saveRecovered(boardId: string, snapshot: Uint8Array, uptoS
 export async function recoveryOf(boardId: string): Promise<{ recoveredAt: Date; dropped: number } | null> {
 	const [row] = await db.select({ recoveredAt: board.recoveredAt }).from(board).where(eq(board.id, boardId));
 	if (!row?.recoveredAt) return null;
-	const [{ dropped }] = await db.select({ dropped: count() }).from(boardQuarantine).where(eq(boardQuarantine.boardId, boardId));
+	const [{ dropped }] = await db
+		.select({ dropped: count() })
+		.from(boardQuarantine)
+		.where(eq(boardQuarantine.boardId, boardId));
 	return { recoveredAt: row.recoveredAt, dropped };
 }

@@ -23,7 +23,12 @@ describe('checkUpdate', () => {
 		const update = clientUpdates(server, (d) => addNote(d, note('satu'), 'n1'));
 		expect(checkUpdate(server, update)).toBeNull();
 		Y.applyUpdate(server, update);
-		expect(checkUpdate(server, clientUpdates(server, (d) => updateNote(d, 'n1', { text: 'dua', x: 5 })))).toBeNull();
+		expect(
+			checkUpdate(
+				server,
+				clientUpdates(server, (d) => updateNote(d, 'n1', { text: 'dua', x: 5 }))
+			)
+		).toBeNull();
 	});
 
 	it('refuses zero-length structs and delete ranges, deep values, deep types, sub-documents', () => {

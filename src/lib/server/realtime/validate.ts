@@ -23,7 +23,12 @@ export type UpdateBounds = {
 	maxKeyLength: number;
 };
 
-export const DEFAULT_BOUNDS: UpdateBounds = { maxTypeDepth: 8, maxValueDepth: 16, maxContentLength: 256 * 1024, maxKeyLength: 256 };
+export const DEFAULT_BOUNDS: UpdateBounds = {
+	maxTypeDepth: 8,
+	maxValueDepth: 16,
+	maxContentLength: 256 * 1024,
+	maxKeyLength: 256
+};
 
 /** Clocks and lengths above this are never produced by an honest client. */
 const MAX_CLOCK = 2 ** 31;
@@ -66,8 +71,10 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, bounds: UpdateBounds
 function checkContent(item: Y.Item, bounds: UpdateBounds): string | null {
 	const content = item.content as unknown;
 	if (content instanceof Y.ContentDoc) return 'sub-documents are not allowed';
-	if (content instanceof Y.ContentString) return content.str.length > bounds.maxContentLength ? 'string too long' : null;
-	if (content instanceof Y.ContentBinary) return content.content.length > bounds.maxContentLength ? 'binary too long' : null;
+	if (content instanceof Y.ContentString)
+		return content.str.length > bounds.maxContentLength ? 'string too long' : null;
+	if (content instanceof Y.ContentBinary)
+		return content.content.length > bounds.maxContentLength ? 'binary too long' : null;
 	let values: unknown[] = [];
 	if (content instanceof Y.ContentAny) values = content.arr;
 	else if (content instanceof Y.ContentJSON) values = content.arr;

@@ -1,7 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { changePasswordLimited } from '$lib/accounts/limits.server';
-import { acknowledgeResetNotice, createRecoveryCode, pendingResetNotice, recoveryCodeCreatedAt } from '$lib/accounts/recovery.server';
+import {
+	acknowledgeResetNotice,
+	createRecoveryCode,
+	pendingResetNotice,
+	recoveryCodeCreatedAt
+} from '$lib/accounts/recovery.server';
 import { fieldError, changePasswordForm, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +26,10 @@ export const actions: Actions = {
 		const form = parseForm(changePasswordForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await changePasswordLimited(user.id, form.data.currentPassword, form.data.password);
-		if (!result.ok) return fail(result.error === 'sec_error_too_many' ? 429 : 400, { errors: fieldError('currentPassword', result.error) });
+		if (!result.ok)
+			return fail(result.error === 'sec_error_too_many' ? 429 : 400, {
+				errors: fieldError('currentPassword', result.error)
+			});
 		return { changed: true };
 	},
 	/** A new recovery code, shown once (the old one stops working). */
@@ -30,7 +38,10 @@ export const actions: Actions = {
 		const form = parseForm(recoveryForm, await request.formData());
 		if (!form.ok) return fail(400, { recoveryErrors: form.errors });
 		const result = await createRecoveryCode(user.id, form.data.currentPassword);
-		if (!result.ok) return fail(result.error === 'sec_error_too_many' ? 429 : 400, { recoveryErrors: fieldError('recoveryPassword', result.error) });
+		if (!result.ok)
+			return fail(result.error === 'sec_error_too_many' ? 429 : 400, {
+				recoveryErrors: fieldError('recoveryPassword', result.error)
+			});
 		return { recoveryCode: result.code };
 	},
 	/** "I have seen it": the reset notice goes away. */

@@ -5,7 +5,9 @@ import { parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-const newOrganisation = z.object({ name: z.string().trim().min(1, { error: 'error_required' }).max(120, { error: 'error_too_long' }) });
+const newOrganisation = z.object({
+	name: z.string().trim().min(1, { error: 'error_required' }).max(120, { error: 'error_too_long' })
+});
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	organisations: await listMemberships(requireUser(locals).id)

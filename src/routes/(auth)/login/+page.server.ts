@@ -20,7 +20,11 @@ export const actions: Actions = {
 		const result = await logIn(email, password, getClientAddress());
 		if (!result.ok) {
 			if (result.error === 'error_too_many_attempts') {
-				return fail(429, { errors: fieldError('form', result.error), retryMinutes: Math.ceil((result.retryMs ?? 0) / 60_000), email });
+				return fail(429, {
+					errors: fieldError('form', result.error),
+					retryMinutes: Math.ceil((result.retryMs ?? 0) / 60_000),
+					email
+				});
 			}
 			return fail(400, { errors: fieldError('form', result.error), email });
 		}

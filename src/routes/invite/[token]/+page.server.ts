@@ -8,7 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const invitation = await findInvitation(params.token);
-	return { token: params.token, invitation: invitation && { organisationName: invitation.organisationName, role: invitation.role } };
+	return {
+		token: params.token,
+		invitation: invitation && { organisationName: invitation.organisationName, role: invitation.role }
+	};
 };
 
 export const actions: Actions = {
@@ -25,7 +28,8 @@ export const actions: Actions = {
 		const v = form.ok ? form.data : (form.values as Record<string, string | undefined>);
 		const values = { name: v.name ?? '', email: v.email ?? '' };
 		if (!form.ok) return fail(400, { errors: form.errors, values });
-		if (!(await findInvitation(params.token))) return fail(400, { errors: fieldError('form', 'error_link_invalid'), values });
+		if (!(await findInvitation(params.token)))
+			return fail(400, { errors: fieldError('form', 'error_link_invalid'), values });
 		const created = await createUser(form.data);
 		// Never "this e-mail is registered": the same general answer as sign-up gives.
 		if (!created.ok) return fail(400, { errors: fieldError('form', 'sec_error_signup_failed'), values });

@@ -11,7 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 /** The open workshop behind the code; a miss counts against the per-address limit. */
 async function openWorkshop(rawCode: string, ip: string) {
 	const found = await lookUpCode(rawCode, ip, findJoinTarget);
-	if (!found.ok) error(found.status === 429 ? 429 : 404, found.status === 429 ? 'Too many wrong codes' : 'Workshop not found or not open');
+	if (!found.ok)
+		error(
+			found.status === 429 ? 429 : 404,
+			found.status === 429 ? 'Too many wrong codes' : 'Workshop not found or not open'
+		);
 	// After the forum, the same link and QR code lead to what became of its plan.
 	if (found.found.kind === 'follow-up') redirect(303, `/f/${found.code}`);
 	return found.found;
@@ -20,11 +24,24 @@ async function openWorkshop(rawCode: string, ip: string) {
 export const load: PageServerLoad = async ({ params, url, locals, getClientAddress }) => {
 	const target = await openWorkshop(params.code, getClientAddress());
 	// Not open (yet, or any more): say so, as for a typed code.
-	if (target.kind !== 'open') return { state: target.kind, title: target.title, code: normalizeJoinCode(params.code)!, groups: [] as string[], step: 'consent' as const };
+	if (target.kind !== 'open')
+		return {
+			state: target.kind,
+			title: target.title,
+			code: normalizeJoinCode(params.code)!,
+			groups: [] as string[],
+			step: 'consent' as const
+		};
 	const workshop = target.workshop;
 	// Already joined this workshop in this browser: go straight in.
 	if (locals.participant?.workshopId === workshop.id) redirect(303, '/p');
-	return { state: 'open' as const, title: workshop.title, code: workshop.joinCode, groups: workshop.groups, step: url.searchParams.get('step') === 'profile' ? ('profile' as const) : ('consent' as const) };
+	return {
+		state: 'open' as const,
+		title: workshop.title,
+		code: workshop.joinCode,
+		groups: workshop.groups,
+		step: url.searchParams.get('step') === 'profile' ? ('profile' as const) : ('consent' as const)
+	};
 };
 
 export const actions: Actions = {

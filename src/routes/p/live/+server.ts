@@ -20,21 +20,43 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 	const sources: LiveSource[] = [];
 	for (const r of requests) {
 		if (r.kind === 'rounds') {
-			const load = async () => (await listRounds(who.workshopId)).filter((x) => x.status === 'open').map((x) => ({ id: x.id, title: x.title }));
-			sources.push({ name: r.kind, topic: roundsTopic(who.workshopId), load, shareKey: `participant/rounds/${who.workshopId}` });
+			const load = async () =>
+				(await listRounds(who.workshopId))
+					.filter((x) => x.status === 'open')
+					.map((x) => ({ id: x.id, title: x.title }));
+			sources.push({
+				name: r.kind,
+				topic: roundsTopic(who.workshopId),
+				load,
+				shareKey: `participant/rounds/${who.workshopId}`
+			});
 		} else if (r.kind === 'round') {
 			const round = await findRound(who.workshopId, r.id);
 			if (!round) error(404, 'Not found');
 			const load = async () => {
 				const now = await findRound(who.workshopId, round.id);
 				// Revealed too: the phone then loads the results, which everyone may see.
-				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.status === 'closed' && now.revealed) };
+				return {
+					id: round.id,
+					status: now?.status ?? 'closed',
+					revealed: Boolean(now?.status === 'closed' && now.revealed)
+				};
 			};
-			sources.push({ name: r.kind, topic: roundStatusTopic(round.id), load, shareKey: `participant/round/${round.id}` });
+			sources.push({
+				name: r.kind,
+				topic: roundStatusTopic(round.id),
+				load,
+				shareKey: `participant/round/${round.id}`
+			});
 		} else if (r.kind === 'conductor') {
 			// Where the room is, with board titles for the banner: what every phone in it may see.
 			const load = () => getRoomState(who.workshopId);
-			sources.push({ name: r.kind, topic: conductorTopic(who.workshopId), load, shareKey: `participant/conductor/${who.workshopId}` });
+			sources.push({
+				name: r.kind,
+				topic: conductorTopic(who.workshopId),
+				load,
+				shareKey: `participant/conductor/${who.workshopId}`
+			});
 		} else {
 			error(403, 'Forbidden');
 		}

@@ -20,7 +20,12 @@ import { conductorSchema } from '$lib/boards/conductor-form';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getWorkshopSettings, listHelpRequests, listPrivateNotes, markHelpSeen } from '$lib/safeguarding/safeguarding.server';
+import {
+	getWorkshopSettings,
+	listHelpRequests,
+	listPrivateNotes,
+	markHelpSeen
+} from '$lib/safeguarding/safeguarding.server';
 import { isChild } from '$lib/workshops/rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,11 +41,22 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		agenda: await listAgenda(workshop.id),
 		boards: await listBoards(workshop.id),
 		templates: await listTemplates(organisation.id),
-		rounds: (await listRounds(workshop.id)).map((r) => ({ id: r.id, title: r.title, status: r.status, revealed: r.revealed })),
+		rounds: (await listRounds(workshop.id)).map((r) => ({
+			id: r.id,
+			title: r.title,
+			status: r.status,
+			revealed: r.revealed
+		})),
 		control: await getControlState(workshop.id),
 		attendance: await getAttendance(workshop.id),
 		// Discreet: only facilitators get "I need help" alerts and the private-list count.
-		helpRequests: can(role, 'workshop.run') ? (await listHelpRequests(workshop.id)).map((r) => ({ id: r.id, pseudonym: r.pseudonym ?? '', at: r.createdAt.toISOString() })) : [],
+		helpRequests: can(role, 'workshop.run')
+			? (await listHelpRequests(workshop.id)).map((r) => ({
+					id: r.id,
+					pseudonym: r.pseudonym ?? '',
+					at: r.createdAt.toISOString()
+				}))
+			: [],
 		privateCount: can(role, 'workshop.run') ? (await listPrivateNotes(workshop.id)).length : 0,
 		childGroups: isChild(workshop.groups),
 		guardianConsents: (await getWorkshopSettings(workshop.id)).guardianConsents,
@@ -53,7 +69,11 @@ const conductForm = z.object({ to: conductorSchema });
 const participantForm = z.object({ participantId: z.string().min(1).max(64) });
 const boardForm = z.object({
 	title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }),
-	template: z.string().max(80).regex(/^(|default:[a-z]+|saved:[a-z0-9]+)$/, { error: 'error_invalid' }).default('')
+	template: z
+		.string()
+		.max(80)
+		.regex(/^(|default:[a-z]+|saved:[a-z0-9]+)$/, { error: 'error_invalid' })
+		.default('')
 });
 
 export const actions: Actions = {
@@ -65,7 +85,13 @@ export const actions: Actions = {
 		if (!kind) await createBoard(params.id, form.data.title);
 		else {
 			const choice = kind === 'default' ? { kind: 'default' as const, key: ref } : { kind: 'saved' as const, id: ref };
-			const created = await createBoardFromTemplate(params.id, organisation.id, form.data.title, choice, getLocale() === 'en' ? 'en' : 'id');
+			const created = await createBoardFromTemplate(
+				params.id,
+				organisation.id,
+				form.data.title,
+				choice,
+				getLocale() === 'en' ? 'en' : 'id'
+			);
 			if (!created.ok) return fail(400, { boardErrors: fieldError('template', created.error) });
 		}
 		return { saved: 'board' };
@@ -113,7 +139,8 @@ export const actions: Actions = {
 	helpSeen: async ({ request, locals, params }) => {
 		await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
 		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
-		if (!form.ok || !(await markHelpSeen(params.id, form.data.requestId))) return fail(404, { errors: fieldError('form', 'error_not_found') });
+		if (!form.ok || !(await markHelpSeen(params.id, form.data.requestId)))
+			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { saved: 'helpSeen' };
 	},
 	remove: async ({ request, locals, params }) => {

@@ -9,9 +9,14 @@ import type { RequestHandler } from './$types';
  * data, no personal data. Unknown codes count against the same limit as /join.
  */
 export const GET: RequestHandler = async ({ params, getClientAddress }) => {
-	const found = await lookUpCode(params.code, getClientAddress(), async (code) => ((await sharedFollowUp(code)) ? openDataZip(code) : null));
+	const found = await lookUpCode(params.code, getClientAddress(), async (code) =>
+		(await sharedFollowUp(code)) ? openDataZip(code) : null
+	);
 	if (!found.ok) error(found.status === 429 ? 429 : 404, found.status === 429 ? 'Too many wrong codes' : 'Not found');
 	return new Response(new Uint8Array(found.found), {
-		headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="open-data-${found.code}.zip"` }
+		headers: {
+			'content-type': 'application/zip',
+			'content-disposition': `attachment; filename="open-data-${found.code}.zip"`
+		}
 	});
 };

@@ -1,7 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { COLOURS, MAX_NOTE_LENGTH, PICTOGRAMS, REACTIONS } from '$lib/boards/model';
-import { contributeNote, dotNote, findBoard, getControlState, isWorkshopOpen, reactToNote } from '$lib/boards/boards.server';
+import {
+	contributeNote,
+	dotNote,
+	findBoard,
+	getControlState,
+	isWorkshopOpen,
+	reactToNote
+} from '$lib/boards/boards.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { listRounds } from '$lib/voting/rounds.server';
 import { parseForm } from '$lib/accounts/forms';
@@ -20,7 +27,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		myDots: board.dotsPerPerson > 0 ? await dotsUsed(board.id, { kind: 'participant', id: locals.participant.id }) : 0,
 		control: await getControlState(board.workshopId),
 		// The open ballots, linked from the board so a phone never has to hunt for them.
-		rounds: (await listRounds(board.workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }))
+		rounds: (await listRounds(board.workshopId))
+			.filter((r) => r.status === 'open')
+			.map((r) => ({ id: r.id, title: r.title }))
 	};
 };
 
@@ -42,7 +51,14 @@ export const actions: Actions = {
 		const form = parseForm(noteForm, await request.formData());
 		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
 		const { id, text, colour, pictogram, frameId } = form.data;
-		const result = await contributeNote(participant, params.boardId, { id, text, colour, pictogram: pictogram || null, frameId: frameId || null, private: form.data.private === 'on' });
+		const result = await contributeNote(participant, params.boardId, {
+			id,
+			text,
+			colour,
+			pictogram: pictogram || null,
+			frameId: frameId || null,
+			private: form.data.private === 'on'
+		});
 		if (!result.ok) {
 			if ('retryAfterMs' in result) return fail(429, { error: result.error, retryAfterMs: result.retryAfterMs });
 			return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });

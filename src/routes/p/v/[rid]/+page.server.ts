@@ -18,15 +18,33 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	if (!locals.participant) redirect(303, '/join');
 	const round = await findRound(locals.participant.workshopId, params.rid);
 	if (!round) error(404, 'Not found');
-	const [voted] = await db.select().from(ballotGuard).where(and(eq(ballotGuard.roundId, round.id), eq(ballotGuard.participantId, locals.participant.id)));
+	const [voted] = await db
+		.select()
+		.from(ballotGuard)
+		.where(and(eq(ballotGuard.roundId, round.id), eq(ballotGuard.participantId, locals.participant.id)));
 	const proposals = (await listProposals(round.workshopId)).filter((p) => round.proposalIds.includes(p.id));
 	return {
-		round: { id: round.id, title: round.title, format: round.format, rule: round.rule, status: round.status, budget: round.budget.toString(), minSelections: round.minSelections, maxSelections: round.maxSelections, pointsPerVoter: round.pointsPerVoter, maxPointsPerProposal: round.maxPointsPerProposal, allowChange: round.allowChange },
+		round: {
+			id: round.id,
+			title: round.title,
+			format: round.format,
+			rule: round.rule,
+			status: round.status,
+			budget: round.budget.toString(),
+			minSelections: round.minSelections,
+			maxSelections: round.maxSelections,
+			pointsPerVoter: round.pointsPerVoter,
+			maxPointsPerProposal: round.maxPointsPerProposal,
+			allowChange: round.allowChange
+		},
 		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })),
 		// Only whether this person voted (the guard), never what: the choices stay on the phone.
 		voted: Boolean(voted),
 		// After reveal, every proposal with its outcome and why, for everyone in the room.
-		outcomes: round.status === 'closed' && round.revealed && round.result ? outcomeRows(round.result as unknown as RoundResult, proposals) : null,
+		outcomes:
+			round.status === 'closed' && round.revealed && round.result
+				? outcomeRows(round.result as unknown as RoundResult, proposals)
+				: null,
 		room: await getRoomState(round.workshopId)
 	};
 };
@@ -40,7 +58,13 @@ export const actions: Actions = {
 		const result = await castBallot(who, round.id, choicesFromForm(round.format, await request.formData()), receipt);
 		if (!result.ok) return fail(400, { error: result.error });
 		// The receipt lets this phone change its ballot (when allowed); the server keeps only its hash.
-		cookies.set(receiptCookie(round.id), result.receipt, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 60 * 60 * 24 * 7 });
+		cookies.set(receiptCookie(round.id), result.receipt, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 7
+		});
 		return { cast: true, changed: result.changed };
 	}
 };

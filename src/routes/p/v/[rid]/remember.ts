@@ -9,7 +9,8 @@ const key = (roundId: string) => `rr-ballot-${roundId}`;
 export function readBallot(roundId: string): Remembered | null {
 	try {
 		const raw = JSON.parse(localStorage.getItem(key(roundId)) ?? 'null');
-		if (raw && typeof raw.at === 'string' && Array.isArray(raw.lines)) return { at: raw.at, lines: raw.lines.filter((l: unknown) => typeof l === 'string').slice(0, 200) };
+		if (raw && typeof raw.at === 'string' && Array.isArray(raw.lines))
+			return { at: raw.at, lines: raw.lines.filter((l: unknown) => typeof l === 'string').slice(0, 200) };
 	} catch {
 		// Unreadable or no storage: nothing remembered.
 	}

@@ -20,7 +20,8 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		return json(await importForum(file, params.orgId));
 	} catch (e) {
 		// Our own validation messages are safe to show; a database error is not.
-		const message = e instanceof Error && /^(Not a Ruang Rembuk|Forum file:)/.test(e.message) ? e.message : 'Import failed';
+		const message =
+			e instanceof Error && /^(Not a Ruang Rembuk|Forum file:)/.test(e.message) ? e.message : 'Import failed';
 		if (message === 'Import failed') console.error('Forum import failed:', e);
 		error(400, message);
 	}

@@ -13,7 +13,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const canEdit = can(role, 'workshop.edit');
 	const partners = await listPartners(organisation.id);
 	// Contact people are shown only to those who manage partners.
-	return { organisation, canEdit, partners: partners.map((p) => (canEdit ? p : { ...p, contactName: '', contact: '' })) };
+	return {
+		organisation,
+		canEdit,
+		partners: partners.map((p) => (canEdit ? p : { ...p, contactName: '', contact: '' }))
+	};
 };
 
 export const actions: Actions = {
@@ -27,7 +31,8 @@ export const actions: Actions = {
 	remove: async ({ request, locals, params }) => {
 		await requirePermission(requireUser(locals).id, params.orgId, 'workshop.edit');
 		const form = parseForm(z.object({ partnerId: z.string().min(1).max(64) }), await request.formData());
-		if (!form.ok || !(await deletePartner(params.orgId, form.data.partnerId))) return fail(404, { errors: fieldError('form', 'error_not_found') });
+		if (!form.ok || !(await deletePartner(params.orgId, form.data.partnerId)))
+			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { done: 'removed' };
 	}
 };

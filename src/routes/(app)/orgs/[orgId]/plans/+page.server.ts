@@ -14,7 +14,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			return {
 				workshop: { id: w.id, title: w.title, date: w.date, year: w.date?.slice(0, 4) ?? '' },
 				status: plan.status,
-				items: plan.items.map((i) => ({ id: i.id, title: i.title, function: i.function, progress: i.progress, cost: i.cost?.toString() ?? null, tasks: i.tasks.length }))
+				items: plan.items.map((i) => ({
+					id: i.id,
+					title: i.title,
+					function: i.function,
+					progress: i.progress,
+					cost: i.cost?.toString() ?? null,
+					tasks: i.tasks.length
+				}))
 			};
 		})
 	);

@@ -21,7 +21,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const moveForm = z.object({ taskId: z.string().min(1).max(64), status: z.enum(TASK_STATUSES, { error: 'error_invalid' }) });
+const moveForm = z.object({
+	taskId: z.string().min(1).max(64),
+	status: z.enum(TASK_STATUSES, { error: 'error_invalid' })
+});
 
 export const actions: Actions = {
 	/** The kanban: a task dragged (or moved with its form) to another column. */

@@ -11,6 +11,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const { workshop } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.edit');
 	const file = await exportForum(workshop.id);
 	return new Response(JSON.stringify(file), {
-		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="forum-${workshop.id}.json"` }
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="forum-${workshop.id}.json"`
+		}
 	});
 };

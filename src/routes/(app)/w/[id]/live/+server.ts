@@ -24,24 +24,51 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 	const sources: LiveSource[] = [];
 	for (const r of requests) {
 		if (r.kind === 'attendance') {
-			sources.push({ name: r.kind, topic: attendanceTopic(workshop.id), load: () => getAttendance(workshop.id), shareKey: `member/attendance/${workshop.id}` });
+			sources.push({
+				name: r.kind,
+				topic: attendanceTopic(workshop.id),
+				load: () => getAttendance(workshop.id),
+				shareKey: `member/attendance/${workshop.id}`
+			});
 		} else if (r.kind === 'rounds') {
-			const load = async () => (await listRounds(workshop.id)).map((x) => ({ id: x.id, title: x.title, status: x.status, revealed: x.revealed }));
+			const load = async () =>
+				(await listRounds(workshop.id)).map((x) => ({
+					id: x.id,
+					title: x.title,
+					status: x.status,
+					revealed: x.revealed
+				}));
 			sources.push({ name: r.kind, topic: roundsTopic(workshop.id), load, shareKey: `member/rounds/${workshop.id}` });
 		} else if (r.kind === 'safeguarding') {
 			// "I need help" alerts name a child's pseudonym: facilitators only, never the projector.
 			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
 			const load = async () => ({
-				help: (await listHelpRequests(workshop.id)).map((h) => ({ id: h.id, pseudonym: h.pseudonym ?? '', at: h.createdAt.toISOString() })),
+				help: (await listHelpRequests(workshop.id)).map((h) => ({
+					id: h.id,
+					pseudonym: h.pseudonym ?? '',
+					at: h.createdAt.toISOString()
+				})),
 				privateNotes: (await listPrivateNotes(workshop.id)).length
 			});
-			sources.push({ name: r.kind, topic: safeguardingTopic(workshop.id), load, shareKey: `member/safeguarding/${workshop.id}` });
+			sources.push({
+				name: r.kind,
+				topic: safeguardingTopic(workshop.id),
+				load,
+				shareKey: `member/safeguarding/${workshop.id}`
+			});
 		} else if (r.kind === 'round') {
 			const round = await findRound(workshop.id, r.id);
 			if (!round) error(404, 'Not found');
 			const load = async () => {
 				const now = await findRound(workshop.id, round.id);
-				return { id: round.id, status: now?.status ?? 'closed', revealed: Boolean(now?.revealed), counted: Boolean(now?.result), count: now?.countState ?? null, voters: await countVoters(round.id) };
+				return {
+					id: round.id,
+					status: now?.status ?? 'closed',
+					revealed: Boolean(now?.revealed),
+					counted: Boolean(now?.result),
+					count: now?.countState ?? null,
+					voters: await countVoters(round.id)
+				};
 			};
 			sources.push({ name: r.kind, topic: roundTopic(round.id), load, shareKey: `member/round/${round.id}` });
 		} else if (r.kind === 'conductor') {

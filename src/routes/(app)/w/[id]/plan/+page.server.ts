@@ -4,7 +4,19 @@ import { can } from '$lib/orgs/roles';
 import { listMembers } from '$lib/orgs/orgs.server';
 import { listWorkshops, requireWorkshop } from '$lib/workshops/workshops.server';
 import { findPlanItem, iterationHistory } from '$lib/plans/plans.server';
-import { addFunding, createItem, createTask, finalisePlan, getPlan, listPartners, removeFunding, setItemPartners, updateItem, updateTask, findTask } from '$lib/plans/delivery.server';
+import {
+	addFunding,
+	createItem,
+	createTask,
+	finalisePlan,
+	getPlan,
+	listPartners,
+	removeFunding,
+	setItemPartners,
+	updateItem,
+	updateTask,
+	findTask
+} from '$lib/plans/delivery.server';
 import { fundingForm, itemForm, taskForm, taskUpdateForm } from '$lib/plans/forms';
 import { continuePrototype } from '$lib/codesign/codesign.server';
 import { listBoards } from '$lib/boards/boards.server';
@@ -18,13 +30,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const plan = await getPlan(workshop.id);
 	const boards = new Map((await listBoards(workshop.id)).map((b) => [b.id, b.title]));
 	return {
-		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode, organisationId: organisation.id, timeZone: workshop.timeZone },
+		workshop: {
+			id: workshop.id,
+			title: workshop.title,
+			joinCode: workshop.joinCode,
+			organisationId: organisation.id,
+			timeZone: workshop.timeZone
+		},
 		canRun: can(role, 'workshop.run'),
 		canEdit: can(role, 'workshop.edit'),
 		status: plan.status,
 		partners: (await listPartners(organisation.id)).map((p) => ({ id: p.id, name: p.name })),
 		members: (await listMembers(organisation.id)).map((m) => ({ id: m.userId, name: m.name })),
-		otherWorkshops: (await listWorkshops(organisation.id)).filter((w) => w.id !== workshop.id).map((w) => ({ id: w.id, title: w.title })),
+		otherWorkshops: (await listWorkshops(organisation.id))
+			.filter((w) => w.id !== workshop.id)
+			.map((w) => ({ id: w.id, title: w.title })),
 		today: new Date().toISOString().slice(0, 10),
 		items: await Promise.all(
 			plan.items.map(async (i) => ({
@@ -42,7 +62,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 /** Every item action checks that the item belongs to this workshop and the role allows it. */
-async function requireItem(locals: App.Locals, workshopId: string, itemId: unknown, permission: 'workshop.edit' | 'workshop.run') {
+async function requireItem(
+	locals: App.Locals,
+	workshopId: string,
+	itemId: unknown,
+	permission: 'workshop.edit' | 'workshop.run'
+) {
 	const user = requireUser(locals);
 	await requireWorkshop(user.id, workshopId, permission);
 	const found = typeof itemId === 'string' ? await findPlanItem(itemId) : null;
@@ -91,7 +116,8 @@ export const actions: Actions = {
 		const access = await requireItem(locals, params.id, data.get('itemId'), 'workshop.edit');
 		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
 		const form = parseForm(lineForm, data);
-		if (!form.ok || !(await removeFunding(access.item.id, form.data.lineId, access.user.id))) return fail(404, { errors: fieldError('form', 'error_not_found') });
+		if (!form.ok || !(await removeFunding(access.item.id, form.data.lineId, access.user.id)))
+			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { done: 'unfunded' };
 	},
 	partners: async ({ request, locals, params }) => {
@@ -110,8 +136,13 @@ export const actions: Actions = {
 		const form = parseForm(taskForm, data);
 		if (!form.ok) return fail(400, { errors: form.errors, itemId: access.item.id });
 		const [kind, id] = form.data.owner.split(':');
-		const owner = kind === 'user' ? { kind: 'user' as const, id } : kind === 'partner' ? { kind: 'partner' as const, id } : null;
-		const result = await createTask(access.item.id, { title: form.data.title, owner, dueDate: form.data.dueDate || null }, access.user.id);
+		const owner =
+			kind === 'user' ? { kind: 'user' as const, id } : kind === 'partner' ? { kind: 'partner' as const, id } : null;
+		const result = await createTask(
+			access.item.id,
+			{ title: form.data.title, owner, dueDate: form.data.dueDate || null },
+			access.user.id
+		);
 		if (!result.ok) return fail(400, { errors: fieldError('owner', result.error), itemId: access.item.id });
 		return { done: 'task' };
 	},

@@ -20,7 +20,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (boardId && noteId) {
 		const board = await findBoard(boardId);
 		if (board?.workshopId === workshop.id) {
-			const text = await realtime.readBoardDoc(boardId, (doc) => notesOf(doc).get(noteId)?.get('text') as string | undefined);
+			const text = await realtime.readBoardDoc(
+				boardId,
+				(doc) => notesOf(doc).get(noteId)?.get('text') as string | undefined
+			);
 			if (text) fromNote = { boardId, noteId, text };
 		}
 	}
@@ -48,7 +51,8 @@ export const actions: Actions = {
 		let link: { boardId: string; noteId: string } | undefined;
 		if (origin.ok && origin.data.boardId && origin.data.noteId) {
 			const board = await findBoard(origin.data.boardId);
-			if (board?.workshopId !== workshop.id) return fail(400, { errors: fieldError('form', 'error_not_found'), values: form.values });
+			if (board?.workshopId !== workshop.id)
+				return fail(400, { errors: fieldError('form', 'error_not_found'), values: form.values });
 			link = { boardId: origin.data.boardId, noteId: origin.data.noteId };
 		}
 		await createProposal(workshop.id, form.data, user.id, link);

@@ -28,11 +28,24 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	const { workshop } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
 	const settings = await getWorkshopSettings(workshop.id);
 	return {
-		workshop: { id: workshop.id, title: workshop.title, organisationId: workshop.organisationId, status: workshop.status },
+		workshop: {
+			id: workshop.id,
+			title: workshop.title,
+			organisationId: workshop.organisationId,
+			status: workshop.status
+		},
 		childGroups: isChild(workshop.groups),
 		attention: await notesForAttention(workshop.id),
-		privateNotes: (await listPrivateNotes(workshop.id)).map((n) => ({ ...n, pseudonym: n.pseudonym ?? null, createdAt: n.createdAt.toISOString() })),
-		helpRequests: (await listHelpRequests(workshop.id)).map((r) => ({ id: r.id, pseudonym: r.pseudonym ?? '', at: r.createdAt.toISOString() })),
+		privateNotes: (await listPrivateNotes(workshop.id)).map((n) => ({
+			...n,
+			pseudonym: n.pseudonym ?? null,
+			createdAt: n.createdAt.toISOString()
+		})),
+		helpRequests: (await listHelpRequests(workshop.id)).map((r) => ({
+			id: r.id,
+			pseudonym: r.pseudonym ?? '',
+			at: r.createdAt.toISOString()
+		})),
 		referral: (await getOrgSettings(workshop.organisationId)).referralGuidance,
 		watchwords: settings.watchwords,
 		guardianConsents: settings.guardianConsents
@@ -42,7 +55,13 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 const idForm = z.object({ id: z.string().min(1).max(64) });
 const moveForm = z.object({ boardId: z.string().min(1).max(64), noteId: z.string().min(1).max(64) });
 const wordsForm = z.object({ words: z.string().max(12_000, { error: 'error_too_long' }) });
-const consentForm = z.object({ consents: z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(100_000, { error: 'error_number' }) });
+const consentForm = z.object({
+	consents: z.coerce
+		.number({ error: 'error_number' })
+		.int({ error: 'error_number' })
+		.min(0, { error: 'error_number' })
+		.max(100_000, { error: 'error_number' })
+});
 
 async function guard(locals: App.Locals, workshopId: string) {
 	return (await requireWorkshop(requireUser(locals).id, workshopId, 'workshop.run')).workshop;
@@ -53,7 +72,8 @@ export const actions: Actions = {
 	deletePrivate: async ({ request, locals, params }) => {
 		const workshop = await guard(locals, params.id);
 		const form = parseForm(idForm, await request.formData());
-		if (!form.ok || !(await deletePrivateNote(workshop.id, form.data.id))) return fail(404, { error: 'error_not_found' });
+		if (!form.ok || !(await deletePrivateNote(workshop.id, form.data.id)))
+			return fail(404, { error: 'error_not_found' });
 		return { done: 'deleted' };
 	},
 	moveOff: async ({ request, locals, params }) => {
@@ -82,7 +102,8 @@ export const actions: Actions = {
 	helpSeen: async ({ request, locals, params }) => {
 		const workshop = await guard(locals, params.id);
 		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
-		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId))) return fail(404, { error: 'error_not_found' });
+		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId)))
+			return fail(404, { error: 'error_not_found' });
 		return { done: 'helpSeen' };
 	}
 };

@@ -5,7 +5,17 @@ import { can } from '$lib/orgs/roles';
 import { listAgenda, requireWorkshop } from '$lib/workshops/workshops.server';
 import { promoteToPlan, saveBoardAsTemplate } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
-import { approveSubmission, dotNoteAsMember, findBoard, getControlState, listSubmissions, rejectSubmission, setBoardFlags, setFollow, setTimer } from '$lib/boards/boards.server';
+import {
+	approveSubmission,
+	dotNoteAsMember,
+	findBoard,
+	getControlState,
+	listSubmissions,
+	rejectSubmission,
+	setBoardFlags,
+	setFollow,
+	setTimer
+} from '$lib/boards/boards.server';
 import { authorNamesFor } from '$lib/boards/authorship.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { fieldError, parseForm } from '$lib/accounts/forms';
@@ -15,7 +25,12 @@ import { listHelpRequests, markHelpSeen, moderationQueue, moveOffWall } from '$l
 import { readBoardDoc, recoveryOf } from '$lib/server/realtime';
 import type { Actions, PageServerLoad } from './$types';
 
-async function requireBoard(locals: App.Locals, workshopId: string, boardId: string, permission: 'workshop.view' | 'workshop.run') {
+async function requireBoard(
+	locals: App.Locals,
+	workshopId: string,
+	boardId: string,
+	permission: 'workshop.view' | 'workshop.run'
+) {
 	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
 	const board = await findBoard(boardId);
 	if (!board || board.workshopId !== access.workshop.id) error(404, 'Not found');
@@ -44,7 +59,13 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		control: await getControlState(workshop.id),
 		submissions: canRun ? await moderationQueue(board.id, workshop.id) : [],
 		// "I need help" from a child: on the facilitator's screen only (not the projector's load).
-		helpRequests: canRun ? (await listHelpRequests(workshop.id)).map((r) => ({ id: r.id, pseudonym: r.pseudonym ?? '', at: r.createdAt.toISOString() })) : [],
+		helpRequests: canRun
+			? (await listHelpRequests(workshop.id)).map((r) => ({
+					id: r.id,
+					pseudonym: r.pseudonym ?? '',
+					at: r.createdAt.toISOString()
+				}))
+			: [],
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
 	};
@@ -65,13 +86,26 @@ async function boardRecovery(boardId: string) {
 }
 
 const flagsForm = z.object({ flag: z.enum(['locked', 'hideAuthors', 'moderation']), value: z.enum(['on', 'off']) });
-const timerForm = z.object({ minutes: z.coerce.number().int().min(0, { error: 'error_minutes' }).max(180, { error: 'error_minutes' }) });
-const followForm = z.object({ agendaItemId: z.string().max(64).default(''), follow: z.enum(['board', 'none']).default('board') });
+const timerForm = z.object({
+	minutes: z.coerce.number().int().min(0, { error: 'error_minutes' }).max(180, { error: 'error_minutes' })
+});
+const followForm = z.object({
+	agendaItemId: z.string().max(64).default(''),
+	follow: z.enum(['board', 'none']).default('board')
+});
 const submissionForm = z.object({ submissionId: z.string().min(1).max(64) });
-const dotsForm = z.object({ dots: z.coerce.number({ error: 'error_number' }).int({ error: 'error_number' }).min(0, { error: 'error_number' }).max(20, { error: 'error_number' }) });
+const dotsForm = z.object({
+	dots: z.coerce
+		.number({ error: 'error_number' })
+		.int({ error: 'error_number' })
+		.min(0, { error: 'error_number' })
+		.max(20, { error: 'error_number' })
+});
 const dotForm = z.object({ noteId: z.string().min(1).max(64), action: z.enum(['add', 'remove']) });
 const promoteForm = z.object({ kind: z.enum(['cluster', 'note', 'canvas']), id: z.string().max(64).default('') });
-const templateForm = z.object({ title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }) });
+const templateForm = z.object({
+	title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' })
+});
 
 export const actions: Actions = {
 	flag: async ({ request, locals, params }) => {
@@ -113,7 +147,12 @@ export const actions: Actions = {
 		if (!can(role, 'board.edit')) error(403, 'Forbidden');
 		const form = parseForm(dotForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await dotNoteAsMember({ id: locals.user!.id, mayWriteLocked: can(role, 'workshop.run') }, board.id, form.data.noteId, form.data.action);
+		const result = await dotNoteAsMember(
+			{ id: locals.user!.id, mayWriteLocked: can(role, 'workshop.run') },
+			board.id,
+			form.data.noteId,
+			form.data.action
+		);
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { done: 'dot', used: result.used };
 	},
@@ -131,7 +170,12 @@ export const actions: Actions = {
 		const { board, organisation } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
 		const form = parseForm(templateForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await saveBoardAsTemplate(organisation.id, board.id, form.data.title, getLocale() === 'en' ? 'en' : 'id');
+		const result = await saveBoardAsTemplate(
+			organisation.id,
+			board.id,
+			form.data.title,
+			getLocale() === 'en' ? 'en' : 'id'
+		);
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { done: 'template' };
 	},
@@ -147,7 +191,8 @@ export const actions: Actions = {
 	helpSeen: async ({ request, locals, params }) => {
 		const { workshop } = await requireBoard(locals, params.id, params.boardId, 'workshop.run');
 		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
-		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId))) return fail(404, { errors: fieldError('form', 'error_not_found') });
+		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId)))
+			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { done: 'helpSeen' };
 	},
 	approve: async ({ request, locals, params }) => {

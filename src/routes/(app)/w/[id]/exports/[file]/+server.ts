@@ -7,7 +7,10 @@ import type { DocContext } from '$lib/documents/berita-acara.server';
 import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
 import type { RequestHandler } from './$types';
 
-const FILES: Record<string, { type: string; build: (workshopId: string, context: DocContext) => Promise<string | Buffer> }> = {
+const FILES: Record<
+	string,
+	{ type: string; build: (workshopId: string, context: DocContext) => Promise<string | Buffer> }
+> = {
 	'berita-acara.pdf': { type: 'application/pdf', build: beritaAcaraPdf },
 	'daftar-hadir.pdf': { type: 'application/pdf', build: attendanceSheetPdf },
 	'usulan.csv': { type: 'text/csv; charset=utf-8', build: proposalsCsv },

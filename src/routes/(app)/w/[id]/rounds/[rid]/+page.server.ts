@@ -5,7 +5,16 @@ import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server'
 import { listProposals } from '$lib/voting/proposals.server';
 import { outcomeRows } from '$lib/voting/outcome-rows';
 import type { RoundResult } from '$lib/voting/count';
-import { castAssisted, closeRound, countVoters, enterPaperBallot, findRound, openRound, revealRound, setPaperTotals } from '$lib/voting/rounds.server';
+import {
+	castAssisted,
+	closeRound,
+	countVoters,
+	enterPaperBallot,
+	findRound,
+	openRound,
+	revealRound,
+	setPaperTotals
+} from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
 import { ensureCounted } from '$lib/voting/counting.server';
 import { publicResult } from '$lib/voting/breakdown';
@@ -13,7 +22,12 @@ import { fieldError, parseForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-async function requireRound(locals: App.Locals, workshopId: string, roundId: string, permission: 'workshop.view' | 'workshop.run') {
+async function requireRound(
+	locals: App.Locals,
+	workshopId: string,
+	roundId: string,
+	permission: 'workshop.view' | 'workshop.run'
+) {
 	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
 	const round = await findRound(access.workshop.id, roundId);
 	if (!round) error(404, 'Not found');
@@ -28,11 +42,17 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	const attendance = await getAttendance(workshop.id);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
-		round: { ...round, budget: round.budget.toString(), add1Step: round.add1Step?.toString() ?? null, result: round.result && publicResult(round.result as unknown as RoundResult) },
+		round: {
+			...round,
+			budget: round.budget.toString(),
+			add1Step: round.add1Step?.toString() ?? null,
+			result: round.result && publicResult(round.result as unknown as RoundResult)
+		},
 		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })),
 		voters: await countVoters(round.id),
 		// Every proposal with its outcome and why it lost, as phones see it after reveal.
-		outcomes: round.status === 'closed' && round.result ? outcomeRows(round.result as unknown as RoundResult, proposals) : null,
+		outcomes:
+			round.status === 'closed' && round.result ? outcomeRows(round.result as unknown as RoundResult, proposals) : null,
 		canRun: can(role, 'workshop.run'),
 		assistedPeople: attendance.people.filter((p) => p.assisted).map((p) => ({ id: p.id, name: p.name }))
 	};
@@ -75,7 +95,8 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const ballots = Number(data.get('ballots'));
 		const totals = round.proposalIds.map((id) => ({ proposalId: id, votes: Number(data.get(`total_${id}`) || 0) }));
-		if (!Number.isInteger(ballots) || ballots < 0 || totals.some((t) => !Number.isInteger(t.votes) || t.votes < 0)) return fail(400, { ballotError: 'error_number' });
+		if (!Number.isInteger(ballots) || ballots < 0 || totals.some((t) => !Number.isInteger(t.votes) || t.votes < 0))
+			return fail(400, { ballotError: 'error_number' });
 		const result = await setPaperTotals(round.id, totals, ballots);
 		return result.ok ? { done: 'totals' } : fail(400, { ballotError: result.error });
 	}

@@ -10,7 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { workshop } = await requireWorkshop(requireUser(locals).id, params.id, 'workshop.run');
 	const proposals = await listProposals(workshop.id, false);
-	return { workshop: { id: workshop.id, title: workshop.title }, proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() })) };
+	return {
+		workshop: { id: workshop.id, title: workshop.title },
+		proposals: proposals.map((p) => ({ id: p.id, title: p.title, cost: p.cost.toString() }))
+	};
 };
 
 export const actions: Actions = {

@@ -6,7 +6,12 @@ import { storePhoto } from '$lib/plans/uploads.server';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-async function requireTask(locals: App.Locals, workshopId: string, taskId: string, permission: 'workshop.view' | 'workshop.edit') {
+async function requireTask(
+	locals: App.Locals,
+	workshopId: string,
+	taskId: string,
+	permission: 'workshop.view' | 'workshop.edit'
+) {
 	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
 	const found = await findTask(taskId);
 	if (!found || found.workshopId !== access.workshop.id) error(404, 'Not found');
@@ -29,7 +34,9 @@ export const actions: Actions = {
 	note: async ({ request, locals, params }) => {
 		const { found } = await requireTask(locals, params.id, params.taskId, 'workshop.edit');
 		const data = await request.formData();
-		const text = String(data.get('text') ?? '').trim().slice(0, 2000);
+		const text = String(data.get('text') ?? '')
+			.trim()
+			.slice(0, 2000);
 		const kind = data.get('kind') === 'evidence' ? 'evidence' : 'comment';
 		const file = data.get('photo');
 		let photo: string | null = null;

@@ -20,7 +20,11 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		board: { id: board.id, title: board.title },
 		control: await getControlState(workshop.id),
 		// The whole room sees this screen: names only while shown, never children's pseudonyms.
-		authors: await authorNamesFor(board.id, { mayEdit: can(role, 'board.edit'), hideAuthors: board.hideAuthors, projector: true }),
+		authors: await authorNamesFor(board.id, {
+			mayEdit: can(role, 'board.edit'),
+			hideAuthors: board.hideAuthors,
+			projector: true
+		}),
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
 	};

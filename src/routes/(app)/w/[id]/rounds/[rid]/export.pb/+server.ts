@@ -10,6 +10,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const round = await findRound(workshop.id, params.rid);
 	if (!round || round.status !== 'closed') error(404, 'Not found');
 	return new Response(await exportPabulib(round, workshop.title), {
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="round-${round.id}.pb"` }
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			'content-disposition': `attachment; filename="round-${round.id}.pb"`
+		}
 	});
 };

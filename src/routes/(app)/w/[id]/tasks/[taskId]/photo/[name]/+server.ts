@@ -13,5 +13,11 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!(await listTaskNotes(found.task.id)).some((n) => n.photo === params.name)) error(404, 'Not found');
 	const photo = await readPhoto(params.name);
 	if (!photo) error(404, 'Not found');
-	return new Response(new Uint8Array(photo.bytes), { headers: { 'content-type': photo.type, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' } });
+	return new Response(new Uint8Array(photo.bytes), {
+		headers: {
+			'content-type': photo.type,
+			'cache-control': 'private, max-age=3600',
+			'x-content-type-options': 'nosniff'
+		}
+	});
 };
