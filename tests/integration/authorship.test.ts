@@ -194,8 +194,8 @@ describe('authorship', () => {
 	});
 
 	it("the board pages give names to the facilitator while shown, none to an observer, and the phone's own dots only", async () => {
-		const { load } = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/+page.server');
-		const projector = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/projector/+page.server');
+		const { load } = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/+page.server');
+		const projector = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/projector/+page.server');
 		const phone = await import('../../src/routes/p/b/[boardId]/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan halaman');
 		await setBoardFlags(boardId, { dotsPerPerson: 2 });
@@ -205,7 +205,12 @@ describe('authorship', () => {
 		await contributeNote(child, boardId, b);
 		await dotNote(sari, boardId, a.id, 'add');
 		const event = (locals: object) =>
-			({ locals, params: { id: workshop.id, boardId }, url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
+			({
+				locals,
+				params: { workshopId: workshop.id, boardId },
+				url: new URL('http://127.0.0.1/'),
+				depends: () => {}
+			}) as never;
 		const asMember = (who: { id: string; name: string }) => event({ user: { id: who.id, name: who.name } });
 		const names = async (run: unknown) => ((await run) as { authors: Record<string, string> }).authors;
 		expect(await names(load(asMember(owner)))).toEqual({ [a.id]: sari.displayName, [b.id]: child.pseudonym });
@@ -221,7 +226,7 @@ describe('authorship', () => {
 	});
 
 	it("members' dots go through the server too: counted per person, refused to observers and on a locked board", async () => {
-		const { actions } = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/+page.server');
+		const { actions } = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan titik');
 		const a = card('Pos ronda');
 		await contributeNote(sari, boardId, a);
@@ -232,7 +237,7 @@ describe('authorship', () => {
 			body.set('action', action);
 			return actions.dot!({
 				locals: { user: who },
-				params: { id: workshop.id, boardId },
+				params: { workshopId: workshop.id, boardId },
 				request: new Request('http://127.0.0.1/', { method: 'POST', body })
 			} as never);
 		};

@@ -12,8 +12,8 @@ import { castBallot, closeRound, createRound, openRound, revealRound } from '$li
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { setStatus } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/server/auth/session';
-import { actions as workshopActions } from '../../src/routes/(app)/w/[id]/+page.server';
-import { load as ballotLoad } from '../../src/routes/p/v/[rid]/+page.server';
+import { actions as workshopActions } from '../../src/routes/(app)/w/[workshopId]/+page.server';
+import { load as ballotLoad } from '../../src/routes/p/v/[roundId]/+page.server';
 import { load as joinLinkLoad } from '../../src/routes/j/[code]/+page.server';
 import { actions as joinActions } from '../../src/routes/join/+page.server';
 import { useTestDatabase } from './db';
@@ -62,7 +62,7 @@ async function conduct(userId: string, workshopId: string, to: string): Promise<
 		const result = (await workshopActions.conduct!({
 			request,
 			locals: { user: { id: userId } },
-			params: { id: workshopId }
+			params: { workshopId: workshopId }
 		} as never)) as { status?: number };
 		return result?.status ?? 200;
 	} catch (e) {
@@ -160,9 +160,11 @@ describe('the ballot page on a phone', () => {
 		await castBallot(voters[1], round.id, [big, mid]);
 		await castBallot(voters[2], round.id, [big, small]);
 		const load = (who: SessionParticipant) =>
-			ballotLoad({ locals: { participant: who }, params: { rid: round.id }, depends: () => {} } as never) as Promise<
-				Record<string, unknown>
-			>;
+			ballotLoad({
+				locals: { participant: who },
+				params: { roundId: round.id },
+				depends: () => {}
+			} as never) as Promise<Record<string, unknown>>;
 		const before = await load(voters[0]);
 		expect(before.voted).toBe(true);
 		expect(before.outcomes).toBeNull();

@@ -6,10 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { GET as exportGet } from '../../src/routes/(app)/w/[id]/exports/[file]/+server';
-import { GET as ballotsGet } from '../../src/routes/(app)/w/[id]/rounds/[rid]/ballots.pdf/+server';
+import { GET as exportGet } from '../../src/routes/(app)/w/[workshopId]/exports/[file]/+server';
+import { GET as ballotsGet } from '../../src/routes/(app)/w/[workshopId]/rounds/[roundId]/ballots.pdf/+server';
 import { GET as openDataGet } from '../../src/routes/f/[code]/open-data.zip/+server';
-import { actions as recordActions, load as recordLoad } from '../../src/routes/(app)/w/[id]/record/+page.server';
+import {
+	actions as recordActions,
+	load as recordLoad
+} from '../../src/routes/(app)/w/[workshopId]/record/+page.server';
 import { listRounds } from '$lib/voting/rounds.server';
 import { setStatus } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
@@ -36,7 +39,7 @@ describe('document routes refuse who may not have them', () => {
 		const observer = await aMember(organisationId, owner.id, 'observer');
 		const outsider = (await anOrganisationWithOwner('Lain')).owner;
 		const get = (user: unknown, file: string) =>
-			statusOf(() => exportGet({ locals: { user }, params: { id: w.id, file }, url } as Any));
+			statusOf(() => exportGet({ locals: { user }, params: { workshopId: w.id, file }, url } as Any));
 		expect(await get(observer, 'daftar-hadir.pdf')).toBe(200);
 		expect(await get(observer, 'berita-acara.pdf')).toBe(200);
 		expect(await get(outsider, 'daftar-hadir.pdf')).toBe(404);
@@ -53,7 +56,7 @@ describe('document routes refuse who may not have them', () => {
 			statusOf(() =>
 				ballotsGet({
 					locals: { user },
-					params: { id: w.id, rid },
+					params: { workshopId: w.id, roundId: rid },
 					url: new URL('http://rembuk.test/?count=999')
 				} as Any)
 			);
@@ -68,13 +71,15 @@ describe('document routes refuse who may not have them', () => {
 			statusOf(() =>
 				recordActions.default({
 					locals: { user },
-					params: { id: w.id },
+					params: { workshopId: w.id },
 					request: new Request('http://rembuk.test/', { method: 'POST', body: form })
 				} as Any)
 			);
 		expect(await post(member)).toBe(403);
 		expect(await post(outsider)).toBe(404);
-		expect(await statusOf(() => recordLoad({ locals: { user: member }, params: { id: w.id } } as Any))).toBe(403);
+		expect(await statusOf(() => recordLoad({ locals: { user: member }, params: { workshopId: w.id } } as Any))).toBe(
+			403
+		);
 		expect(await post(owner)).toBe(200);
 	});
 

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { GET as memberLive } from '../../src/routes/(app)/w/[id]/live/+server';
+import { GET as memberLive } from '../../src/routes/(app)/w/[workshopId]/live/+server';
 import { GET as participantLive } from '../../src/routes/p/live/+server';
 import type { SessionParticipant } from '$lib/server/auth/session';
 
@@ -17,7 +17,7 @@ export async function open(who: Who, path: string, topics: string[]) {
 	const controller = new AbortController();
 	const event = {
 		locals: { user: who.user ?? null, session: null, participant: who.participant ?? null, participantSession: null },
-		params: { id: path.split('/')[2] },
+		params: { workshopId: path.split('/')[2] },
 		url,
 		request: new Request(url, { signal: controller.signal })
 	};

@@ -86,8 +86,8 @@ describe('personal details never reach the wall', () => {
 		const projector = await receivedBy(boardId, 'owner', 1, { mode: 'view' });
 		expect(projector.bytes).not.toContain('3456-7890');
 		// The facilitator's moderation view: the original, from SQL.
-		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
-		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as {
+		const page = await import('../../src/routes/(app)/w/[workshopId]/safeguarding/+page.server');
+		const data = (await page.load(event({ user: owner }, { workshopId: workshop.id }))) as {
 			attention: { noteId: string; original: string | null }[];
 		};
 		expect(data.attention).toContainEqual(expect.objectContaining({ noteId: note.id, original: note.text }));
@@ -99,22 +99,22 @@ describe('personal details never reach the wall', () => {
 		const note = card('NIK saya 7371012345670001, saya dipukul');
 		expect(await contributeNote(sari, boardId, note)).toMatchObject({ outcome: 'queued', hidden: ['nik'] });
 		expect((await listSubmissions(boardId))[0].text).toBe('NIK saya [NIK disembunyikan], saya dipukul');
-		const page = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/+page.server');
-		const data = (await page.load(event({ user: owner }, { id: workshop.id, boardId }))) as {
+		const page = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/+page.server');
+		const data = (await page.load(event({ user: owner }, { workshopId: workshop.id, boardId }))) as {
 			submissions: { id: string; original: string | null; words: string[] }[];
 		};
 		expect(data.submissions[0]).toMatchObject({ id: note.id, original: note.text, words: ['dipukul'] });
 	});
 
 	it('the moderation view is refused to an observer and to a member of another organisation', async () => {
-		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
+		const page = await import('../../src/routes/(app)/w/[workshopId]/safeguarding/+page.server');
 		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
 		await expect(
-			page.load(event({ user: { id: observer.id, name: observer.name } }, { id: workshop.id }))
+			page.load(event({ user: { id: observer.id, name: observer.name } }, { workshopId: workshop.id }))
 		).rejects.toMatchObject({ status: 403 });
 		const stranger = await anOrganisationWithOwner('Lain');
 		await expect(
-			page.load(event({ user: { id: stranger.owner.id, name: 'x' } }, { id: workshop.id }))
+			page.load(event({ user: { id: stranger.owner.id, name: 'x' } }, { workshopId: workshop.id }))
 		).rejects.toMatchObject({ status: 404 });
 	});
 });
@@ -177,19 +177,19 @@ describe('"I need help"', () => {
 		const other = await aWorkshop(workshop.organisationId);
 		expect(await listHelpRequests(other.id)).toEqual([]);
 		// The facilitator's workshop page shows it; an observer's and the projector's do not.
-		const page = await import('../../src/routes/(app)/w/[id]/+page.server');
-		const mine = (await page.load(event({ user: owner }, { id: workshop.id }))) as { helpRequests: unknown[] };
+		const page = await import('../../src/routes/(app)/w/[workshopId]/+page.server');
+		const mine = (await page.load(event({ user: owner }, { workshopId: workshop.id }))) as { helpRequests: unknown[] };
 		expect(mine.helpRequests).toHaveLength(1);
 		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
 		const theirs = (await page.load(
-			event({ user: { id: observer.id, name: observer.name } }, { id: workshop.id })
+			event({ user: { id: observer.id, name: observer.name } }, { workshopId: workshop.id })
 		)) as { helpRequests: unknown[] };
 		expect(theirs.helpRequests).toEqual([]);
-		const projector = await import('../../src/routes/(app)/w/[id]/boards/[boardId]/projector/+page.server');
+		const projector = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/projector/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan proyektor');
-		expect(JSON.stringify(await projector.load(event({ user: owner }, { id: workshop.id, boardId })))).not.toContain(
-			child.pseudonym
-		);
+		expect(
+			JSON.stringify(await projector.load(event({ user: owner }, { workshopId: workshop.id, boardId })))
+		).not.toContain(child.pseudonym);
 	});
 
 	it('is refused where the workshop has no child groups', async () => {
@@ -219,7 +219,7 @@ describe('refusals', () => {
 	});
 
 	it('private notes are deleted only by facilitators of the workshop', async () => {
-		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
+		const page = await import('../../src/routes/(app)/w/[workshopId]/safeguarding/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan hapus');
 		const note = card('Rahasia untuk fasilitator', { private: true });
 		await contributeNote(sari, boardId, note);
@@ -228,7 +228,7 @@ describe('refusals', () => {
 			post(
 				page.actions.deletePrivate as never,
 				{ user: { id: observer.id, name: 'o' } },
-				{ id: workshop.id },
+				{ workshopId: workshop.id },
 				{ id: note.id }
 			)
 		).rejects.toMatchObject({ status: 403 });
@@ -237,33 +237,43 @@ describe('refusals', () => {
 			post(
 				page.actions.deletePrivate as never,
 				{ user: { id: stranger.owner.id, name: 's' } },
-				{ id: workshop.id },
+				{ workshopId: workshop.id },
 				{ id: note.id }
 			)
 		).rejects.toMatchObject({ status: 404 });
 		// A facilitator of another workshop cannot reach it through their own workshop's page.
 		const other = await aWorkshop(workshop.organisationId);
 		expect(
-			await post(page.actions.deletePrivate as never, { user: owner }, { id: other.id }, { id: note.id })
+			await post(page.actions.deletePrivate as never, { user: owner }, { workshopId: other.id }, { id: note.id })
 		).toMatchObject({ status: 404 });
 		expect((await listPrivateNotes(workshop.id)).some((n) => n.id === note.id)).toBe(true);
 		expect(
-			await post(page.actions.deletePrivate as never, { user: owner }, { id: workshop.id }, { id: note.id })
+			await post(page.actions.deletePrivate as never, { user: owner }, { workshopId: workshop.id }, { id: note.id })
 		).toEqual({ done: 'deleted' });
 		expect((await listPrivateNotes(workshop.id)).some((n) => n.id === note.id)).toBe(false);
 	});
 
 	it('the watch-word list is validated and used for the workshop', async () => {
-		const page = await import('../../src/routes/(app)/w/[id]/safeguarding/+page.server');
+		const page = await import('../../src/routes/(app)/w/[workshopId]/safeguarding/+page.server');
 		expect(
-			await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'x'.repeat(12_001) })
+			await post(
+				page.actions.words as never,
+				{ user: owner },
+				{ workshopId: workshop.id },
+				{ words: 'x'.repeat(12_001) }
+			)
 		).toMatchObject({ status: 400 });
 		expect(
-			await post(page.actions.words as never, { user: owner }, { id: workshop.id }, { words: 'Dijewer\nlocked in' })
+			await post(
+				page.actions.words as never,
+				{ user: owner },
+				{ workshopId: workshop.id },
+				{ words: 'Dijewer\nlocked in' }
+			)
 		).toEqual({ done: 'words' });
 		const boardId = await createBoard(workshop.id, 'Papan kata');
 		await contributeNote(sari, boardId, card('Saya sering dijewer guru'));
-		const data = (await page.load(event({ user: owner }, { id: workshop.id }))) as {
+		const data = (await page.load(event({ user: owner }, { workshopId: workshop.id }))) as {
 			attention: { text: string; words: string[] }[];
 			watchwords: string[];
 		};

@@ -1,0 +1,87 @@
+/**
+ * Live updates for a member's workshop pages (Server-Sent Events). Every requested topic
+ * is checked against the member's role before subscribing: another organisation gets
+ * 404, the moderation queue needs `workshop.run`, a round or board must belong to this
+ * workshop. What each event carries depends only on the topic once access is granted,
+ * so streams of the same topic share their loads (shareKey).
+ */
+import { error } from '@sveltejs/kit';
+import { can } from '$lib/orgs/roles';
+import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server';
+import { findBoard } from '$lib/boards/boards.server';
+import { countVoters, findRound, listRounds } from '$lib/voting/rounds.server';
+import { liveStream, type LiveSource } from '$lib/server/events';
+import { attendanceTopic, moderationTopic, roundTopic, roundsTopic, safeguardingTopic } from '$lib/live/topics';
+import { listHelpRequests, listPrivateNotes, moderationQueue } from '$lib/safeguarding/safeguarding.server';
+import { parseLiveRequest } from '$lib/live/requests';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params, url, request }) => {
+	if (!locals.user) error(401, 'Sign in first');
+	const requests = parseLiveRequest(url);
+	if (!requests) error(400, 'Bad request');
+	const { workshop, role } = await requireWorkshop(locals.user.id, params.workshopId, 'workshop.view');
+	const sources: LiveSource[] = [];
+	for (const r of requests) {
+		if (r.kind === 'attendance') {
+			sources.push({
+				name: r.kind,
+				topic: attendanceTopic(workshop.id),
+				load: () => getAttendance(workshop.id),
+				shareKey: `member/attendance/${workshop.id}`
+			});
+		} else if (r.kind === 'rounds') {
+			const load = async () =>
+				(await listRounds(workshop.id)).map((x) => ({
+					id: x.id,
+					title: x.title,
+					status: x.status,
+					revealed: x.revealed
+				}));
+			sources.push({ name: r.kind, topic: roundsTopic(workshop.id), load, shareKey: `member/rounds/${workshop.id}` });
+		} else if (r.kind === 'safeguarding') {
+			// "I need help" alerts name a child's pseudonym: facilitators only, never the projector.
+			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
+			const load = async () => ({
+				help: (await listHelpRequests(workshop.id)).map((h) => ({
+					id: h.id,
+					pseudonym: h.pseudonym ?? '',
+					at: h.createdAt.toISOString()
+				})),
+				privateNotes: (await listPrivateNotes(workshop.id)).length
+			});
+			sources.push({
+				name: r.kind,
+				topic: safeguardingTopic(workshop.id),
+				load,
+				shareKey: `member/safeguarding/${workshop.id}`
+			});
+		} else if (r.kind === 'round') {
+			const round = await findRound(workshop.id, r.id);
+			if (!round) error(404, 'Not found');
+			const load = async () => {
+				const now = await findRound(workshop.id, round.id);
+				return {
+					id: round.id,
+					status: now?.status ?? 'closed',
+					revealed: Boolean(now?.revealed),
+					counted: Boolean(now?.result),
+					count: now?.countState ?? null,
+					voters: await countVoters(round.id)
+				};
+			};
+			sources.push({ name: r.kind, topic: roundTopic(round.id), load, shareKey: `member/round/${round.id}` });
+		} else if (r.kind === 'conductor') {
+			// Members' pages read the control document itself.
+			error(400, 'Bad request');
+		} else {
+			// The moderation queue shows participants' names and unapproved text: facilitators only.
+			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
+			const board = await findBoard(r.id);
+			if (!board || board.workshopId !== workshop.id) error(404, 'Not found');
+			const load = () => moderationQueue(board.id, workshop.id);
+			sources.push({ name: r.kind, topic: moderationTopic(board.id), load, shareKey: `member/moderation/${board.id}` });
+		}
+	}
+	return liveStream(sources, { signal: request.signal });
+};
