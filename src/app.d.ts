@@ -1,4 +1,4 @@
-import type { Session, SessionParticipant, SessionUser } from '$lib/server/auth/session';
+import type { Session, SessionParticipant, SessionUser } from '$lib/sessions/sessions.server';
 
 declare global {
 	namespace App {

@@ -2,7 +2,7 @@ import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { openDatabase } from '$lib/server/db';
 import {
 	compactBallotTables,

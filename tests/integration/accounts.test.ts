@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { session } from '$lib/server/db/schema';
-import * as auth from '$lib/server/auth/session';
+import { session } from '../../src/lib/sessions/sessions.schema';
+import * as auth from '$lib/sessions/sessions.server';
 import { hashToken } from '$lib/server/auth/tokens';
 import {
 	changePassword,

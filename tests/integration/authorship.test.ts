@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { db } from '$lib/server/db';
-import { board, boardDot, noteAuthor, user } from '$lib/server/db/schema';
+import { board } from '../../src/lib/boards/boards.schema';
+import { boardDot, noteAuthor } from '../../src/lib/boards/authorship.schema';
+import { user } from '../../src/lib/accounts/accounts.schema';
 import * as realtime from '$lib/server/realtime';
 import {
 	contributeNote,
@@ -22,7 +24,7 @@ import {
 } from '$lib/boards/boards.server';
 import { authorNamesFor, settleAuthorship } from '$lib/boards/authorship.server';
 import { addNote, dotsOf, notesOf, reactionsOf, readBoard } from '$lib/boards/model';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 import { connect, memberCookie, participantCookie, startServer, until, type Harness } from './realtime-harness';

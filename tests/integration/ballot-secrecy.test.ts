@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard } from '$lib/server/db/schema';
+import { ballot, ballotGuard } from '../../src/lib/voting/voting.schema';
 import { createProposal } from '$lib/voting/proposals.server';
 import {
 	castAssisted,
@@ -27,7 +27,7 @@ import {
 } from '$lib/voting/ballot-pool.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop } from './factories';
 

@@ -14,7 +14,7 @@ import {
 import { readBoard } from '$lib/boards/model';
 import { authorNamesFor } from '$lib/boards/authorship.server';
 import { db } from '$lib/server/db';
-import { noteAuthor } from '$lib/server/db/schema';
+import { noteAuthor } from '../../src/lib/boards/authorship.schema';
 import { eq } from 'drizzle-orm';
 import { replaceAgenda, listAgenda, setStatus } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';

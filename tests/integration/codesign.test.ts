@@ -13,7 +13,7 @@ import { addNote, createCluster, readBoard } from '$lib/boards/model';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { iterationHistory, listPlanItems } from '$lib/plans/plans.server';
 import { addParticipant, listAgenda } from '$lib/workshops/workshops.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop } from './factories';
 

@@ -11,7 +11,7 @@ import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { setStatus } from '$lib/workshops/workshops.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { actions as workshopActions } from '../../src/routes/(app)/w/[workshopId]/+page.server';
 import { load as ballotLoad } from '../../src/routes/p/v/[roundId]/+page.server';
 import { load as joinLinkLoad } from '../../src/routes/j/[code]/+page.server';

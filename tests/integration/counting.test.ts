@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { votingRound } from '$lib/server/db/schema';
+import { votingRound } from '../../src/lib/voting/voting.schema';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, findRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import { countClosedRound, countInWorker, ensureCounted, hashInput } from '$lib/voting/counting.server';

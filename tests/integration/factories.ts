@@ -2,7 +2,7 @@
 import { signUp, createUser } from '$lib/accounts/accounts.server';
 import { acceptInvitation, createInvitation } from '$lib/orgs/orgs.server';
 import { addParticipant, createWorkshop, setStatus } from '$lib/workshops/workshops.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { GROUPS } from '$lib/workshops/rules';
 import type { Role } from '$lib/orgs/roles';
 

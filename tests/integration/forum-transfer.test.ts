@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import * as s from '$lib/server/db/schema';
+import * as s from '$lib/schema';
 import * as realtime from '$lib/server/realtime';
 import { createProposal, listProposals } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';

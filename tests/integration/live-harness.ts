@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import { GET as memberLive } from '../../src/routes/(app)/w/[workshopId]/live/+server';
 import { GET as participantLive } from '../../src/routes/p/live/+server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 
 export type Who = { user?: { id: string }; participant?: SessionParticipant };
 export type LiveEvent = { event: string; data: unknown };

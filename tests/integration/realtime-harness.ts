@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as realtime from '$lib/server/realtime';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { getControlState } from '$lib/boards/boards.server';
 import { boardHooks } from '$lib/boards/authorship.server';
 

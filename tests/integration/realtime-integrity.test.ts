@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { db } from '$lib/server/db';
-import { board, boardQuarantine, boardUpdate } from '$lib/server/db/schema';
+import { board, boardQuarantine, boardUpdate } from '../../src/lib/boards/boards.schema';
 import * as realtime from '$lib/server/realtime';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, readBoard } from '$lib/boards/model';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as realtime from '$lib/server/realtime';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { changePassword, signOut } from '$lib/accounts/accounts.server';
 import { changeRole } from '$lib/orgs/orgs.server';
 import { addParticipant, removeParticipant, setStatus } from '$lib/workshops/workshops.server';

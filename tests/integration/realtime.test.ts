@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { db } from '$lib/server/db';
-import { board, boardUpdate } from '$lib/server/db/schema';
+import { board, boardUpdate } from '../../src/lib/boards/boards.schema';
 import * as realtime from '$lib/server/realtime';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, readBoard } from '$lib/boards/model';

@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { helpRequest, noteAuthor, noteOriginal, privateNote, session } from '$lib/server/db/schema';
+import { helpRequest, noteOriginal, privateNote } from '../../src/lib/safeguarding/safeguarding.schema';
+import { noteAuthor } from '../../src/lib/boards/authorship.schema';
+import { session } from '../../src/lib/sessions/sessions.schema';
 import * as realtime from '$lib/server/realtime';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { contributeNote, createBoard } from '$lib/boards/boards.server';
 import { authorNamesFor, settleAuthorship } from '$lib/boards/authorship.server';
 import { notesOf } from '$lib/boards/model';

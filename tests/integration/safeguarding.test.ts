@@ -13,7 +13,7 @@ import { contributeNote, createBoard, listSubmissions, setBoardFlags } from '$li
 import { settleAuthorship } from '$lib/boards/authorship.server';
 import { notesOf } from '$lib/boards/model';
 import { listHelpRequests, listPrivateNotes, moveOffWall, requestHelp } from '$lib/safeguarding/safeguarding.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 import { connect, memberCookie, participantCookie, startServer, until, type Harness } from './realtime-harness';

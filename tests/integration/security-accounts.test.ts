@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { passwordReset } from '$lib/server/db/schema';
-import * as auth from '$lib/server/auth/session';
+import { passwordReset } from '../../src/lib/orgs/orgs.schema';
+import * as auth from '$lib/sessions/sessions.server';
 import {
 	changePassword,
 	checkCredentials,

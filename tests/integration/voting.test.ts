@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot } from '$lib/server/db/schema';
+import { ballot } from '../../src/lib/voting/voting.schema';
 import {
 	createProposal,
 	listProposals,
@@ -28,7 +28,7 @@ import { mesCompleted } from '$lib/voting/rules';
 import { Q } from '$lib/voting/rational';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop } from './factories';
 

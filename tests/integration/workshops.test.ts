@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { participant } from '$lib/server/db/schema';
-import * as auth from '$lib/server/auth/session';
+import { participant } from '../../src/lib/workshops/workshops.schema';
+import * as auth from '$lib/sessions/sessions.server';
 import {
 	addParticipant,
 	findOpenWorkshopByCode,

@@ -7,7 +7,8 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { passwordReset, user } from '$lib/server/db/schema';
+import { passwordReset } from '$lib/orgs/orgs.schema';
+import { user } from './accounts.schema';
 import { mailEnabled, mailOrigin, sendMail } from '$lib/server/mail';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { accountAndIp, resetMailByAccount, recoveryByIp } from '$lib/server/auth/rate-limit';

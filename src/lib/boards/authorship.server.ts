@@ -14,7 +14,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { db } from '$lib/server/db';
-import { board, boardDot, boardReaction, noteAuthor, participant, user } from '$lib/server/db/schema';
+import { board } from './boards.schema';
+import { boardDot, boardReaction, noteAuthor } from './authorship.schema';
+import { participant } from '$lib/workshops/workshops.schema';
+import { user } from '$lib/accounts/accounts.schema';
 import * as realtime from '$lib/server/realtime';
 import type { ConnectionInfo, RoomHooks } from '$lib/server/realtime/room';
 import type { StoredBoard } from '$lib/server/realtime/storage';

@@ -5,18 +5,13 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	agendaItem,
-	board,
-	boardSubmission,
-	participant as participantTable,
-	votingRound,
-	workshop
-} from '$lib/server/db/schema';
+import { agendaItem, participant as participantTable, workshop } from '$lib/workshops/workshops.schema';
+import { board, boardSubmission } from './boards.schema';
+import { votingRound } from '$lib/voting/voting.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
 import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
@@ -50,16 +45,14 @@ export async function createBoard(
 ): Promise<string> {
 	const id = generateId();
 	const existing = await listBoards(workshopId);
-	await db
-		.insert(board)
-		.values({
-			id,
-			workshopId,
-			title,
-			position: existing.length,
-			stage: options.stage ?? null,
-			continuesPlanItemId: options.continuesPlanItemId ?? null
-		});
+	await db.insert(board).values({
+		id,
+		workshopId,
+		title,
+		position: existing.length,
+		stage: options.stage ?? null,
+		continuesPlanItemId: options.continuesPlanItemId ?? null
+	});
 	await publish(workshopId);
 	return id;
 }
@@ -274,17 +267,15 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	// Kept with a waiting note for the facilitator's queue; never written into the board.
 	const authorName = participant.displayName ?? participant.pseudonym;
 	if (found.moderation) {
-		await db
-			.insert(boardSubmission)
-			.values({
-				id: input.id,
-				boardId,
-				participantId: participant.id,
-				authorName,
-				text,
-				colour: input.colour,
-				pictogram: input.pictogram
-			});
+		await db.insert(boardSubmission).values({
+			id: input.id,
+			boardId,
+			participantId: participant.id,
+			authorName,
+			text,
+			colour: input.colour,
+			pictogram: input.pictogram
+		});
 		announceModeration(boardId);
 		return { ok: true as const, outcome: 'queued' as const, ...hidden };
 	}

@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { boardDot, boardReaction } from '$lib/server/db/schema';
+import { boardDot, boardReaction } from './authorship.schema';
 import * as realtime from '$lib/server/realtime';
 import { withClusterLock } from '$lib/server/cluster/lock';
 import { notesOf, REACTIONS, setDotCount, setReactionCount } from './model';

@@ -4,7 +4,9 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, board, boardTemplate, planItem, workshop } from '$lib/server/db/schema';
+import { agendaItem, workshop } from '$lib/workshops/workshops.schema';
+import { board, boardTemplate } from '$lib/boards/boards.schema';
+import { planItem } from '$lib/plans/plans.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import * as realtime from '$lib/server/realtime';
 import { createBoard, findBoard } from '$lib/boards/boards.server';
@@ -85,17 +87,15 @@ export async function addCodesignStages(workshopId: string, organisationId: stri
 		.from(agendaItem)
 		.where(eq(agendaItem.workshopId, workshopId));
 	const start = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
-	await db
-		.insert(agendaItem)
-		.values(
-			DEFAULT_TEMPLATES.map((t, i) => ({
-				id: generateId(),
-				workshopId,
-				position: start + i,
-				title: t.title[locale],
-				minutes: t.minutes
-			}))
-		);
+	await db.insert(agendaItem).values(
+		DEFAULT_TEMPLATES.map((t, i) => ({
+			id: generateId(),
+			workshopId,
+			position: start + i,
+			title: t.title[locale],
+			minutes: t.minutes
+		}))
+	);
 	return boards;
 }
 

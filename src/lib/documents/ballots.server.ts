@@ -7,7 +7,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { proposal, workshop } from '$lib/server/db/schema';
+import { proposal } from '$lib/voting/voting.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { functionLabel } from '$lib/components/labels';
 import { formatLabel, ruleLabel } from '$lib/components/voting-labels';
 import { rupiah } from '$lib/components/format';

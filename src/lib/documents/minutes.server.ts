@@ -7,7 +7,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { proposal, votingRound, workshop } from '$lib/server/db/schema';
+import { proposal, votingRound } from '$lib/voting/voting.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { getAttendance, listAgenda } from '$lib/workshops/workshops.server';
 import { getPlan } from '$lib/plans/delivery.server';
 import type { RoundResult } from '$lib/voting/count';

@@ -8,7 +8,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { db } from '$lib/server/db';
-import { proposal, workshop } from '$lib/server/db/schema';
+import { proposal } from '$lib/voting/voting.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { toCsv, unfundedOf } from '$lib/plans/rules';
 import { loadMinutes } from './minutes.server';
 

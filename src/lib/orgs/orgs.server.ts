@@ -2,10 +2,12 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { invitation, membership, organisation, user } from '$lib/server/db/schema';
+import { invitation, membership, organisation } from './orgs.schema';
+import { user } from '$lib/accounts/accounts.schema';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { revokeConnections } from '$lib/server/realtime';
 import { can, type Permission, type Role } from './roles';
+import { orgAccessFor } from './access.server';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -18,25 +20,11 @@ export async function listMemberships(userId: string) {
 		.orderBy(asc(organisation.name));
 }
 
-export async function findRole(userId: string, organisationId: string): Promise<Role | null> {
-	const [row] = await db
-		.select({ role: membership.role })
-		.from(membership)
-		.where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
-	return row?.role ?? null;
-}
+export { findRole } from './access.server';
 
-/**
- * The guard every organisation page and action calls. Not a member: 404, so that
- * another organisation's pages do not even admit they exist. A member whose role
- * lacks the permission: 403.
- */
+/** @deprecated Use `orgAccess` from `./access.server` (kept while routes move over). */
 export async function requirePermission(userId: string, organisationId: string, permission: Permission) {
-	const role = await findRole(userId, organisationId);
-	if (!role) error(404, 'Not found');
-	if (!can(role, permission)) error(403, 'Forbidden');
-	const [org] = await db.select().from(organisation).where(eq(organisation.id, organisationId));
-	return { organisation: org, role };
+	return orgAccessFor(userId, organisationId, permission);
 }
 
 export async function createOrganisation(ownerId: string, name: string) {

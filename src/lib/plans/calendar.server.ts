@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { createEvents, type EventAttributes } from 'ics';
 import { db } from '$lib/server/db';
-import { organisation, workshop } from '$lib/server/db/schema';
+import { organisation } from '$lib/orgs/orgs.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { m } from '$lib/paraglide/messages.js';
 import { taskStatusLabel } from '$lib/components/plan-labels';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { workshop } from '$lib/server/db/schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { getPlan } from './delivery.server';
 import { unfundedOf } from './rules';
 

@@ -5,7 +5,8 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { db, type Database } from '$lib/server/db';
-import { plan, planItem, workshop } from '$lib/server/db/schema';
+import { plan, planItem } from './plans.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { generateId } from '$lib/server/auth/tokens';
 
 export type PlanItem = typeof planItem.$inferSelect;

@@ -12,18 +12,11 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	board,
-	boardSubmission,
-	helpRequest,
-	noteAuthor,
-	noteOriginal,
-	participant,
-	privateNote,
-	session,
-	workshop,
-	workshopSafeguarding
-} from '$lib/server/db/schema';
+import { board, boardSubmission } from '$lib/boards/boards.schema';
+import { helpRequest, noteOriginal, privateNote, workshopSafeguarding } from './safeguarding.schema';
+import { noteAuthor } from '$lib/boards/authorship.schema';
+import { participant, workshop } from '$lib/workshops/workshops.schema';
+import { session } from '$lib/sessions/sessions.schema';
 import { anonymiseAfter } from './rules';
 import { getOrgSettings, setWorkshopSettings } from './safeguarding.server';
 

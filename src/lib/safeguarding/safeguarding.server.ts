@@ -5,22 +5,14 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	board,
-	boardSubmission,
-	helpRequest,
-	noteAuthor,
-	noteOriginal,
-	orgSafeguarding,
-	participant,
-	privateNote,
-	workshop,
-	workshopSafeguarding
-} from '$lib/server/db/schema';
+import { board, boardSubmission } from '$lib/boards/boards.schema';
+import { helpRequest, noteOriginal, orgSafeguarding, privateNote, workshopSafeguarding } from './safeguarding.schema';
+import { noteAuthor } from '$lib/boards/authorship.schema';
+import { participant, workshop } from '$lib/workshops/workshops.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { deleteNote, notesOf } from '$lib/boards/model';
 import { isChild } from '$lib/workshops/rules';
 import { DEFAULT_RETENTION_DAYS, DEFAULT_WATCHWORDS, matchWatchwords, type DetailKind } from './rules';
@@ -92,16 +84,14 @@ export async function originalsFor(boardId: string, noteIds?: string[]) {
 export async function sendPrivately(participant: SessionParticipant, boardId: string | null, id: string, text: string) {
 	const [existing] = await db.select({ id: privateNote.id }).from(privateNote).where(eq(privateNote.id, id));
 	if (existing) return 'duplicate' as const;
-	await db
-		.insert(privateNote)
-		.values({
-			id,
-			workshopId: participant.workshopId,
-			boardId,
-			participantId: participant.id,
-			origin: 'private',
-			text
-		});
+	await db.insert(privateNote).values({
+		id,
+		workshopId: participant.workshopId,
+		boardId,
+		participantId: participant.id,
+		origin: 'private',
+		text
+	});
 	announceSafeguarding(participant.workshopId);
 	return 'private' as const;
 }
@@ -125,16 +115,14 @@ export async function moveOffWall(workshopId: string, boardId: string, noteId: s
 		.from(noteAuthor)
 		.where(and(eq(noteAuthor.boardId, boardId), eq(noteAuthor.noteId, noteId)));
 	const id = generateId();
-	await db
-		.insert(privateNote)
-		.values({
-			id,
-			workshopId,
-			boardId,
-			participantId: author?.participantId ?? null,
-			origin: 'moved',
-			text: original?.text ?? text
-		});
+	await db.insert(privateNote).values({
+		id,
+		workshopId,
+		boardId,
+		participantId: author?.participantId ?? null,
+		origin: 'moved',
+		text: original?.text ?? text
+	});
 	try {
 		await realtime.changeBoardDoc(boardId, (doc) => deleteNote(doc, noteId));
 	} catch (e) {

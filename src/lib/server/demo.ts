@@ -5,7 +5,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { db } from './db';
-import { membership, user, workshop } from './db/schema';
+import { membership } from '$lib/orgs/orgs.schema';
+import { user } from '$lib/accounts/accounts.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { signUp } from '$lib/accounts/accounts.server';
 import { createWorkshop, replaceAgenda, setStatus } from '$lib/workshops/workshops.server';
 import { GROUPS } from '$lib/workshops/rules';

@@ -20,7 +20,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { db } from '$lib/server/db';
-import * as s from '$lib/server/db/schema';
+import * as s from '$lib/schema';
 import { randomBytes } from '$lib/server/auth/tokens';
 import { generateJoinCode } from '$lib/workshops/rules';
 import { decodeRows, encodeRows, type Row } from './rows';

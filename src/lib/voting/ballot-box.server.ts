@@ -5,9 +5,10 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, participant, proposal, votingRound } from '$lib/server/db/schema';
+import { ballot, ballotGuard, proposal, votingRound } from './voting.schema';
+import { participant } from '$lib/workshops/workshops.schema';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
-import type { SessionParticipant } from '$lib/server/auth/session';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { checkBallot, type Choices } from './ballots';
 import { inRoundOrder, isClosedHere, peekPool, poolOf, writeWhenFull } from './ballot-pool.server';
 import { announcedBallot } from '$lib/live/announce.server';

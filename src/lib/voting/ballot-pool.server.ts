@@ -54,7 +54,7 @@
  */
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, votingRound } from '$lib/server/db/schema';
+import { ballot, ballotGuard, votingRound } from './voting.schema';
 import { generateId, generateToken } from '$lib/server/auth/tokens';
 import type { Choices } from './ballots';
 

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { proposal, proposalEvent } from '$lib/server/db/schema';
+import { proposal, proposalEvent } from './voting.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import * as realtime from '$lib/server/realtime';
 import { linkNoteToProposal } from '$lib/boards/model';
@@ -40,15 +40,13 @@ export async function createProposal(
 		await tx
 			.insert(proposal)
 			.values({ id, workshopId, ...input, boardId: origin?.boardId ?? null, noteId: origin?.noteId ?? null });
-		await tx
-			.insert(proposalEvent)
-			.values({
-				id: generateId(),
-				proposalId: id,
-				kind: origin ? 'promoted' : 'created',
-				actorId,
-				detail: origin ?? {}
-			});
+		await tx.insert(proposalEvent).values({
+			id: generateId(),
+			proposalId: id,
+			kind: origin ? 'promoted' : 'created',
+			actorId,
+			detail: origin ?? {}
+		});
 	});
 	if (origin) await realtime.changeBoardDoc(origin.boardId, (doc) => linkNoteToProposal(doc, origin.noteId, id));
 	return id;

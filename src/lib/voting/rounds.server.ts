@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, paperTotal, proposal, votingRound } from '$lib/server/db/schema';
+import { ballot, ballotGuard, paperTotal, proposal, votingRound } from './voting.schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
 import {
 	beforeClosingRound,
@@ -50,15 +50,13 @@ export async function createRound(workshopId: string, input: RoundInput) {
 		);
 	if (found.length !== new Set(input.proposalIds).size) return { ok: false as const, error: 'error_round_proposals' };
 	const id = generateId();
-	await db
-		.insert(votingRound)
-		.values({
-			id,
-			workshopId,
-			...input,
-			add1Step: input.add1Step ?? null,
-			proposalIds: [...new Set(input.proposalIds)]
-		});
+	await db.insert(votingRound).values({
+		id,
+		workshopId,
+		...input,
+		add1Step: input.add1Step ?? null,
+		proposalIds: [...new Set(input.proposalIds)]
+	});
 	return { ok: true as const, id };
 }
 

@@ -8,7 +8,7 @@ import { sharedFollowUp } from '$lib/plans/follow-up.server';
 import { normalizeJoinCode } from './rules';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { workshop } from '$lib/server/db/schema';
+import { workshop } from './workshops.schema';
 import { findOpenWorkshopByCode } from './workshops.server';
 
 export type CodeLookup<T> =

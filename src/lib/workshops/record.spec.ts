@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { recordForm, recordFormValues } from './record';
 
 const formData = (entries: [string, string][]) => {

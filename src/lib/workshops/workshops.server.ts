@@ -2,9 +2,9 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { agendaItem, participant, workshop } from '$lib/server/db/schema';
+import { agendaItem, participant, workshop } from './workshops.schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
-import { requirePermission } from '$lib/orgs/orgs.server';
+import { workshopAccessFor } from './access.server';
 import { revokeConnections } from '$lib/server/realtime';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
@@ -16,12 +16,9 @@ import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput,
 export type Workshop = typeof workshop.$inferSelect;
 export type Participant = typeof participant.$inferSelect;
 
-/** Loads a workshop for a member with a permission on its organisation (404/403 otherwise). */
+/** @deprecated Use `workshopAccess` from `./access.server` (kept while routes move over). */
 export async function requireWorkshop(userId: string, workshopId: string, permission: Permission) {
-	const [found] = await db.select().from(workshop).where(eq(workshop.id, workshopId));
-	if (!found) error(404, 'Not found');
-	const { organisation, role } = await requirePermission(userId, found.organisationId, permission);
-	return { workshop: found, organisation, role };
+	return workshopAccessFor(userId, workshopId, permission);
 }
 
 export async function listWorkshops(organisationId: string) {
@@ -84,17 +81,15 @@ export async function replaceAgenda(workshopId: string, items: AgendaItemInput[]
 	await db.transaction(async (tx) => {
 		await tx.delete(agendaItem).where(eq(agendaItem.workshopId, workshopId));
 		if (items.length === 0) return;
-		await tx
-			.insert(agendaItem)
-			.values(
-				items.map((item, position) => ({
-					id: generateId(),
-					workshopId,
-					position,
-					title: item.title,
-					minutes: item.minutes
-				}))
-			);
+		await tx.insert(agendaItem).values(
+			items.map((item, position) => ({
+				id: generateId(),
+				workshopId,
+				position,
+				title: item.title,
+				minutes: item.minutes
+			}))
+		);
 	});
 }
 

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { joinCodeForm } from '$lib/workshops/forms';
 import { normalizeJoinCode } from '$lib/workshops/rules';
 import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';

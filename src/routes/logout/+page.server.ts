@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { signOut } from '$lib/accounts/accounts.server';
 import type { Actions, PageServerLoad } from './$types';
 

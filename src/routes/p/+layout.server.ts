@@ -1,6 +1,6 @@
 import { getOrgSettings, helpAvailable } from '$lib/safeguarding/safeguarding.server';
 import { db } from '$lib/server/db';
-import { workshop } from '$lib/server/db/schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { eq } from 'drizzle-orm';
 import { isChild } from '$lib/workshops/rules';
 import type { LayoutServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { workshop } from '$lib/server/db/schema';
+import { workshop } from '$lib/workshops/workshops.schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
 import { getControlState, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { recoverAccount } from '$lib/accounts/recovery.server';
 import { requestResetByEmail } from '$lib/accounts/mails.server';
-import { fieldError, newPasswordForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
+import { newPasswordForm } from '$lib/accounts/forms';
 import { mailEnabled } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import * as schema from './schema';
 
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** No schema generic: queries name their tables (`db.select().from(table)`), so the client knows no domain. */
+export type Database = PgDatabase<PgQueryResultHKT>;
 export type Driver = 'postgres' | 'pglite';
 
 export let db: Database;
@@ -29,7 +29,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<void> {
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
-		const instance = drizzle(client, { schema });
+		const instance = drizzle(client);
 		if (options.migrate !== false) await migrate(instance, { migrationsFolder: MIGRATIONS_FOLDER });
 		useDatabase(instance as unknown as Database, 'postgres', () => client.end());
 	} else {
@@ -44,7 +44,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<void> {
 		} else {
 			client = new PGlite();
 		}
-		const instance = drizzle(client, { schema });
+		const instance = drizzle(client);
 		if (options.migrate !== false) await migrate(instance, { migrationsFolder: MIGRATIONS_FOLDER });
 		useDatabase(instance as unknown as Database, 'pglite', () => client.close());
 	}
@@ -70,5 +70,3 @@ export async function checkDatabase(): Promise<{ ok: boolean; driver: Driver; mi
 		return { ok: false, driver, error: e instanceof Error ? e.message : String(e) };
 	}
 }
-
-export { schema };

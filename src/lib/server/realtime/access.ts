@@ -6,8 +6,9 @@
 import type { IncomingMessage } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { board, workshop } from '../db/schema';
-import * as auth from '../auth/session';
+import { board } from '$lib/boards/boards.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
+import * as auth from '$lib/sessions/sessions.server';
 import { isAllowedOrigin } from '../origin';
 import { findRole } from '$lib/orgs/orgs.server';
 import { can } from '$lib/orgs/roles';

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { board } from '../db/schema';
+import { board } from '$lib/boards/boards.schema';
 import { CONTROL_PREFIX, controlRoom, writeControl, type ControlState } from '$lib/boards/control';
 import { authorize } from './access';
 import { CLOSE, readLimits, type Limits } from './limits';

@@ -8,7 +8,7 @@
 import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { db } from '../db';
-import { board, boardQuarantine, boardUpdate } from '../db/schema';
+import { board, boardQuarantine, boardUpdate } from '$lib/boards/boards.schema';
 
 export type LogRow = { seq: number; data: Uint8Array };
 export type StoredBoard = {

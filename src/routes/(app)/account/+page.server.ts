@@ -7,7 +7,8 @@ import {
 	pendingResetNotice,
 	recoveryCodeCreatedAt
 } from '$lib/accounts/recovery.server';
-import { fieldError, changePasswordForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
+import { changePasswordForm } from '$lib/accounts/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createOrganisation, listMemberships } from '$lib/orgs/orgs.server';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { logIn } from '$lib/accounts/limits.server';
-import { fieldError, loginForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
+import { loginForm } from '$lib/accounts/forms';
 import { safeNext } from '$lib/server/redirects';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { signUpLimited } from '$lib/accounts/limits.server';
-import { fieldError, parseForm, signUpForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
+import { signUpForm } from '$lib/accounts/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import * as auth from '$lib/server/auth/session';
+import * as auth from '$lib/sessions/sessions.server';
 import { createUser } from '$lib/accounts/accounts.server';
-import { fieldError, parseForm, registerForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
+import { registerForm } from '$lib/accounts/forms';
 import { acceptInvitation, findInvitation } from '$lib/orgs/orgs.server';
 import type { Actions, PageServerLoad } from './$types';
 

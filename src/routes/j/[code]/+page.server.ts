@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import * as auth from '$lib/server/auth/session';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import * as auth from '$lib/sessions/sessions.server';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { joinForm } from '$lib/workshops/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';

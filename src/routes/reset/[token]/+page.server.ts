@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { findPasswordReset, resetPassword } from '$lib/accounts/accounts.server';
-import { fieldError, newPasswordForm, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
+import { newPasswordForm } from '$lib/accounts/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -11,7 +11,7 @@ import {
 	setStatus
 } from '$lib/workshops/workshops.server';
 import { agendaForm, assistedForm, statusForm } from '$lib/workshops/forms';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';

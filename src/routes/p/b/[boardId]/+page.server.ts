@@ -11,7 +11,7 @@ import {
 } from '$lib/boards/boards.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { listRounds } from '$lib/voting/rounds.server';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { requireParticipant } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballotGuard } from '$lib/server/db/schema';
+import { ballotGuard } from '$lib/voting/voting.schema';
 import { listProposals } from '$lib/voting/proposals.server';
 import { castBallot, findRound } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';

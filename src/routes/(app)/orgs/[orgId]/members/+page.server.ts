@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changeRole, createInvitation, listMembers, requirePermission } from '$lib/orgs/orgs.server';
 import { issuePasswordReset } from '$lib/accounts/accounts.server';
 import { can, ROLES } from '$lib/orgs/roles';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

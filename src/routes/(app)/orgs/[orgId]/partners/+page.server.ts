@@ -4,7 +4,7 @@ import { can } from '$lib/orgs/roles';
 import { requirePermission } from '$lib/orgs/orgs.server';
 import { createPartner, deletePartner, listPartners } from '$lib/plans/delivery.server';
 import { partnerForm } from '$lib/plans/forms';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { findTask, listOrganisationTasks, updateTask } from '$lib/plans/delivery.server';
 import { TASK_STATUSES } from '$lib/plans/rules';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { issueCalendarToken } from '$lib/plans/calendar.server';
 import { requireUser } from '$lib/server/guards';

@@ -20,7 +20,7 @@ import {
 import { fundingForm, itemForm, taskForm, taskUpdateForm } from '$lib/plans/forms';
 import { continuePrototype } from '$lib/codesign/codesign.server';
 import { listBoards } from '$lib/boards/boards.server';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { can } from '$lib/orgs/roles';
 import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { createProposal, listProposals, mergeProposals, withdrawProposal } from '$lib/voting/proposals.server';
 import { proposalForm } from '$lib/voting/forms';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import { findBoard } from '$lib/boards/boards.server';
 import * as realtime from '$lib/server/realtime';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireWorkshop, updateRecord } from '$lib/workshops/workshops.server';
 import { recordForm, recordFormValues } from '$lib/workshops/record';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

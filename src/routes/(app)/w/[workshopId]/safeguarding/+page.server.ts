@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { requireUser } from '$lib/server/guards';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { isChild } from '$lib/workshops/rules';
 import { parseWatchwords } from '$lib/safeguarding/rules';
 import {

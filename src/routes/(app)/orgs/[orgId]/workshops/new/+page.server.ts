@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/orgs/orgs.server';
 import { createWorkshop } from '$lib/workshops/workshops.server';
 import { workshopForm } from '$lib/workshops/forms';
-import { parseForm } from '$lib/accounts/forms';
+import { parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

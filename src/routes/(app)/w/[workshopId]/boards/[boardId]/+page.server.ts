@@ -18,7 +18,7 @@ import {
 } from '$lib/boards/boards.server';
 import { authorNamesFor } from '$lib/boards/authorship.server';
 import { dotsUsed } from '$lib/boards/tallies.server';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { listHelpRequests, markHelpSeen, moderationQueue, moveOffWall } from '$lib/safeguarding/safeguarding.server';

@@ -3,7 +3,7 @@ import { can } from '$lib/orgs/roles';
 import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { findProposal, proposalHistory, updateProposal } from '$lib/voting/proposals.server';
 import { proposalForm } from '$lib/voting/forms';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

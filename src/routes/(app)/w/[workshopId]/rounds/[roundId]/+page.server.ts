@@ -18,7 +18,7 @@ import {
 import { choicesFromForm } from '$lib/voting/ballot-form';
 import { ensureCounted } from '$lib/voting/counting.server';
 import { publicResult } from '$lib/voting/breakdown';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

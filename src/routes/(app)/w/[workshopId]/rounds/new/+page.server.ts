@@ -3,7 +3,7 @@ import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { listProposals } from '$lib/voting/proposals.server';
 import { createRound } from '$lib/voting/rounds.server';
 import { roundForm } from '$lib/voting/forms';
-import { fieldError, parseForm } from '$lib/accounts/forms';
+import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 

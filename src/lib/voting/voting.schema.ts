@@ -1,9 +1,9 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { workshop } from './workshops.schema';
-import { user } from './auth.schema';
-import { FUNCTIONS } from '../../workshops/rules';
-import { BALLOT_FORMATS, ROUND_RULES } from '../../voting/ballots';
-import type { CountState } from '../../voting/count';
+import { workshop } from '../workshops/workshops.schema';
+import { user } from '../accounts/accounts.schema';
+import { FUNCTIONS } from '../workshops/rules';
+import { BALLOT_FORMATS, ROUND_RULES } from './ballots';
+import type { CountState } from './count';
 
 /** A proposal (usulan) put forward in a forum. Cost in whole Rupiah. */
 export const proposal = pgTable(
@@ -154,49 +154,4 @@ export const paperTotal = pgTable(
 		ballots: integer('ballots').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.roundId, t.proposalId] })]
-);
-
-/** The workshop's plan (minimal here; the plans issue extends it). */
-export const plan = pgTable('plan', {
-	id: text('id').primaryKey(),
-	workshopId: text('workshop_id')
-		.notNull()
-		.unique()
-		.references(() => workshop.id, { onDelete: 'cascade' }),
-	/** A facilitator finalises the plan; later changes keep a history. */
-	status: text('status', { enum: ['draft', 'final'] })
-		.notNull()
-		.default('draft'),
-	finalisedAt: timestamp('finalised_at', { withTimezone: true }),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-});
-
-export const planItem = pgTable(
-	'plan_item',
-	{
-		id: text('id').primaryKey(),
-		planId: text('plan_id')
-			.notNull()
-			.references(() => plan.id, { onDelete: 'cascade' }),
-		title: text('title').notNull(),
-		description: text('description').notNull().default(''),
-		function: text('function', { enum: FUNCTIONS }).notNull(),
-		cost: bigint('cost', { mode: 'bigint' }),
-		priorityRank: integer('priority_rank'),
-		originKind: text('origin_kind', { enum: ['vote', 'board'] }).notNull(),
-		originRoundId: text('origin_round_id'),
-		originProposalId: text('origin_proposal_id'),
-		votes: integer('votes'),
-		targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
-		location: text('location').notNull().default(''),
-		participationLevel: text('participation_level'),
-		/** Board origin: the board and what on it (cluster:<id>, note:<id>, canvas). */
-		originBoardId: text('origin_board_id'),
-		originRef: text('origin_ref'),
-		/** Prototype iterations: 1, 2, 3 … each pointing to the one before. */
-		iteration: integer('iteration').notNull().default(1),
-		previousItemId: text('previous_item_id'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [index('plan_item_plan_idx').on(t.planId)]
 );

@@ -1,8 +1,54 @@
 import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisation } from './orgs.schema';
-import { user } from './auth.schema';
-import { planItem } from './voting.schema';
-import { FUNDING_SOURCES, PARTNER_KINDS, TASK_STATUSES } from '../../plans/rules';
+import { workshop } from '../workshops/workshops.schema';
+import { organisation } from '../orgs/orgs.schema';
+import { user } from '../accounts/accounts.schema';
+import { FUNCTIONS } from '../workshops/rules';
+import { FUNDING_SOURCES, PARTNER_KINDS, TASK_STATUSES } from './rules';
+
+/** The workshop's plan (minimal here; the plans issue extends it). */
+export const plan = pgTable('plan', {
+	id: text('id').primaryKey(),
+	workshopId: text('workshop_id')
+		.notNull()
+		.unique()
+		.references(() => workshop.id, { onDelete: 'cascade' }),
+	/** A facilitator finalises the plan; later changes keep a history. */
+	status: text('status', { enum: ['draft', 'final'] })
+		.notNull()
+		.default('draft'),
+	finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const planItem = pgTable(
+	'plan_item',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		function: text('function', { enum: FUNCTIONS }).notNull(),
+		cost: bigint('cost', { mode: 'bigint' }),
+		priorityRank: integer('priority_rank'),
+		originKind: text('origin_kind', { enum: ['vote', 'board'] }).notNull(),
+		originRoundId: text('origin_round_id'),
+		originProposalId: text('origin_proposal_id'),
+		votes: integer('votes'),
+		targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
+		location: text('location').notNull().default(''),
+		participationLevel: text('participation_level'),
+		/** Board origin: the board and what on it (cluster:<id>, note:<id>, canvas). */
+		originBoardId: text('origin_board_id'),
+		originRef: text('origin_ref'),
+		/** Prototype iterations: 1, 2, 3 … each pointing to the one before. */
+		iteration: integer('iteration').notNull().default(1),
+		previousItemId: text('previous_item_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('plan_item_plan_idx').on(t.planId)]
+);
 
 /** An organisation's directory of partners (agencies, community groups, NGOs, CSR, academia). */
 export const partner = pgTable(

@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisation } from './orgs.schema';
-import { participant, workshop } from './workshops.schema';
-import { board } from './boards.schema';
+import { organisation } from '../orgs/orgs.schema';
+import { participant, workshop } from '../workshops/workshops.schema';
+import { board } from '../boards/boards.schema';
 
 /**
  * An organisation's safeguarding settings: how long personal data of a closed workshop

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { user } from './auth.schema';
-import { participant } from './workshops.schema';
+import { user } from '../accounts/accounts.schema';
+import { participant } from '../workshops/workshops.schema';
 import { board } from './boards.schema';
 
 /**

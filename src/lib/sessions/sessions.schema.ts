@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { user } from './auth.schema';
-import { participant } from './workshops.schema';
+import { user } from '../accounts/accounts.schema';
+import { participant } from '../workshops/workshops.schema';
 
 /**
  * One row per signed-in browser. `id` is the SHA-256 of the cookie's token, so a

@@ -10,7 +10,7 @@ import {
 	text,
 	timestamp
 } from 'drizzle-orm/pg-core';
-import { workshop } from './workshops.schema';
+import { workshop } from '../workshops/workshops.schema';
 
 /** Raw bytes (Yjs updates). Postgres and PGlite both hand back a Uint8Array-like value. */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({

@@ -6,9 +6,11 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, lt } from 'drizzle-orm';
-import { db } from '../db';
-import { participant, session, user } from '../db/schema';
-import { generateToken, hashToken } from './tokens';
+import { db } from '$lib/server/db';
+import { participant } from '$lib/workshops/workshops.schema';
+import { session } from './sessions.schema';
+import { user } from '$lib/accounts/accounts.schema';
+import { generateToken, hashToken } from '$lib/server/auth/tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm, signUpForm } from './forms';
+import { parseForm } from './forms';
+import { signUpForm } from '$lib/accounts/forms';
 import { agendaForm, joinForm, workshopForm } from '$lib/workshops/forms';
 
 const formData = (entries: [string, string][]) => {

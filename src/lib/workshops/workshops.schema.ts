@@ -1,9 +1,9 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisation } from './orgs.schema';
-import { user } from './auth.schema';
-import { FUNCTIONS, KINDS, STATUSES } from '../../workshops/rules';
-import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES } from '../../workshops/zones';
-import type { MinutesRecord } from '../../workshops/record';
+import { organisation } from '../orgs/orgs.schema';
+import { user } from '../accounts/accounts.schema';
+import { FUNCTIONS, KINDS, STATUSES } from './rules';
+import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES } from './zones';
+import type { MinutesRecord } from './record';
 
 export const workshop = pgTable(
 	'workshop',
