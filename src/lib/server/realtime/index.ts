@@ -12,13 +12,13 @@ import * as Y from 'yjs';
 import { db } from '../db';
 import { isAllowedOrigin } from '../origin';
 import { CLOSE, readLimits, type Limits } from './limits';
-import { Room, type RoomHooks, type Subject } from './room';
+import { Room, type Revocation, type RoomHooks, type Subject } from './room';
 import { boardLocked, setBoardStore } from './storage';
 import { pendingBytes } from './safe-doc';
 import type { RealtimePolicy, RoomControl } from './policy';
 import type { Cluster } from './relay';
 
-export type { RoomHooks, Subject } from './room';
+export type { Revocation, RoomHooks, Subject } from './room';
 export type { RealtimePolicy, RoomControl, Grant, Refusal } from './policy';
 export { addedKeys } from './added-keys';
 
@@ -197,17 +197,6 @@ export function applyControl(workshopId: string, state: RoomControl): void {
 	const room = rooms.get(policy.control.roomOf(workshopId));
 	if (room) policy.control.write(room.doc, state);
 }
-
-/**
- * Which live connections lose their rights. Fields combine (all given must match):
- * `{ sessionId }` a signed-out session, `{ userId }` every socket of a person (password
- * changed), `{ userId, organisationId }` a changed or removed membership,
- * `{ workshopId, participants: true }` every participant of a workshop (it closed),
- * `{ participantId }` one removed participant.
- */
-export type Revocation = Partial<
-	Pick<Subject, 'sessionId' | 'userId' | 'participantId' | 'organisationId' | 'workshopId'>
-> & { participants?: boolean };
 
 /**
  * Closes the matching sockets in every loaded room. Rights that ended for good (the

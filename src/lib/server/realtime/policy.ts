@@ -10,14 +10,14 @@ import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import type { ConnectionInfo, RoomHooks } from './room';
 import type { BoardStore } from './storage';
+import type { RoomControl } from './types';
+
+export type { RoomControl } from './types';
 
 /** An accepted connection: its rights, and the workshop (and board, unless a control room) it is in. */
 export type Grant = ConnectionInfo & { room: string; boardId: string | null; workshopId: string };
 /** A refused connection: closed with `code` (4400-4499, so y-websocket stops retrying). */
 export type Refusal = { code: number; reason: string };
-
-/** What the realtime layer reads of a control state: which boards are locked. The rest is the app's. */
-export type RoomControl = { boards: Record<string, { locked: boolean }> };
 
 /** A workshop's control rooms: written only by the server, read by everyone in the workshop. */
 export interface ControlRooms {

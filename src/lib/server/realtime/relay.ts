@@ -3,8 +3,7 @@
  * updates and presence relayed to them, theirs applied here, and a catch-up with their
  * state when it opens. With one process there is no relay and rooms behave as before.
  */
-import type { RoomControl } from './policy';
-import type { Revocation } from './index';
+import type { Revocation, RoomControl } from './types';
 
 /** Origin of updates and presence that came from another node: shown, never logged or relayed again. */
 export const RELAYED = Symbol('relayed');
