@@ -10,7 +10,6 @@ import {
 	dotNoteAsMember,
 	findBoard,
 	getControlState,
-	listSubmissions,
 	rejectSubmission,
 	setBoardFlags,
 	setFollow,
