@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { upgradeHandler } from './src/lib/server/handoff.ts';
 
 /**
  * In `vite dev`, websocket upgrades to /collab go to the same realtime handler as in
@@ -11,9 +12,7 @@ const collabInDev: Plugin = {
 	configureServer(server) {
 		server.httpServer?.on('upgrade', (req, socket, head) => {
 			if (!req.url?.startsWith('/collab/')) return;
-			const upgrade = (globalThis as Record<symbol, ((...args: unknown[]) => boolean) | undefined>)[
-				Symbol.for('ruang-rembuk.upgrade')
-			];
+			const upgrade = upgradeHandler();
 			if (!upgrade || !upgrade(req, socket, head)) socket.destroy();
 		});
 	}

@@ -7,19 +7,18 @@ import { openDatabase } from '$lib/server/db';
 import {
 	compactBallotTables,
 	recoverLostBallots,
+	setOthersWriteRound,
 	writeAllWaiting,
 	writeRoundWaiting
 } from '$lib/voting/ballot-pool.server';
 import { isAllowedOrigin, needsOriginCheck } from '$lib/server/origin';
 import { securityHeaders } from '$lib/server/headers';
-import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/server/demo';
+import { setShutdownHandler, setUpgradeHandler } from '$lib/server/handoff';
+import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD } from '$lib/demo/demo.server';
 import * as realtime from '$lib/server/realtime';
-import { getControlState } from '$lib/boards/boards.server';
-import { boardHooks, settleAuthorship } from '$lib/boards/authorship.server';
+import { boardsRealtime } from '$lib/boards/realtime-policy.server';
+import { settleAuthorship } from '$lib/boards/authorship.server';
 import { startRetentionJob } from '$lib/safeguarding/retention.server';
-
-/** src/serve.ts (and the dev plugin in vite.config.ts) hand websocket upgrades to this. */
-const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
 
 /** Runs once when the server starts: migrate, and on a first embedded start seed the demo. */
 export const init: ServerInit = async () => {
@@ -32,20 +31,25 @@ export const init: ServerInit = async () => {
 		if (freed > 0) console.log(`${freed} ballot(s) lost with the last process; those voters can vote again`);
 	}
 	await compactBallotTables();
-	realtime.setControlSource(getControlState);
-	realtime.setRoomHooks(boardHooks);
+	// The realtime layer's rules (who may open which room, control rooms, board storage) are the boards domain's.
+	realtime.configureRealtime(boardsRealtime);
 	// Several nodes share boards, events and limits through Redis; loaded only when asked for.
 	if (process.env.REDIS_URL) {
 		if (!databaseUrl) throw new Error('REDIS_URL needs DATABASE_URL: nodes share one Postgres database');
 		const { startCluster } = await import('$lib/server/cluster');
-		await startCluster({ url: process.env.REDIS_URL, writeRound: writeRoundWaiting });
+		await startCluster({
+			url: process.env.REDIS_URL,
+			writeRound: writeRoundWaiting,
+			useOthersWriteRound: setOthersWriteRound
+		});
 	}
-	(globalThis as Record<symbol, unknown>)[UPGRADE] = realtime.handleUpgrade;
+	// src/serve.ts (and the dev plugin in vite.config.ts) hand websocket upgrades to this.
+	setUpgradeHandler(realtime.handleUpgrade);
 	// Authorship being recorded for notes just added, and ballots still waiting in memory,
 	// are written before the rooms and the database close.
-	(globalThis as Record<symbol, unknown>)[Symbol.for('ruang-rembuk.shutdown')] = async () => {
+	setShutdownHandler(async () => {
 		await Promise.all([settleAuthorship().then(realtime.closeAll), writeAllWaiting()]);
-	};
+	});
 	// Personal data of closed workshops is anonymised after the organisation's retention.
 	startRetentionJob();
 	if (!databaseUrl || process.env.DEMO === '1') {

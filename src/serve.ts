@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { execSync } from 'node:child_process';
 import { lanAddresses } from './lib/server/venue.ts';
+import { shutdownHandler, upgradeHandler } from './lib/server/handoff.ts';
 
 const root = new URL('..', import.meta.url);
 const handlerFile = new URL('build/handler.js', root);
@@ -32,15 +33,12 @@ process.env.BODY_SIZE_LIMIT ??= '3M';
 
 const { handler } = await import(handlerFile.href);
 
-type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
-const UPGRADE = Symbol.for('ruang-rembuk.upgrade');
-
 const server = createServer((req, res) => {
 	if (tellProtocol) req.headers[PROTOCOL] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	handler(req, res);
 });
 server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-	const upgrade = (globalThis as Record<symbol, UpgradeHandler | undefined>)[UPGRADE];
+	const upgrade = upgradeHandler();
 	if (!upgrade || !upgrade(req, socket, head)) socket.destroy();
 });
 
@@ -58,12 +56,11 @@ server.listen(port, host, () => {
 });
 
 // On stop, boards still being edited are written to the database before we exit.
-const SHUTDOWN = Symbol.for('ruang-rembuk.shutdown');
 async function shutdown() {
 	setTimeout(() => process.exit(0), 5000).unref();
 	server.close();
 	server.closeAllConnections();
-	const closeRooms = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[SHUTDOWN];
+	const closeRooms = shutdownHandler();
 	await closeRooms?.().catch((e) => console.error(e));
 	process.exit(0);
 }

@@ -335,7 +335,7 @@ for (const clients of SIZES) {
 		);
 	}
 }
-const ours = await startOurs(port++, { COLLAB_IDLE_UNLOAD_MS: '300' });
+const ours = await startOurs(port, { COLLAB_IDLE_UNLOAD_MS: '300' });
 try {
 	console.log(
 		'\n2,000-note board (ms): server load (connect to first message, board unloaded each time) and fresh client sync'

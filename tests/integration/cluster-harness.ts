@@ -26,16 +26,20 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 	const cluster = await import('$lib/server/cluster');
 	const status = await import('$lib/server/cluster/status');
 	const boards = await import('$lib/boards/boards.server');
-	const authorship = await import('$lib/boards/authorship.server');
+	const { boardsRealtime } = await import('$lib/boards/realtime-policy.server');
 	const limits = await import('$lib/server/auth/rate-limit');
 	const events = await import('$lib/server/events');
 	const tallies = await import('$lib/boards/tallies.server');
 	const rounds = await import('$lib/voting/rounds.server');
 	const pool = await import('$lib/voting/ballot-pool.server');
 	realtime.configure({ idleUnloadMs: 200, flushDelayMs: 20 });
-	realtime.setControlSource(boards.getControlState);
-	realtime.setRoomHooks(authorship.boardHooks);
-	const link = await cluster.startCluster({ url: redisUrl, prefix, writeRound: pool.writeRoundWaiting });
+	realtime.configureRealtime(boardsRealtime);
+	const link = await cluster.startCluster({
+		url: redisUrl,
+		prefix,
+		writeRound: pool.writeRoundWaiting,
+		useOthersWriteRound: pool.setOthersWriteRound
+	});
 	const sockets = new Set<Duplex>();
 	const server: Server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => {

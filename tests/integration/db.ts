@@ -5,7 +5,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import postgres from 'postgres';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { closeAll } from '$lib/server/realtime';
+import { closeAll, configureRealtime } from '$lib/server/realtime';
+import { boardsRealtime } from '$lib/boards/realtime-policy.server';
 import { RUN_PREFIX, TEMPLATE, urlFor } from './postgres-template';
 
 export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -13,6 +14,8 @@ export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite
 export function useTestDatabase(): void {
 	let name = '';
 	beforeAll(async () => {
+		// As hooks.server.ts does at start: use cases that change board documents open rooms.
+		configureRealtime(boardsRealtime);
 		if (backend === 'pglite') {
 			await openDatabase({});
 			return;

@@ -8,7 +8,6 @@ import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';
 import { attendanceTopic, roundStatusTopic, roundTopic } from '$lib/live/topics';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import type { ProposalInput } from '$lib/voting/forms';
 import { useTestDatabase } from './db';
 import { open, type LiveEvent } from './live-harness';

@@ -21,11 +21,14 @@ export async function pdfPages(buffer: Buffer): Promise<string[]> {
  * those as control characters; they draw nothing).
  */
 export async function pdfText(buffer: Buffer): Promise<string> {
-	return (await pdfPages(buffer))
-		.join('\n')
-		.normalize('NFKC')
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/g, '')
-		.replace(/\s+/g, ' ');
+	return (
+		(await pdfPages(buffer))
+			.join('\n')
+			.normalize('NFKC')
+			// eslint-disable-next-line no-control-regex -- control and bidi characters are what is removed
+			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/g, '')
+			.replace(/\s+/g, ' ')
+	);
 }
 
 /** Rows of a CSV file as a spreadsheet would split them (bare CR counts as a row end too). */

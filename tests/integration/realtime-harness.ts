@@ -9,14 +9,12 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as realtime from '$lib/server/realtime';
 import * as auth from '$lib/sessions/sessions.server';
-import { getControlState } from '$lib/boards/boards.server';
-import { boardHooks } from '$lib/boards/authorship.server';
+import { boardsRealtime } from '$lib/boards/realtime-policy.server';
 
 export type Harness = { server: Server; origin: string; wsOrigin: string; close: () => Promise<void> };
 
 export async function startServer(): Promise<Harness> {
-	realtime.setControlSource(getControlState);
-	realtime.setRoomHooks(boardHooks);
+	realtime.configureRealtime(boardsRealtime);
 	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => {
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();

@@ -13,6 +13,7 @@ import { db } from '$lib/server/db';
 import { board, boardQuarantine, boardUpdate } from '../../src/lib/boards/boards.schema';
 import * as realtime from '$lib/server/realtime';
 import { createBoard } from '$lib/boards/boards.server';
+import { recoveryOf } from '$lib/boards/board-store.server';
 import { addNote, readBoard } from '$lib/boards/model';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop } from './factories';
@@ -296,7 +297,7 @@ describe('storage always loads what it wrote', () => {
 			.from(boardQuarantine)
 			.where(eq(boardQuarantine.boardId, boardId));
 		expect(kept.map((k) => k.kind).sort()).toEqual(['snapshot', 'update']);
-		expect(await realtime.recoveryOf(boardId)).toMatchObject({ dropped: 2 });
+		expect(await recoveryOf(boardId)).toMatchObject({ dropped: 2 });
 		// And it loads cleanly from then on.
 		await waitFor(253, () => realtime.roomStats(boardId) === null);
 		const d = connect(h, boardId, cookie);

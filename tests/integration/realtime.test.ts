@@ -229,14 +229,12 @@ describe('realtime boards', () => {
 				ws.on('message', onMessage);
 				ws.on('close', onClose);
 			});
-		let reconnects = 0;
 		let closedByServer = 0;
 		const worker = async (part: Uint8Array[]) => {
 			let ws = await open();
 			for (const frame of part) {
 				if (ws.readyState !== WebSocket.OPEN) {
 					ws = await open();
-					reconnects++;
 				}
 				const result = processed(ws);
 				ws.send(frame);

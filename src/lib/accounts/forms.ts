@@ -26,5 +26,3 @@ export const changePasswordForm = z.object({
 	currentPassword: z.string().min(1, { error: 'error_required' }),
 	password
 });
-
-

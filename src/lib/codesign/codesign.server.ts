@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, workshop } from '$lib/workshops/workshops.schema';
-import { board, boardTemplate } from '$lib/boards/boards.schema';
+import { boardTemplate } from '$lib/boards/boards.schema';
 import { planItem } from '$lib/plans/plans.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import * as realtime from '$lib/server/realtime';
@@ -201,9 +201,4 @@ export async function continuePrototype(itemId: string, targetWorkshopId: string
 	const copied = await realtime.changeBoardDoc(boardId, (doc) => copyCanvas(snapshot, doc));
 	await copyAuthors(source, boardId, copied);
 	return { ok: true as const, boardId };
-}
-
-export async function boardStage(boardId: string) {
-	const [row] = await db.select({ stage: board.stage }).from(board).where(eq(board.id, boardId));
-	return row?.stage ?? null;
 }

@@ -53,7 +53,7 @@ export function saveDrafts(path: string, root: ParentNode = document.querySelect
 
 /** Puts a kept draft back into the fields of this page (and tells bound state through input/change events). */
 export function restoreDrafts(path: string, root: ParentNode = document.querySelector('main') ?? document): number {
-	let draft: Draft | null = null;
+	let draft: Draft | null;
 	try {
 		draft = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
 		sessionStorage.removeItem(KEY);

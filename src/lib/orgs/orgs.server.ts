@@ -1,12 +1,11 @@
 /** Use cases for organisations: memberships, roles, one-time invitations. */
-import { error } from '@sveltejs/kit';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { invitation, membership, organisation } from './orgs.schema';
 import { user } from '$lib/accounts/accounts.schema';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { revokeConnections } from '$lib/server/realtime';
-import { can, type Permission, type Role } from './roles';
+import type { Permission, Role } from './roles';
 import { orgAccessFor } from './access.server';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@
  * facilitator can test-join a workshop from the same browser.
  */
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { participant } from '$lib/workshops/workshops.schema';
 import { session } from './sessions.schema';
@@ -97,10 +97,6 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 /** On password change or reset: every browser of that person is signed out. */
 export async function invalidateUserSessions(userId: string): Promise<void> {
 	await db.delete(session).where(eq(session.userId, userId));
-}
-
-export async function deleteExpiredSessions(): Promise<void> {
-	await db.delete(session).where(lt(session.expiresAt, new Date()));
 }
 
 export function setSessionCookie(

@@ -17,7 +17,7 @@ import { planItem } from '$lib/plans/plans.schema';
 import { ensurePlan } from '$lib/plans/plans.server';
 import { announceCount } from '$lib/live/announce.server';
 import { generateId } from '$lib/server/auth/tokens';
-import { countRound, type CountInput, type CountProgress, type CountState, type RoundResult } from './count';
+import type { CountInput, CountProgress, CountState, RoundResult } from './count';
 import { proposalLocation } from '$lib/plans/rules';
 
 /** JSON with money (BigInt) as strings. */

@@ -50,7 +50,7 @@ export function tieComparator(e: Election, tie: TieBreak, score = scores(e)) {
 	const lot = (id: string) => lotIndex.get(id) ?? Number.MAX_SAFE_INTEGER;
 	return (a: Project, b: Project): { order: number; by: TieKey } => {
 		for (const key of tie.order) {
-			let order = 0;
+			let order: number;
 			if (key === 'cost') order = a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0;
 			else if (key === 'votes')
 				order = score.get(b.id)! > score.get(a.id)! ? 1 : score.get(b.id)! < score.get(a.id)! ? -1 : 0;

@@ -2,9 +2,9 @@
  * Use cases for voting rounds. Outcomes are documented per function; ballots are
  * secret: they go through these checks into SQL, never into a board document.
  */
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { ballot, ballotGuard, paperTotal, proposal, votingRound } from './voting.schema';
+import { ballot, paperTotal, proposal, votingRound } from './voting.schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
 import {
 	beforeClosingRound,

@@ -1,5 +1,4 @@
 /** Use cases for workshops: create and edit, agenda, join by code, attendance. */
-import { error } from '@sveltejs/kit';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, participant, workshop } from './workshops.schema';

@@ -12,12 +12,12 @@ import { setSharedLimiterStore } from '$lib/server/auth/rate-limit';
 import { RedisLink } from './redis';
 import { setClusterStatusSource } from './status';
 import { setLockProvider } from './lock';
-import { setOthersWriteRound } from '$lib/voting/ballot-pool.server';
 import { openRoomRelay } from './room-relay';
 import { RedisEventBus } from './event-bus';
 import { RedisRateLimiter } from './rate-limit';
 
 let link: RedisLink | null = null;
+let useOthersWriteRound: ClusterOptions['useOthersWriteRound'] = undefined;
 
 // Messages on the control channel come from our own nodes, but are checked all the same.
 const ControlMessage = z.discriminatedUnion('kind', [
@@ -59,6 +59,12 @@ export type ClusterOptions = {
 	prefix?: string;
 	/** Writes this node's waiting ballots of a round (the voting domain's, set by the app). */
 	writeRound?: (roundId: string) => Promise<void>;
+	/**
+	 * Receives (with `writeRound`) how to ask the other nodes to write their waiting
+	 * ballots of a round, and null again on `stopCluster` (the voting domain's
+	 * `setOthersWriteRound`, set by the app).
+	 */
+	useOthersWriteRound?: (othersWriteRound: ((roundId: string) => Promise<void>) | null) => void;
 };
 
 export async function startCluster(options: ClusterOptions): Promise<RedisLink> {
@@ -113,7 +119,8 @@ export async function startCluster(options: ClusterOptions): Promise<RedisLink> 
 		announceRevocation: (revocation, why) => announce({ kind: 'revoke', node, why, revocation })
 	});
 	setSharedBoards(true);
-	if (options.writeRound) setOthersWriteRound(othersWriteRound);
+	useOthersWriteRound = options.useOthersWriteRound;
+	if (options.writeRound) useOthersWriteRound?.(othersWriteRound);
 	const bus = new RedisEventBus(current);
 	await bus.start();
 	setEventBus(bus);
@@ -127,7 +134,8 @@ export async function startCluster(options: ClusterOptions): Promise<RedisLink> 
 export async function stopCluster(): Promise<void> {
 	realtime.setCluster(null);
 	setSharedBoards(false);
-	setOthersWriteRound(null);
+	useOthersWriteRound?.(null);
+	useOthersWriteRound = undefined;
 	setEventBus(new MemoryEventBus());
 	setSharedLimiterStore(null);
 	setClusterStatusSource(null);

@@ -9,19 +9,17 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { board } from '$lib/boards/boards.schema';
-import { CONTROL_PREFIX, controlRoom, writeControl, type ControlState } from '$lib/boards/control';
-import { authorize } from './access';
+import { isAllowedOrigin } from '../origin';
 import { CLOSE, readLimits, type Limits } from './limits';
-import { Room, type RoomHooks, type Subject } from './room';
-import { recoveryOf } from './storage';
+import { Room, type Revocation, type RoomHooks, type Subject } from './room';
+import { boardLocked, setBoardStore } from './storage';
 import { pendingBytes } from './safe-doc';
+import type { RealtimePolicy, RoomControl } from './policy';
 import type { Cluster } from './relay';
 
-export type { RoomHooks, Subject } from './room';
-export { recoveryOf };
+export type { Revocation, RoomHooks, Subject } from './room';
+export type { RealtimePolicy, RoomControl, Grant, Refusal } from './policy';
 export { addedKeys } from './added-keys';
 
 export const COLLAB_PATH = '/collab/';
@@ -30,7 +28,7 @@ let limits: Limits = readLimits();
 const rooms = new Map<string, Room>();
 const unloading = new Map<string, Promise<void>>();
 const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
-let controlSource: ((workshopId: string) => Promise<ControlState>) | null = null;
+let policy: RealtimePolicy | null = null;
 let hooks: RoomHooks = {};
 let cluster: Cluster | null = null;
 
@@ -42,14 +40,19 @@ export function configure(overrides: Partial<Limits>): void {
 	wss.options.maxPayload = limits.maxMessageBytes;
 }
 
-/** The control documents are built from SQL by the workshops domain (set at start). */
-export function setControlSource(source: (workshopId: string) => Promise<ControlState>): void {
-	controlSource = source;
+/**
+ * What this layer needs from the app (authorisation, control rooms, board storage, room
+ * hooks), implemented by the boards domain and handed in at start, before rooms open.
+ */
+export function configureRealtime(next: RealtimePolicy): void {
+	policy = next;
+	hooks = next.hooks ?? {};
+	setBoardStore(next.store);
 }
 
-/** Callbacks from rooms into the app (e.g. who wrote which note), set at start. */
-export function setRoomHooks(next: RoomHooks): void {
-	hooks = next;
+function configured(): RealtimePolicy {
+	if (!policy) throw new Error('Realtime is not configured: call configureRealtime(policy) at start');
+	return policy;
 }
 
 /** Several app nodes (cluster/ on Redis); null (the default) is one process. Set before rooms open. */
@@ -79,7 +82,11 @@ async function accept(ws: WebSocket, req: IncomingMessage, name: string, viewOnl
 			ws.close(CLOSE.notFound, 'No such room');
 			return;
 		}
-		const grant = await authorize(req, name, viewOnly);
+		if (!isAllowedOrigin(req.headers.origin ?? null, req.headers.host ?? null)) {
+			ws.close(CLOSE.forbidden, 'Origin not allowed');
+			return;
+		}
+		const grant = await configured().authorise(req, name, viewOnly);
 		if ('code' in grant) {
 			ws.close(grant.code, grant.reason);
 			return;
@@ -113,20 +120,18 @@ export async function openRoom(name: string): Promise<Room> {
 		room = undefined;
 	}
 	if (!room) {
-		const isControl = name.startsWith(CONTROL_PREFIX);
+		const { control } = configured();
+		const controlOf = control.workshopOf(name);
+		const isControl = controlOf !== null;
 		const openRelay = cluster ? cluster.openRelay.bind(cluster) : null;
 		room = new Room(name, isControl ? null : name, limits, unloading.get(name), isControl ? {} : hooks, openRelay);
 		rooms.set(name, room);
-		if (!isControl) {
-			const [row] = await db.select({ locked: board.locked }).from(board).where(eq(board.id, name));
-			room.locked = row?.locked ?? false;
-		}
+		if (!isControl) room.locked = await boardLocked(name);
 		room.ready.catch(() => rooms.delete(name));
-		if (isControl && controlSource) {
-			const source = controlSource;
+		if (isControl) {
 			const created = room;
 			await created.ready;
-			writeControl(created.doc, await source(name.slice(CONTROL_PREFIX.length)));
+			control.write(created.doc, await control.load(controlOf));
 		}
 	}
 	await room.ready;
@@ -176,31 +181,22 @@ export async function readBoardDoc<T>(boardId: string, read: (doc: Y.Doc) => T):
 }
 
 /** Rewrites a workshop's control document after the facilitator changed live state. */
-export async function publishControl(workshopId: string, state: ControlState): Promise<void> {
+export async function publishControl(workshopId: string, state: RoomControl): Promise<void> {
 	applyControl(workshopId, state);
 	cluster?.announceControl(workshopId, state);
 }
 
 /** A control change made here or on another node, applied to the rooms this node holds. */
-export function applyControl(workshopId: string, state: ControlState): void {
+export function applyControl(workshopId: string, state: RoomControl): void {
 	for (const [boardId, control] of Object.entries(state.boards)) {
 		const room = rooms.get(boardId);
 		if (room) room.locked = control.locked;
 	}
-	const room = rooms.get(controlRoom(workshopId));
-	if (room) writeControl(room.doc, state);
+	// Without a policy no room was ever opened, so there is no control room to write.
+	if (!policy) return;
+	const room = rooms.get(policy.control.roomOf(workshopId));
+	if (room) policy.control.write(room.doc, state);
 }
-
-/**
- * Which live connections lose their rights. Fields combine (all given must match):
- * `{ sessionId }` a signed-out session, `{ userId }` every socket of a person (password
- * changed), `{ userId, organisationId }` a changed or removed membership,
- * `{ workshopId, participants: true }` every participant of a workshop (it closed),
- * `{ participantId }` one removed participant.
- */
-export type Revocation = Partial<
-	Pick<Subject, 'sessionId' | 'userId' | 'participantId' | 'organisationId' | 'workshopId'>
-> & { participants?: boolean };
 
 /**
  * Closes the matching sockets in every loaded room. Rights that ended for good (the

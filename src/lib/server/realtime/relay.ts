@@ -3,8 +3,7 @@
  * updates and presence relayed to them, theirs applied here, and a catch-up with their
  * state when it opens. With one process there is no relay and rooms behave as before.
  */
-import type { ControlState } from '$lib/boards/control';
-import type { Revocation } from './index';
+import type { Revocation, RoomControl } from './types';
 
 /** Origin of updates and presence that came from another node: shown, never logged or relayed again. */
 export const RELAYED = Symbol('relayed');
@@ -31,6 +30,6 @@ export interface RoomRelay {
 export type Cluster = {
 	openRelay(room: string, target: RelayTarget): Promise<RoomRelay>;
 	/** Tells the other nodes (not this one) about a control change or a revocation. */
-	announceControl(workshopId: string, state: ControlState): void;
+	announceControl(workshopId: string, state: RoomControl): void;
 	announceRevocation(revocation: Revocation, why: 'signed-out' | 'rights-changed'): void;
 };

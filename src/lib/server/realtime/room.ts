@@ -26,6 +26,9 @@ import { encodeWithoutPending, isStuck, loadDoc, pendingBytes } from './safe-doc
 import { BoardLog } from './board-log';
 import { checkUpdate } from './validate';
 import { RELAYED, type RelayTarget, type RoomRelay } from './relay';
+import type { Subject } from './types';
+
+export type { Revocation, Subject } from './types';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -38,15 +41,6 @@ function frameAwareness(update: Uint8Array): Uint8Array {
 	encoding.writeVarUint8Array(encoder, update);
 	return encoding.toUint8Array(encoder);
 }
-
-/** Who holds a connection: what revocation matches on, and what hooks are told. */
-export type Subject = {
-	sessionId: string;
-	userId: string | null;
-	participantId: string | null;
-	organisationId: string | null;
-	workshopId: string;
-};
 
 export type ConnectionInfo = {
 	identity: Identity;

@@ -1,14 +1,12 @@
 /**
- * Board persistence: `board.snapshot` plus the `board_update` log after it
- * (y-websocket-server's bindState/writeState, split in calls).
+ * Board persistence as the rooms see it: `snapshot` plus the update log after it
+ * (y-websocket-server's bindState/writeState, split in calls). The SQL lives with the
+ * boards domain (`$lib/boards/board-store.server.ts`), which hands its `BoardStore` in
+ * through `configureRealtime` at start; this layer knows no tables.
  * Only updates produced by the server's own Y.Doc are stored, never raw client bytes.
  * A snapshot replaces the log only after it was verified to load (see room.ts); the
- * one before it is kept in `previous_snapshot` as a fallback.
+ * one before it is kept as a fallback.
  */
-import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
-import * as Y from 'yjs';
-import { db } from '../db';
-import { board, boardQuarantine, boardUpdate } from '$lib/boards/boards.schema';
 
 export type LogRow = { seq: number; data: Uint8Array };
 export type StoredBoard = {
@@ -24,33 +22,37 @@ export type Quarantined = {
 	reason: string;
 };
 
-export async function loadBoard(boardId: string): Promise<StoredBoard | null> {
-	const [row] = await db
-		.select({ snapshot: board.snapshot, previousSnapshot: board.previousSnapshot })
-		.from(board)
-		.where(eq(board.id, boardId));
-	if (!row) return null;
-	const rows = await db
-		.select({ seq: boardUpdate.seq, data: boardUpdate.data })
-		.from(boardUpdate)
-		.where(eq(boardUpdate.boardId, boardId))
-		.orderBy(asc(boardUpdate.seq));
-	return {
-		snapshot: row.snapshot,
-		previousSnapshot: row.previousSnapshot,
-		updates: rows,
-		lastSeq: rows.at(-1)?.seq ?? 0
-	};
+/** Where board documents are stored (implemented by the boards domain). */
+export interface BoardStore {
+	/** The stored snapshots and the log after them; null when there is no such board. */
+	load(boardId: string): Promise<StoredBoard | null>;
+	/** Whether the board is locked (only facilitators write). */
+	locked(boardId: string): Promise<boolean>;
+	/** Appends updates in one statement; returns the highest sequence number written. */
+	append(boardId: string, updates: Uint8Array[]): Promise<number>;
+	/**
+	 * Replaces the log up to `uptoSeq` by a (verified) snapshot, atomically; keeps the old
+	 * one. `merge`: fold the stored snapshot and the replaced rows into it first, under a
+	 * row lock (several nodes, see `setSharedBoards`).
+	 */
+	compact(boardId: string, snapshot: Uint8Array, uptoSeq: number, merge: boolean): Promise<void>;
+	/**
+	 * After a load had to drop stored bytes: the bytes go to the quarantine, the recovered
+	 * state becomes the snapshot, the log up to `uptoSeq` goes, and the board is marked.
+	 */
+	saveRecovered(boardId: string, snapshot: Uint8Array, uptoSeq: number, quarantined: Quarantined[]): Promise<void>;
 }
 
-/** Appends updates in one statement; returns the highest sequence number written. */
-export async function appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number> {
-	if (updates.length === 0) return 0;
-	const rows = await db
-		.insert(boardUpdate)
-		.values(updates.map((data) => ({ boardId, data })))
-		.returning({ seq: boardUpdate.seq });
-	return Math.max(...rows.map((r) => r.seq));
+let store: BoardStore | null = null;
+
+/** Set by `configureRealtime`. */
+export function setBoardStore(next: BoardStore | null): void {
+	store = next;
+}
+
+function current(): BoardStore {
+	if (!store) throw new Error('Realtime is not configured: call configureRealtime(policy) at start');
+	return store;
 }
 
 /**
@@ -64,54 +66,11 @@ export function setSharedBoards(on: boolean): void {
 	shared = on;
 }
 
-/** Replaces the log up to `uptoSeq` by a (verified) snapshot, atomically; keeps the old one. */
-export async function compactBoard(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-	await db.transaction(async (tx) => {
-		if (shared) {
-			const [row] = await tx
-				.select({ snapshot: board.snapshot })
-				.from(board)
-				.where(eq(board.id, boardId))
-				.for('update');
-			const rows = await tx
-				.select({ data: boardUpdate.data })
-				.from(boardUpdate)
-				.where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
-			const parts = [...(row?.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.data), snapshot];
-			snapshot = Y.mergeUpdates(parts);
-		}
-		await tx
-			.update(board)
-			.set({ previousSnapshot: sql`${board.snapshot}`, snapshot })
-			.where(eq(board.id, boardId));
-		await tx.delete(boardUpdate).where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
-	});
-}
-
-/**
- * After a load had to drop stored bytes: the bytes go to the quarantine, the recovered
- * state becomes the snapshot, the log up to `uptoSeq` goes, and the board is marked.
- */
-export async function saveRecovered(
-	boardId: string,
-	snapshot: Uint8Array,
-	uptoSeq: number,
-	quarantined: Quarantined[]
-): Promise<void> {
-	await db.transaction(async (tx) => {
-		if (quarantined.length > 0) await tx.insert(boardQuarantine).values(quarantined.map((q) => ({ boardId, ...q })));
-		await tx.update(board).set({ snapshot, recoveredAt: new Date() }).where(eq(board.id, boardId));
-		await tx.delete(boardUpdate).where(and(eq(boardUpdate.boardId, boardId), lte(boardUpdate.seq, uptoSeq)));
-	});
-}
-
-/** For the facilitator: when the board was recovered and how many stored pieces were set aside. */
-export async function recoveryOf(boardId: string): Promise<{ recoveredAt: Date; dropped: number } | null> {
-	const [row] = await db.select({ recoveredAt: board.recoveredAt }).from(board).where(eq(board.id, boardId));
-	if (!row?.recoveredAt) return null;
-	const [{ dropped }] = await db
-		.select({ dropped: count() })
-		.from(boardQuarantine)
-		.where(eq(boardQuarantine.boardId, boardId));
-	return { recoveredAt: row.recoveredAt, dropped };
-}
+export const loadBoard = (boardId: string) => current().load(boardId);
+export const boardLocked = (boardId: string) => current().locked(boardId);
+export const appendUpdates = (boardId: string, updates: Uint8Array[]) =>
+	updates.length === 0 ? Promise.resolve(0) : current().append(boardId, updates);
+export const compactBoard = (boardId: string, snapshot: Uint8Array, uptoSeq: number) =>
+	current().compact(boardId, snapshot, uptoSeq, shared);
+export const saveRecovered = (boardId: string, snapshot: Uint8Array, uptoSeq: number, quarantined: Quarantined[]) =>
+	current().saveRecovered(boardId, snapshot, uptoSeq, quarantined);

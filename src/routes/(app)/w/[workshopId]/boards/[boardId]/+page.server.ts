@@ -10,7 +10,6 @@ import {
 	dotNoteAsMember,
 	findBoard,
 	getControlState,
-	listSubmissions,
 	rejectSubmission,
 	setBoardFlags,
 	setFollow,
@@ -22,7 +21,8 @@ import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import { listHelpRequests, markHelpSeen, moderationQueue, moveOffWall } from '$lib/safeguarding/safeguarding.server';
-import { readBoardDoc, recoveryOf } from '$lib/server/realtime';
+import { readBoardDoc } from '$lib/server/realtime';
+import { recoveryOf } from '$lib/boards/board-store.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireBoard(

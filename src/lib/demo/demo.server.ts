@@ -4,7 +4,7 @@
  * start and written in the README.
  */
 import { eq } from 'drizzle-orm';
-import { db } from './db';
+import { db } from '$lib/server/db';
 import { membership } from '$lib/orgs/orgs.schema';
 import { user } from '$lib/accounts/accounts.schema';
 import { workshop } from '$lib/workshops/workshops.schema';

@@ -1,46 +1,31 @@
 /**
- * Who may open a room, and with what rights. Checked on every upgrade, in this order:
- * the Origin, then the session cookie (member or participant), then the role on the
- * board's workshop.
+ * The boards domain's side of the realtime endpoint (`configureRealtime(boardsRealtime)`
+ * in hooks.server.ts): who may open a room and with what rights, the workshop control
+ * rooms (the conductor, `control.ts`), where board documents are stored
+ * (`board-store.server.ts`) and the authorship hooks (`authorship.server.ts`).
+ *
+ * Checked on every upgrade, after the Origin (the realtime layer's): the session cookie
+ * (member or participant), then the role on the board's workshop.
  */
 import type { IncomingMessage } from 'node:http';
 import { eq } from 'drizzle-orm';
-import { db } from '../db';
-import { board } from '$lib/boards/boards.schema';
-import { workshop } from '$lib/workshops/workshops.schema';
+import { db } from '$lib/server/db';
+import { CLOSE } from '$lib/server/realtime/limits';
+import { parseCookies, type Grant, type RealtimePolicy, type Refusal } from '$lib/server/realtime/policy';
 import * as auth from '$lib/sessions/sessions.server';
-import { isAllowedOrigin } from '../origin';
 import { findRole } from '$lib/orgs/orgs.server';
 import { can } from '$lib/orgs/roles';
-import { CONTROL_PREFIX } from '$lib/boards/control';
-import { CLOSE } from './limits';
-import type { ConnectionInfo } from './room';
-
-export type Grant = ConnectionInfo & { room: string; boardId: string | null; workshopId: string };
-export type Refusal = { code: number; reason: string };
-
-export function parseCookies(header: string | undefined): Record<string, string> {
-	const cookies: Record<string, string> = {};
-	for (const part of (header ?? '').split(';')) {
-		const eq = part.indexOf('=');
-		if (eq <= 0) continue;
-		// A malformed value (bad %-escape) is no cookie at all: the caller answers 4401, not 1011.
-		try {
-			cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-		} catch {
-			continue;
-		}
-	}
-	return cookies;
-}
+import { workshop } from '$lib/workshops/workshops.schema';
+import { board } from './boards.schema';
+import { CONTROL_PREFIX, controlRoom, writeControl, type ControlState } from './control';
+import { getControlState } from './boards.server';
+import { boardHooks } from './authorship.server';
+import { boardStore } from './board-store.server';
 
 const MEMBER_COLOUR = '#0f5132';
 const PARTICIPANT_COLOUR = '#8a3b00';
 
-export async function authorize(req: IncomingMessage, room: string, viewOnly: boolean): Promise<Grant | Refusal> {
-	if (!isAllowedOrigin(req.headers.origin ?? null, req.headers.host ?? null)) {
-		return { code: CLOSE.forbidden, reason: 'Origin not allowed' };
-	}
+async function authorise(req: IncomingMessage, room: string, viewOnly: boolean): Promise<Grant | Refusal> {
 	const cookies = parseCookies(req.headers.cookie);
 	const member = cookies[auth.COOKIE.member] ? await auth.validateMemberSession(cookies[auth.COOKIE.member]) : null;
 	const participant =
@@ -109,3 +94,16 @@ export async function authorize(req: IncomingMessage, room: string, viewOnly: bo
 		identity: { name: member!.user.name, kind: 'member', colour: MEMBER_COLOUR }
 	};
 }
+
+export const boardsRealtime: RealtimePolicy = {
+	authorise,
+	control: {
+		workshopOf: (room) => (room.startsWith(CONTROL_PREFIX) ? room.slice(CONTROL_PREFIX.length) : null),
+		roomOf: controlRoom,
+		load: getControlState,
+		// Every control state the realtime layer holds came from this policy or `publishControl`.
+		write: (doc, state) => writeControl(doc, state as ControlState)
+	},
+	store: boardStore,
+	hooks: boardHooks
+};

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, updateNote } from '$lib/boards/model';
-import { checkUpdate } from './validate';
-import { encodeWithoutPending, isStuck, pendingBytes, verifySnapshot } from './safe-doc';
-import { restoreBoard } from './recover';
-import * as hostile from '../../../../tests/fuzz/hostile';
+// The realtime layer's checks, on documents shaped as the boards domain writes them
+// (under src/lib/server/realtime it could not import the board model).
+import { checkUpdate } from '$lib/server/realtime/validate';
+import { encodeWithoutPending, isStuck, pendingBytes, verifySnapshot } from '$lib/server/realtime/safe-doc';
+import { restoreBoard } from '$lib/server/realtime/recover';
+import { addNote, updateNote } from './model';
+import * as hostile from '../../../tests/fuzz/hostile';
 
 const note = (text: string) => ({ text });
 
