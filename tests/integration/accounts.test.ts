@@ -14,6 +14,7 @@ import {
 } from '$lib/accounts/accounts.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner } from './factories';
+import { orgAccessFor } from '$lib/orgs/access.server';
 
 useTestDatabase();
 
@@ -106,7 +107,10 @@ describe('passwords', () => {
 
 	it('a reset link works once, then is refused', async () => {
 		const { owner, email, organisationId } = await anOrganisationWithOwner();
-		const issued = await issuePasswordReset(owner.id, owner.id, organisationId);
+		const issued = await issuePasswordReset(
+			await orgAccessFor(owner.id, organisationId, 'org.manageMembers'),
+			owner.id
+		);
 		if (!issued.ok) throw new Error(issued.error);
 		const token = issued.token;
 		expect((await findPasswordReset(token))?.email).toBe(email);

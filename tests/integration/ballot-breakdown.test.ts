@@ -6,7 +6,8 @@ import { publicResult } from '$lib/voting/breakdown';
 import type { RoundResult } from '$lib/voting/count';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 
@@ -29,10 +30,10 @@ async function aRoundWith(voters: { groups: string[]; choice: 'A' | 'B' }[], pap
 		proposedByGroup: null
 	};
 	const ids = {
-		A: await createProposal(w.id, { ...base, title: 'A' }, owner.id),
-		B: await createProposal(w.id, { ...base, title: 'B' }, owner.id)
+		A: await createProposal(await workshopAccessFor(owner.id, w.id, 'workshop.edit'), { ...base, title: 'A' }),
+		B: await createProposal(await workshopAccessFor(owner.id, w.id, 'workshop.edit'), { ...base, title: 'B' })
 	};
-	const created = await createRound(w.id, {
+	const created = await createRound(await asOwner(w.id), {
 		title: 'Prioritas',
 		format: 'approval',
 		rule: 'greedy',
@@ -47,7 +48,7 @@ async function aRoundWith(voters: { groups: string[]; choice: 'A' | 'B' }[], pap
 		allowChange: false
 	});
 	if (!created.ok) throw new Error(created.error);
-	await openRound(created.id);
+	await openRound(await asRunner(created.id));
 	for (const v of voters) {
 		const joined = await addParticipant(w, { displayName: '', groups: v.groups });
 		if (!joined.ok) throw new Error('setup');
@@ -55,15 +56,15 @@ async function aRoundWith(voters: { groups: string[]; choice: 'A' | 'B' }[], pap
 		expect(
 			(
 				await castBallot(
-					{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+					asPhone({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }),
 					created.id,
 					[ids[v.choice]]
 				)
 			).ok
 		).toBe(true);
 	}
-	for (const choice of paper) await enterPaperBallot(created.id, [ids[choice]]);
-	const closed = await closeRound(created.id);
+	for (const choice of paper) await enterPaperBallot(await asRunner(created.id), [ids[choice]]);
+	const closed = await closeRound(await asRunner(created.id));
 	if (!closed.ok) throw new Error(closed.error);
 	const result = await closed.counted;
 	const round = await findRound(w.id, created.id);

@@ -26,10 +26,11 @@ import {
 	writeAllWaiting
 } from '$lib/voting/ballot-pool.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
-import { addParticipant } from '$lib/workshops/workshops.server';
+import { addParticipant, addAssisted } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 
@@ -54,8 +55,9 @@ async function anOpenRound(overrides: Partial<RoundInput> = {}) {
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	const w = await aWorkshop(organisationId);
 	const ids: string[] = [];
-	for (const t of ['A', 'B', 'C', 'D', 'E']) ids.push(await createProposal(w.id, usulan(`Usulan ${t}`), owner.id));
-	const created = await createRound(w.id, {
+	for (const t of ['A', 'B', 'C', 'D', 'E'])
+		ids.push(await createProposal(await workshopAccessFor(owner.id, w.id, 'workshop.edit'), usulan(`Usulan ${t}`)));
+	const created = await createRound(await asOwner(w.id), {
 		title: 'Rahasia',
 		format: 'approval',
 		rule: 'greedy',
@@ -71,7 +73,7 @@ async function anOpenRound(overrides: Partial<RoundInput> = {}) {
 		...overrides
 	});
 	if (!created.ok) throw new Error(created.error);
-	await openRound(created.id);
+	await openRound(await asRunner(created.id));
 	return { owner, w, ids, roundId: created.id };
 }
 
@@ -144,12 +146,12 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		const voterOf = new Map<string, number>();
 		for (const [i, v] of voters.entries()) {
 			voterOf.set(key(distinctBallot(ids, i)), i);
-			expect((await castBallot(v, roundId, distinctBallot(ids, i))).ok).toBe(true);
+			expect((await castBallot(asPhone(v), roundId, distinctBallot(ids, i))).ok).toBe(true);
 		}
 		expect(await countVoters(roundId)).toBe(n);
 
 		for (const stage of ['open', 'closed']) {
-			if (stage === 'closed') expect((await closeRound(roundId)).ok).toBe(true);
+			if (stage === 'closed') expect((await closeRound(await asRunner(roundId))).ok).toBe(true);
 			const { ballots, guards } = await readAsDatabaseReader(roundId);
 			expect(guards).toHaveLength(n);
 			expectNoSharedTransaction(ballots, guards);
@@ -176,18 +178,21 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		const voters = await phones(w, BALLOT_BATCH, []);
 		const receipts: string[] = [];
 		for (const [i, v] of voters.entries()) {
-			const cast = await castBallot(v, roundId, distinctBallot(ids, i));
+			const cast = await castBallot(asPhone(v), roundId, distinctBallot(ids, i));
 			if (!cast.ok) throw new Error(cast.error);
 			receipts.push(cast.receipt);
 		}
 		const before = await readAsDatabaseReader(roundId);
 		expect(before.ballots).toHaveLength(BALLOT_BATCH);
-		expect(await castBallot(voters[0], roundId, [ids[4]], 'not-the-receipt')).toEqual({
+		expect(await castBallot(asPhone(voters[0]), roundId, [ids[4]], 'not-the-receipt')).toEqual({
 			ok: false,
 			error: 'error_already_voted'
 		});
-		expect(await castBallot(voters[0], roundId, [ids[4]], receipts[0])).toMatchObject({ ok: true, changed: true });
-		const closed = await closeRound(roundId);
+		expect(await castBallot(asPhone(voters[0]), roundId, [ids[4]], receipts[0])).toMatchObject({
+			ok: true,
+			changed: true
+		});
+		const closed = await closeRound(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		const after = await readAsDatabaseReader(roundId);
 		expect(after.ballots.map((b) => key(b.choices))).not.toContain(key(distinctBallot(ids, 0)));
@@ -199,15 +204,18 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 	it('ballots lost with the process free their guards, so those voters can vote again; written ones stay guarded', async () => {
 		const { w, ids, roundId } = await anOpenRound();
 		const voters = await phones(w, BALLOT_BATCH + 2, []);
-		for (const v of voters) expect((await castBallot(v, roundId, [ids[0]])).ok).toBe(true);
+		for (const v of voters) expect((await castBallot(asPhone(v), roundId, [ids[0]])).ok).toBe(true);
 		discardPendingBallots(); // what a crash does to the ballots still waiting in memory
 		expect(await recoverLostBallots()).toBe(2);
 		const guards = await db.select().from(ballotGuard).where(eq(ballotGuard.roundId, roundId));
 		expect(guards).toHaveLength(BALLOT_BATCH);
 		expect(guards.every((g) => g.state === 'cast')).toBe(true);
-		expect((await castBallot(voters[BALLOT_BATCH], roundId, [ids[1]])).ok).toBe(true);
-		expect(await castBallot(voters[0], roundId, [ids[1]])).toEqual({ ok: false, error: 'error_already_voted' });
-		const closed = await closeRound(roundId);
+		expect((await castBallot(asPhone(voters[BALLOT_BATCH]), roundId, [ids[1]])).ok).toBe(true);
+		expect(await castBallot(asPhone(voters[0]), roundId, [ids[1]])).toEqual({
+			ok: false,
+			error: 'error_already_voted'
+		});
+		const closed = await closeRound(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		expect((await closed.counted).ballots).toBe(BALLOT_BATCH + 1);
 		expect((await closed.counted).scores).toMatchObject({ [ids[0]]: BALLOT_BATCH, [ids[1]]: 1 });
@@ -219,13 +227,16 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 	it('channels are counted from guards, not read from ballots', async () => {
 		const { owner, w, ids, roundId } = await anOpenRound();
 		const [sari] = await phones(w, 1, []);
-		const daeng = await addParticipant(w, { displayName: 'Pak Daeng', groups: ['elder'] }, owner.id);
+		const daeng = await addAssisted(await workshopAccessFor(owner.id, w.id, 'workshop.run'), {
+			displayName: 'Pak Daeng',
+			groups: ['elder']
+		});
 		if (!daeng.ok) throw new Error('setup');
-		expect((await castBallot(sari, roundId, [ids[0]])).ok).toBe(true);
-		expect((await castAssisted(roundId, daeng.participant.id, [ids[1]])).ok).toBe(true);
-		expect((await enterPaperBallot(roundId, [ids[2]])).ok).toBe(true);
+		expect((await castBallot(asPhone(sari), roundId, [ids[0]])).ok).toBe(true);
+		expect((await castAssisted(await asRunner(roundId), daeng.participant.id, [ids[1]])).ok).toBe(true);
+		expect((await enterPaperBallot(await asRunner(roundId), [ids[2]])).ok).toBe(true);
 		expect(await countVoters(roundId)).toBe(3);
-		const closed = await closeRound(roundId);
+		const closed = await closeRound(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		expect((await closed.counted).channels).toMatchObject({ phone: 1, assisted: 1, paper: 1 });
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(3);
@@ -248,7 +259,7 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 	it('a graceful stop writes the waiting ballots, even fewer than a batch', async () => {
 		const { w, ids, roundId } = await anOpenRound();
 		const voters = await phones(w, 3, []);
-		for (const v of voters) expect((await castBallot(v, roundId, [ids[0]])).ok).toBe(true);
+		for (const v of voters) expect((await castBallot(asPhone(v), roundId, [ids[0]])).ok).toBe(true);
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(0);
 		await writeAllWaiting();
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(3);

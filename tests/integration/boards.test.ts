@@ -18,7 +18,7 @@ import { noteAuthor } from '../../src/lib/boards/authorship.schema';
 import { eq } from 'drizzle-orm';
 import { replaceAgenda, listAgenda, setStatus } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
+import { anOrganisationWithOwner, aWorkshop, aParticipant, asOwner } from './factories';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
@@ -60,7 +60,7 @@ describe('participant contributions', () => {
 		});
 		await setBoardFlags(boardId, { locked: true });
 		expect(await contributeNote(sari, boardId, card('terkunci'))).toEqual({ ok: false, error: 'error_board_locked' });
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		expect(await contributeNote(sari, boardId, card('sudah tutup'))).toEqual({
 			ok: false,
 			error: 'error_workshop_closed'
@@ -111,7 +111,7 @@ describe('live controls', () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
 		const boardId = await createBoard(w.id, 'Papan');
-		await replaceAgenda(w.id, [{ title: 'Menggali masalah', minutes: 30 }]);
+		await replaceAgenda(await asOwner(w.id, 'workshop.edit'), [{ title: 'Menggali masalah', minutes: 30 }]);
 		const [item] = await listAgenda(w.id);
 		await setBoardFlags(boardId, { locked: true, hideAuthors: true });
 		await setTimer(w.id, 5);

@@ -19,7 +19,7 @@ import { addNote, readBoard } from '$lib/boards/model';
 import { controlRoom, readControl } from '$lib/boards/control';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { createBoard } from '$lib/boards/boards.server';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
 import { memberCookie, participantCookie, socketClass, until } from './realtime-harness';
 import { RUN_PREFIX, TEMPLATE, urlFor } from './postgres-template';
 import { redisProxy, startNode, type ClusterNode } from './cluster-harness';
@@ -204,8 +204,8 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			proposedBy: '',
 			proposedByGroup: null
 		});
-		const p1 = await createProposal(workshop.id, usulan('Lampu'), null);
-		const round = await createRound(workshop.id, {
+		const p1 = await createProposal(await asOwner(workshop.id, 'workshop.edit'), usulan('Lampu'));
+		const round = await createRound(await asOwner(workshop.id), {
 			title: 'Lintas node',
 			format: 'approval',
 			rule: 'greedy',
@@ -220,7 +220,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			allowChange: false
 		});
 		if (!round.ok) throw new Error('setup');
-		await openRound(round.id);
+		await openRound(await asRunner(round.id));
 		for (let i = 0; i < 3; i++) {
 			const joined = await addParticipant(workshop, { displayName: '', groups: ['woman'] });
 			if (!joined.ok) throw new Error('setup');
@@ -229,7 +229,13 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			expect(
 				(
 					await b.rounds.castBallot(
-						{ id: p.id, workshopId: workshop.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+						asPhone({
+							id: p.id,
+							workshopId: workshop.id,
+							displayName: p.displayName,
+							pseudonym: p.pseudonym,
+							groups: p.groups
+						}),
 						round.id,
 						[p1]
 					)
@@ -237,7 +243,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			).toBe(true);
 		}
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(0);
-		const closed = await a.rounds.closeRound(round.id);
+		const closed = await a.rounds.closeRound(await asRunner(round.id));
 		expect(closed.ok).toBe(true);
 		if (closed.ok) await closed.counted;
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(3);

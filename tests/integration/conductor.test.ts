@@ -17,7 +17,8 @@ import { load as ballotLoad } from '../../src/routes/p/v/[roundId]/+page.server'
 import { load as joinLinkLoad } from '../../src/routes/j/[code]/+page.server';
 import { actions as joinActions } from '../../src/routes/join/+page.server';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 
@@ -106,8 +107,11 @@ describe('the conductor', () => {
 		// Pages that read only the followed board still see it.
 		expect(state.currentBoardId).toBe(board);
 
-		const p1 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-		const round = await createRound(w.id, roundOf([p1]));
+		const p1 = await createProposal(
+			await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+			usulan('Taman bermain', 50_000_000n)
+		);
+		const round = await createRound(await asOwner(w.id), roundOf([p1]));
 		if (!round.ok) throw new Error(round.error);
 		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({
 			ok: false,
@@ -117,20 +121,20 @@ describe('the conductor', () => {
 			ok: false,
 			error: 'error_not_found'
 		});
-		await openRound(round.id);
+		await openRound(await asRunner(round.id));
 		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({ ok: true });
 		expect((await getControlState(w.id)).currentBoardId).toBeNull();
 		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({
 			ok: false,
 			error: 'forum_error_not_revealed'
 		});
-		const closed = await closeRound(round.id);
+		const closed = await closeRound(await asRunner(round.id));
 		if (closed.ok) await closed.counted; // reveal waits for the count
 		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({
 			ok: false,
 			error: 'forum_error_not_revealed'
 		});
-		await revealRound(round.id);
+		await revealRound(await asRunner(round.id));
 		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({ ok: true });
 	});
 
@@ -149,16 +153,25 @@ describe('the ballot page on a phone', () => {
 	it('knows only whether this person voted, and after reveal shows every proposal with why it lost', async () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		const big = await createProposal(w.id, usulan('Lampu jalan', 80_000_000n), owner.id);
-		const small = await createProposal(w.id, usulan('Posyandu remaja', 30_000_000n), owner.id);
-		const mid = await createProposal(w.id, usulan('Taman', 60_000_000n), owner.id);
-		const round = await createRound(w.id, roundOf([big, small, mid], { budget: 100_000_000n }));
+		const big = await createProposal(
+			await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+			usulan('Lampu jalan', 80_000_000n)
+		);
+		const small = await createProposal(
+			await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+			usulan('Posyandu remaja', 30_000_000n)
+		);
+		const mid = await createProposal(
+			await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+			usulan('Taman', 60_000_000n)
+		);
+		const round = await createRound(await asOwner(w.id), roundOf([big, small, mid], { budget: 100_000_000n }));
 		if (!round.ok) throw new Error(round.error);
-		await openRound(round.id);
+		await openRound(await asRunner(round.id));
 		const voters = [await aParticipant(w, ''), await aParticipant(w, ''), await aParticipant(w, '')];
-		await castBallot(voters[0], round.id, [big, small]);
-		await castBallot(voters[1], round.id, [big, mid]);
-		await castBallot(voters[2], round.id, [big, small]);
+		await castBallot(asPhone(voters[0]), round.id, [big, small]);
+		await castBallot(asPhone(voters[1]), round.id, [big, mid]);
+		await castBallot(asPhone(voters[2]), round.id, [big, small]);
 		const load = (who: SessionParticipant) =>
 			ballotLoad({
 				locals: { participant: who },
@@ -172,10 +185,10 @@ describe('the ballot page on a phone', () => {
 		expect(JSON.stringify(before)).not.toMatch(/choices|receipt/);
 		expect((await load(await aParticipant(w, ''))).voted).toBe(false);
 
-		const closed = await closeRound(round.id);
+		const closed = await closeRound(await asRunner(round.id));
 		if (closed.ok) await closed.counted; // reveal waits for the count
 		expect((await load(voters[0])).outcomes).toBeNull();
-		await revealRound(round.id);
+		await revealRound(await asRunner(round.id));
 		const rows = (await load(voters[0])).outcomes as { title: string; votes: number; outcome: string }[];
 		// Greedy: Lampu jalan (3) first, then 20 M left: Taman (1 vote, 60 M) over budget, Posyandu remaja (2, 30 M) too.
 		expect(rows.map((r) => [r.title, r.votes, r.outcome])).toEqual([
@@ -222,7 +235,7 @@ describe('join states', () => {
 		// Typed: on to the same page.
 		expect(await typed(draft.joinCode)).toEqual({ redirect: `/j/${draft.joinCode}` });
 		// Closed: both lead to the follow-up page.
-		await setStatus(draft.id, 'closed');
+		await setStatus(await asOwner(draft.id), 'closed');
 		expect(await scanned(draft.joinCode)).toEqual({ redirect: `/f/${draft.joinCode}` });
 		expect(await typed(draft.joinCode)).toEqual({ redirect: `/j/${draft.joinCode}` });
 		expect(await scanned('ZZZZZZ')).toEqual({ status: 404 });

@@ -10,7 +10,8 @@ import { listPlanItems } from '$lib/plans/plans.server';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import type { ProposalInput } from '$lib/voting/forms';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 
@@ -35,10 +36,19 @@ const usulan = (title: string, cost: bigint): ProposalInput => ({
 async function aClosableMesRound() {
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	const w = await aWorkshop(organisationId);
-	const p1 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-	const p2 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
-	const p3 = await createProposal(w.id, usulan('Akses kursi roda', 40_000_000n), owner.id);
-	const created = await createRound(w.id, {
+	const p1 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Taman bermain', 50_000_000n)
+	);
+	const p2 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Lampu lorong', 30_000_000n)
+	);
+	const p3 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Akses kursi roda', 40_000_000n)
+	);
+	const created = await createRound(await asOwner(w.id), {
 		title: 'Prioritas',
 		format: 'approval',
 		rule: 'mes',
@@ -53,12 +63,12 @@ async function aClosableMesRound() {
 		allowChange: false
 	});
 	if (!created.ok) throw new Error(created.error);
-	await openRound(created.id);
+	await openRound(await asRunner(created.id));
 	for (let i = 0; i < 10; i++) {
 		const joined = await addParticipant(w, { displayName: '', groups: [] });
 		if (!joined.ok) throw new Error('setup');
 		const { id, workshopId, displayName, pseudonym, groups } = joined.participant;
-		await castBallot({ id, workshopId, displayName, pseudonym, groups }, created.id, i < 6 ? [p1, p2] : [p3]);
+		await castBallot(asPhone({ id, workshopId, displayName, pseudonym, groups }), created.id, i < 6 ? [p1, p2] : [p3]);
 	}
 	return { w, p1, p2, p3, roundId: created.id };
 }
@@ -66,13 +76,13 @@ async function aClosableMesRound() {
 describe('counting off the request path', () => {
 	it('closing returns before the count; the result comes with its inputs hash and the plan', async () => {
 		const { w, p2, p3, roundId } = await aClosableMesRound();
-		const closed = await closeRound(roundId);
+		const closed = await closeRound(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		const right = await findRound(w.id, roundId);
 		expect(right?.status).toBe('closed');
 		expect(right?.result).toBeNull();
 		// Nothing to reveal while counting.
-		expect(await revealRound(roundId)).toEqual({ ok: false, error: 'error_round_state' });
+		expect(await revealRound(await asRunner(roundId))).toEqual({ ok: false, error: 'error_round_state' });
 
 		const result = await closed.counted;
 		expect(result.winners.map((x) => x.id)).toEqual([p2, p3]);
@@ -81,12 +91,12 @@ describe('counting off the request path', () => {
 		expect(after?.resultHash).toMatch(/^[0-9a-f]{64}$/);
 		expect(after?.countState).toEqual({ state: 'done', rule: 'mes', steps: expect.any(Number) });
 		expect((await listPlanItems(w.id)).map((i) => i.originProposalId)).toEqual([p2, p3]);
-		expect(await revealRound(roundId)).toEqual({ ok: true });
+		expect(await revealRound(await asRunner(roundId))).toEqual({ ok: true });
 	});
 
 	it('the same inputs are never counted twice; a lost count is started again', async () => {
 		const { w, p2, roundId } = await aClosableMesRound();
-		const closed = await closeRound(roundId);
+		const closed = await closeRound(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		await closed.counted;
 		// Mark the stored result: a recount would overwrite the mark, reuse keeps it.

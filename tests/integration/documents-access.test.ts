@@ -16,7 +16,7 @@ import {
 import { listRounds } from '$lib/voting/rounds.server';
 import { setStatus } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner } from './factories';
+import { aMember, anOrganisationWithOwner, asOwner } from './factories';
 import { aSignedForum } from './signed-forum';
 
 useTestDatabase();
@@ -88,7 +88,7 @@ describe('document routes refuse who may not have them', () => {
 		const get = (code: string) =>
 			statusOf(() => openDataGet({ params: { code }, getClientAddress: () => '203.0.113.9' } as Any));
 		expect(await get(w.joinCode)).toBe(404); // still open, plan not final: not public yet
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		expect(await get(w.joinCode)).toBe(200);
 		expect(await get('ZZZZZZ')).toBe(404);
 		expect(await get('../etc')).toBe(404);

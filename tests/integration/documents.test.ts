@@ -7,6 +7,7 @@ import { listProposals } from '$lib/voting/proposals.server';
 import { useTestDatabase } from './db';
 import { keep, pdfPages, pdfText } from './read-back';
 import { aSignedForum, ORIGIN, RAW_CODES } from './signed-forum';
+import { asOwner } from './factories';
 
 useTestDatabase();
 
@@ -105,7 +106,7 @@ describe('paper ballots and tally sheet', () => {
 	it('a knapsack round: two ballots a page with letters, pictograms, costs and the pagu; a tally sheet like the totals form', async () => {
 		const { w } = await aSignedForum();
 		const ids = (await listProposals(w.id, false)).map((p) => p.id);
-		const created = await createRound(w.id, {
+		const created = await createRound(await asOwner(w.id), {
 			title: 'Putaran kertas',
 			format: 'knapsack',
 			rule: 'greedy',

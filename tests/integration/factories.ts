@@ -4,7 +4,15 @@ import { acceptInvitation, createInvitation } from '$lib/orgs/orgs.server';
 import { addParticipant, createWorkshop, setStatus } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { GROUPS } from '$lib/workshops/rules';
-import type { Role } from '$lib/orgs/roles';
+import type { Permission, Role } from '$lib/orgs/roles';
+import { and, eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { membership } from '$lib/orgs/orgs.schema';
+import { votingRound } from '$lib/voting/voting.schema';
+import { workshop as workshopTable } from '$lib/workshops/workshops.schema';
+import { orgAccessFor } from '$lib/orgs/access.server';
+import { participantAccess, workshopAccessFor } from '$lib/workshops/access.server';
+import { roundAccess } from '$lib/voting/access.server';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -23,14 +31,14 @@ export async function aMember(organisationId: string, inviterId: string, role: R
 		password: 'password-123'
 	});
 	if (!created.ok) throw new Error(created.error);
-	const token = await createInvitation(organisationId, inviterId, role);
+	const token = await createInvitation(await orgAccessFor(inviterId, organisationId, 'org.manageMembers'), role);
 	const accepted = await acceptInvitation(token, created.user.id);
 	if (!accepted.ok) throw new Error(accepted.error);
 	return created.user;
 }
 
 export async function aWorkshop(organisationId: string, overrides: { open?: boolean; groups?: string[] } = {}) {
-	const workshop = await createWorkshop(organisationId, {
+	const workshop = await createWorkshop(await asOrgOwner(organisationId, 'workshop.create'), {
 		title: 'Musrenbang Anak Test',
 		purpose: '',
 		kind: 'co-commissioning',
@@ -40,7 +48,7 @@ export async function aWorkshop(organisationId: string, overrides: { open?: bool
 		kecamatan: 'Panakkukang',
 		groups: (overrides.groups ?? [...GROUPS]) as (typeof GROUPS)[number][]
 	});
-	if (overrides.open ?? true) await setStatus(workshop.id, 'open');
+	if (overrides.open ?? true) await setStatus(await asOwner(workshop.id, 'workshop.run'), 'open');
 	return { ...workshop, status: (overrides.open ?? true) ? ('open' as const) : ('draft' as const) };
 }
 
@@ -54,4 +62,50 @@ export async function aParticipant(
 	if (!joined.ok) throw new Error('setup');
 	const { id, workshopId, displayName, pseudonym } = joined.participant;
 	return { id, workshopId, displayName, pseudonym, groups: joined.participant.groups };
+}
+
+/*
+ * Access values for tests, built through the real access functions (never by casting):
+ * tests act as the organisation's first owner, who holds every permission.
+ */
+
+async function firstOwner(organisationId: string): Promise<string> {
+	const [row] = await db
+		.select({ userId: membership.userId })
+		.from(membership)
+		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, 'owner')))
+		.limit(1);
+	if (!row) throw new Error('setup: no owner');
+	return row.userId;
+}
+
+/** The owner's checked access to an organisation. */
+export async function asOrgOwner<P extends Permission>(organisationId: string, permission: P) {
+	return orgAccessFor(await firstOwner(organisationId), organisationId, permission);
+}
+
+/** The owner's checked access to a workshop (`workshop.run` unless asked). */
+export async function asOwner<P extends Permission = 'workshop.run'>(workshopId: string, permission?: P) {
+	const [found] = await db
+		.select({ organisationId: workshopTable.organisationId })
+		.from(workshopTable)
+		.where(eq(workshopTable.id, workshopId));
+	if (!found) throw new Error('setup: no workshop');
+	const organisationId = found.organisationId;
+	return workshopAccessFor(await firstOwner(organisationId), workshopId, permission ?? ('workshop.run' as P));
+}
+
+/** The owner's checked access to a round, as those who run its workshop (`openRound`, `closeRound` ...). */
+export async function asRunner(roundId: string) {
+	const [round] = await db
+		.select({ workshopId: votingRound.workshopId })
+		.from(votingRound)
+		.where(eq(votingRound.id, roundId));
+	if (!round) throw new Error('setup: no round');
+	return roundAccess(await asOwner(round.workshopId, 'workshop.run'), roundId);
+}
+
+/** A joined participant's access, as the session puts them in `locals`. */
+export function asPhone(who: SessionParticipant) {
+	return participantAccess({ user: null, session: null, participant: who, participantSession: null });
 }

@@ -18,7 +18,8 @@ import { getPlan } from '$lib/plans/delivery.server';
 import { addParticipant, replaceAgenda } from '$lib/workshops/workshops.server';
 import { exportForum, importForum, importedId } from '$lib/transfer/forum.server';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, aWorkshop, asOrgOwner, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
@@ -26,7 +27,7 @@ beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
 async function aForum() {
 	const { owner, organisationId } = await anOrganisationWithOwner('Laptop di balai');
 	const w = await aWorkshop(organisationId);
-	await replaceAgenda(w.id, [{ title: 'Pembukaan', minutes: 10 }]);
+	await replaceAgenda(await asOwner(w.id, 'workshop.edit'), [{ title: 'Pembukaan', minutes: 10 }]);
 	const usulan = (title: string, cost: bigint) => ({
 		title,
 		problem: `Masalah ${title}`,
@@ -43,9 +44,15 @@ async function aForum() {
 		proposedBy: '',
 		proposedByGroup: null
 	});
-	const p1 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
-	const p2 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-	const round = await createRound(w.id, {
+	const p1 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Lampu lorong', 30_000_000n)
+	);
+	const p2 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Taman bermain', 50_000_000n)
+	);
+	const round = await createRound(await asOwner(w.id), {
 		title: 'Prioritas',
 		format: 'approval',
 		rule: 'greedy',
@@ -60,7 +67,7 @@ async function aForum() {
 		allowChange: false
 	});
 	if (!round.ok) throw new Error('setup');
-	await openRound(round.id);
+	await openRound(await asRunner(round.id));
 	const voters = [];
 	for (const [name, choices] of [
 		['Sari', [p1, p2]],
@@ -72,12 +79,12 @@ async function aForum() {
 		const p = joined.participant;
 		voters.push(p);
 		await castBallot(
-			{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+			asPhone({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }),
 			round.id,
 			[...choices]
 		);
 	}
-	const closed = await closeRound(round.id);
+	const closed = await closeRound(await asRunner(round.id));
 	if (closed.ok) await closed.counted;
 	const boardId = await createBoard(w.id, 'Menggali');
 	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {
@@ -104,7 +111,7 @@ describe('bringing a venue forum home', () => {
 		expect(file.tables.ballot).toHaveLength(3);
 
 		const home = await anOrganisationWithOwner('Kantor kelurahan');
-		const report = await importForum(file, home.organisationId);
+		const report = await importForum(await asOrgOwner(home.organisationId, 'workshop.create'), file);
 		expect(report.imported).toBe(true);
 		expect(report.workshopId).toBe(importedId(forum.w.id));
 		expect(report.workshopId).not.toBe(forum.w.id);
@@ -152,7 +159,10 @@ describe('bringing a venue forum home', () => {
 		);
 
 		// Twice: recognised, nothing added.
-		const again = await importForum(JSON.parse(JSON.stringify(exported)), home.organisationId);
+		const again = await importForum(
+			await asOrgOwner(home.organisationId, 'workshop.create'),
+			JSON.parse(JSON.stringify(exported))
+		);
 		expect(again).toMatchObject({ imported: false, reason: 'already-imported' });
 		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, home.organisationId))).toHaveLength(
 			1
@@ -162,9 +172,9 @@ describe('bringing a venue forum home', () => {
 
 	it('refuses what is not a forum file', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
-		await expect(importForum({ format: 'something else' }, organisationId)).rejects.toThrow(
-			'Not a Ruang Rembuk forum file'
-		);
+		await expect(
+			importForum(await asOrgOwner(organisationId, 'workshop.create'), { format: 'something else' })
+		).rejects.toThrow('Not a Ruang Rembuk forum file');
 	});
 
 	it("refuses a crafted file that puts rows under another organisation's workshop", async () => {
@@ -173,7 +183,9 @@ describe('bringing a venue forum home', () => {
 		const file = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));
 		file.tables.proposal[0].workshopId = victim.w.id;
 		const { organisationId } = await anOrganisationWithOwner();
-		await expect(importForum(file, organisationId)).rejects.toThrow('outside the forum');
+		await expect(importForum(await asOrgOwner(organisationId, 'workshop.create'), file)).rejects.toThrow(
+			'outside the forum'
+		);
 		expect((await listProposals(victim.w.id)).length).toBe(2);
 	});
 });

@@ -11,7 +11,8 @@ import { attendanceTopic, roundStatusTopic, roundTopic } from '$lib/live/topics'
 import type { ProposalInput } from '$lib/voting/forms';
 import { useTestDatabase } from './db';
 import { open, type LiveEvent } from './live-harness';
-import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 
@@ -40,8 +41,11 @@ async function aWorkshopWithBoardAndRound() {
 	const w = await aWorkshop(organisationId);
 	const boardId = await createBoard(w.id, 'Papan');
 	await setBoardFlags(boardId, { moderation: true });
-	const proposalId = await createProposal(w.id, usulan('Lampu lorong'), owner.id);
-	const round = await createRound(w.id, {
+	const proposalId = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Lampu lorong')
+	);
+	const round = await createRound(await asOwner(w.id), {
 		title: 'Prioritas',
 		format: 'approval',
 		rule: 'greedy',
@@ -91,8 +95,8 @@ describe('live events for members', () => {
 			pictogram: null
 		});
 		await feed.until((e) => named(e, 'moderation').some((x) => JSON.stringify(x.data).includes('Lampu taman mati')));
-		await openRound(roundId);
-		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
+		await openRound(await asRunner(roundId));
+		expect(await castBallot(asPhone(sari), roundId, [proposalId])).toMatchObject({ ok: true });
 		await feed.until((e) => named(e, 'round').some((x) => (x.data as { voters: number }).voters === 1));
 		feed.close();
 		// The stream lets go of its topics once the close reaches it (a load may still be running).
@@ -168,7 +172,7 @@ describe('live events for participants', () => {
 		expect(phone.status).toBe(200);
 		await phone.until((e) => e.length === 2);
 		expect(named(phone.events, 'rounds')[0].data).toEqual([]);
-		await openRound(roundId);
+		await openRound(await asRunner(roundId));
 		await phone.until((e) =>
 			named(e, 'rounds').some((x) => JSON.stringify(x.data) === JSON.stringify([{ id: roundId, title: 'Prioritas' }]))
 		);
@@ -207,17 +211,17 @@ describe('topics', () => {
 		let countSignals = 0;
 		const stop = eventBus().subscribe(roundStatusTopic(roundId), () => statusSignals++);
 		const stopCount = eventBus().subscribe(roundTopic(roundId), () => countSignals++);
-		await openRound(roundId);
+		await openRound(await asRunner(roundId));
 		expect(statusSignals).toBe(1);
 		const before = countSignals;
-		expect(await castBallot(sari, roundId, [proposalId])).toMatchObject({ ok: true });
+		expect(await castBallot(asPhone(sari), roundId, [proposalId])).toMatchObject({ ok: true });
 		expect(statusSignals).toBe(1);
 		expect(countSignals).toBe(before + 1); // the projector's count hears of every ballot
 		stopCount();
-		const closed = await closeRound(roundId);
+		const closed = await closeRound(await asRunner(roundId));
 		expect(statusSignals).toBe(2);
 		if (closed.ok) await closed.counted;
-		expect((await revealRound(roundId)).ok).toBe(true);
+		expect((await revealRound(await asRunner(roundId))).ok).toBe(true);
 		expect(statusSignals).toBe(3); // the reveal reaches phones and the projector
 		stop();
 	});

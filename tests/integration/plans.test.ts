@@ -25,7 +25,8 @@ import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
 import { addParticipant, requireWorkshop, replaceAgenda } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
@@ -65,7 +66,7 @@ async function pdfText(buffer: Buffer): Promise<string> {
 async function aForumWithPlan() {
 	const { owner, organisationId } = await anOrganisationWithOwner('Shelter Plan');
 	const w = await aWorkshop(organisationId);
-	await replaceAgenda(w.id, [
+	await replaceAgenda(await asOwner(w.id, 'workshop.edit'), [
 		{ title: 'Pembukaan', minutes: 10 },
 		{ title: 'Pemungutan suara', minutes: 30 }
 	]);
@@ -85,9 +86,15 @@ async function aForumWithPlan() {
 		proposedBy: '',
 		proposedByGroup: null
 	});
-	const p1 = await createProposal(w.id, usulan('Lampu lorong', 30_000_000n), owner.id);
-	const p2 = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-	const round = await createRound(w.id, {
+	const p1 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Lampu lorong', 30_000_000n)
+	);
+	const p2 = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Taman bermain', 50_000_000n)
+	);
+	const round = await createRound(await asOwner(w.id), {
 		title: 'Prioritas',
 		format: 'approval',
 		rule: 'greedy',
@@ -102,18 +109,18 @@ async function aForumWithPlan() {
 		allowChange: false
 	});
 	if (!round.ok) throw new Error('setup');
-	await openRound(round.id);
+	await openRound(await asRunner(round.id));
 	const sari = await addParticipant(w, { displayName: 'Sari Rahasia', groups: ['woman'] });
 	const child = await addParticipant(w, { displayName: '', groups: ['child-7-12'] });
 	if (!sari.ok || !child.ok) throw new Error('setup');
 	for (const p of [sari.participant, child.participant]) {
 		await castBallot(
-			{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+			asPhone({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }),
 			round.id,
 			[p1, p2]
 		);
 	}
-	const closed = await closeRound(round.id);
+	const closed = await closeRound(await asRunner(round.id));
 	if (closed.ok) await closed.counted;
 	const boardId = await createBoard(w.id, 'Menggali');
 	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {

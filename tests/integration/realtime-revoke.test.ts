@@ -13,7 +13,7 @@ import { addParticipant, removeParticipant, setStatus } from '$lib/workshops/wor
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, readBoard } from '$lib/boards/model';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, asOrgOwner, asOwner } from './factories';
 import { connect, participantCookie, rawClose, startServer, until, type Harness } from './realtime-harness';
 
 useTestDatabase();
@@ -85,7 +85,9 @@ describe('revoking live sockets', () => {
 		await until(() => writer.provider.synced && witness.provider.synced);
 		addNote(writer.doc, note('masih fasilitator'));
 		await until(() => textsOf(witness.doc).includes('masih fasilitator'));
-		expect((await changeRole(organisationId, facilitator.id, 'observer')).ok).toBe(true);
+		expect(
+			(await changeRole(await asOrgOwner(organisationId, 'org.manageMembers'), facilitator.id, 'observer')).ok
+		).toBe(true);
 		await until(() => writer.codes.includes(4000));
 		// It reconnects as an observer: its edits are dropped, it still reads.
 		await until(() => writer.provider.synced && writer.provider.wsconnected);
@@ -105,7 +107,7 @@ describe('revoking live sockets', () => {
 		const p = watched(boardId, await participantCookie(joined.participant.id));
 		const writer = watched(boardId, (await memberSession(owner.id)).cookie);
 		await until(() => p.provider.synced && writer.provider.synced);
-		expect(await removeParticipant(workshop.id, joined.participant.id)).toBe(true);
+		expect(await removeParticipant(await asOwner(workshop.id), joined.participant.id)).toBe(true);
 		await until(() => p.codes.includes(4401));
 		addNote(writer.doc, note('setelah dikeluarkan'));
 		await new Promise((r) => setTimeout(r, 300));
@@ -122,7 +124,7 @@ describe('revoking live sockets', () => {
 		const p = watched(boardId, cookie);
 		const member = watched(boardId, (await memberSession(owner.id)).cookie);
 		await until(() => p.provider.synced && member.provider.synced);
-		await setStatus(workshop.id, 'closed');
+		await setStatus(await asOwner(workshop.id), 'closed');
 		await until(() => p.codes.includes(4403));
 		expect(p.codes[0]).toBe(4000);
 		expect(member.codes).toEqual([]);

@@ -18,7 +18,7 @@ import { getAttendance, setStatus } from '$lib/workshops/workshops.server';
 import { getWorkshopSettings, requestHelp, setOrgSettings } from '$lib/safeguarding/safeguarding.server';
 import { ANONYMOUS, anonymiseDue } from '$lib/safeguarding/retention.server';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
+import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asOwner } from './factories';
 
 useTestDatabase();
 
@@ -61,7 +61,7 @@ describe('retention', () => {
 
 		// An open workshop is never anonymised, however late.
 		expect(await anonymiseDue(new Date(Date.now() + 1000 * DAY))).toEqual([]);
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		const closedAt = (await getWorkshopSettings(w.id)).closedAt!;
 		expect(closedAt).toBeInstanceOf(Date);
 
@@ -98,7 +98,7 @@ describe('retention', () => {
 		const org = await anOrganisationWithOwner('Default');
 		const w = await aWorkshop(org.organisationId);
 		await aParticipant(w, 'Budi', ['youth']);
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		const closedAt = (await getWorkshopSettings(w.id)).closedAt!;
 		expect(await anonymiseDue(new Date(closedAt.getTime() + 89 * DAY))).not.toContain(w.id);
 		expect(await anonymiseDue(new Date(closedAt.getTime() + 91 * DAY))).toContain(w.id);
@@ -107,8 +107,8 @@ describe('retention', () => {
 	it('reopening a workshop stops its clock', async () => {
 		const org = await anOrganisationWithOwner('Reopen');
 		const w = await aWorkshop(org.organisationId);
-		await setStatus(w.id, 'closed');
-		await setStatus(w.id, 'open');
+		await setStatus(await asOwner(w.id), 'closed');
+		await setStatus(await asOwner(w.id), 'open');
 		expect((await getWorkshopSettings(w.id)).closedAt).toBeNull();
 		expect(await anonymiseDue(new Date(Date.now() + 1000 * DAY))).not.toContain(w.id);
 	});

@@ -25,7 +25,8 @@ import {
 import { acceptInvitation, changeRole, createInvitation } from '$lib/orgs/orgs.server';
 import { SIGN_UPS_PER_HOUR } from '$lib/server/auth/rate-limit';
 import { useTestDatabase } from './db';
-import { aMember, anOrganisationWithOwner } from './factories';
+import { aMember, anOrganisationWithOwner, asOrgOwner } from './factories';
+import { orgAccessFor } from '$lib/orgs/access.server';
 
 useTestDatabase();
 
@@ -37,7 +38,10 @@ async function aPersonInTwoOrganisations() {
 	const a = await anOrganisationWithOwner('Organisasi A');
 	const b = await anOrganisationWithOwner('Organisasi B');
 	const person = await aMember(a.organisationId, a.owner.id, 'facilitator');
-	const accepted = await acceptInvitation(await createInvitation(b.organisationId, b.owner.id, 'member'), person.id);
+	const accepted = await acceptInvitation(
+		await createInvitation(await orgAccessFor(b.owner.id, b.organisationId, 'org.manageMembers'), 'member'),
+		person.id
+	);
 	if (!accepted.ok) throw new Error(accepted.error);
 	return { a, b, person };
 }
@@ -45,20 +49,31 @@ async function aPersonInTwoOrganisations() {
 describe('owner reset links (item 1)', () => {
 	it('the owner of B cannot issue a reset link for someone who is also in A', async () => {
 		const { a, b, person } = await aPersonInTwoOrganisations();
-		const issued = await issuePasswordReset(b.owner.id, person.id, b.organisationId);
+		const issued = await issuePasswordReset(
+			await orgAccessFor(b.owner.id, b.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		expect(issued).toEqual({ ok: false, error: 'sec_error_reset_other_orgs' });
 		expect(await db.select().from(passwordReset).where(eq(passwordReset.userId, person.id))).toHaveLength(0);
 		// Nor can A's owner: the person holds things in B too.
-		expect((await issuePasswordReset(a.owner.id, person.id, a.organisationId)).ok).toBe(false);
+		expect(
+			(await issuePasswordReset(await orgAccessFor(a.owner.id, a.organisationId, 'org.manageMembers'), person.id)).ok
+		).toBe(false);
 	});
 
 	it('a link issued while the person had one organisation dies when they join another', async () => {
 		const b = await anOrganisationWithOwner('Organisasi B');
 		const person = await aMember(b.organisationId, b.owner.id, 'member');
-		const issued = await issuePasswordReset(b.owner.id, person.id, b.organisationId);
+		const issued = await issuePasswordReset(
+			await orgAccessFor(b.owner.id, b.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		if (!issued.ok) throw new Error(issued.error);
 		const a = await anOrganisationWithOwner('Organisasi A');
-		await acceptInvitation(await createInvitation(a.organisationId, a.owner.id, 'facilitator'), person.id);
+		await acceptInvitation(
+			await createInvitation(await orgAccessFor(a.owner.id, a.organisationId, 'org.manageMembers'), 'facilitator'),
+			person.id
+		);
 		expect(await resetPassword(issued.token, 'taken-over-123')).toEqual({ ok: false, error: 'error_link_invalid' });
 		expect(await checkCredentials(person.email, 'taken-over-123')).toBeNull();
 		expect(await checkCredentials(person.email, 'password-123')).not.toBeNull();
@@ -68,16 +83,24 @@ describe('owner reset links (item 1)', () => {
 		const org = await anOrganisationWithOwner();
 		const secondOwner = await aMember(org.organisationId, org.owner.id, 'owner');
 		const person = await aMember(org.organisationId, org.owner.id, 'member');
-		const issued = await issuePasswordReset(secondOwner.id, person.id, org.organisationId);
+		const issued = await issuePasswordReset(
+			await orgAccessFor(secondOwner.id, org.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		if (!issued.ok) throw new Error(issued.error);
-		expect((await changeRole(org.organisationId, secondOwner.id, 'observer')).ok).toBe(true);
+		expect(
+			(await changeRole(await asOrgOwner(org.organisationId, 'org.manageMembers'), secondOwner.id, 'observer')).ok
+		).toBe(true);
 		expect(await resetPassword(issued.token, 'new-password-77')).toEqual({ ok: false, error: 'error_link_invalid' });
 	});
 
 	it('a link without an organisation (made before the rule) is refused', async () => {
 		const org = await anOrganisationWithOwner();
 		const person = await aMember(org.organisationId, org.owner.id, 'member');
-		const issued = await issuePasswordReset(org.owner.id, person.id, org.organisationId);
+		const issued = await issuePasswordReset(
+			await orgAccessFor(org.owner.id, org.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		if (!issued.ok) throw new Error(issued.error);
 		await db.update(passwordReset).set({ organisationId: null }).where(eq(passwordReset.userId, person.id));
 		expect(await findPasswordReset(issued.token)).toBeNull();
@@ -88,7 +111,10 @@ describe('owner reset links (item 1)', () => {
 		const org = await anOrganisationWithOwner();
 		const person = await aMember(org.organisationId, org.owner.id, 'facilitator');
 		expect(await pendingResetNotice(person.id)).toBeNull();
-		const issued = await issuePasswordReset(org.owner.id, person.id, org.organisationId);
+		const issued = await issuePasswordReset(
+			await orgAccessFor(org.owner.id, org.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		if (!issued.ok) throw new Error(issued.error);
 		expect((await resetPassword(issued.token, 'fresh-password-9')).ok).toBe(true);
 		const login = await logIn(person.email, 'fresh-password-9', freshIp());
@@ -156,8 +182,14 @@ describe('one reset ends all other links (item 12)', () => {
 	it('using one reset link kills every other outstanding link', async () => {
 		const org = await anOrganisationWithOwner();
 		const person = await aMember(org.organisationId, org.owner.id, 'member');
-		const first = await issuePasswordReset(org.owner.id, person.id, org.organisationId);
-		const second = await issuePasswordReset(org.owner.id, person.id, org.organisationId);
+		const first = await issuePasswordReset(
+			await orgAccessFor(org.owner.id, org.organisationId, 'org.manageMembers'),
+			person.id
+		);
+		const second = await issuePasswordReset(
+			await orgAccessFor(org.owner.id, org.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		if (!first.ok || !second.ok) throw new Error('setup');
 		expect((await resetPassword(first.token, 'fresh-password-9')).ok).toBe(true);
 		expect(await findPasswordReset(second.token)).toBeNull();
@@ -167,7 +199,10 @@ describe('one reset ends all other links (item 12)', () => {
 	it('changing the password kills every outstanding link', async () => {
 		const org = await anOrganisationWithOwner();
 		const person = await aMember(org.organisationId, org.owner.id, 'member');
-		const link = await issuePasswordReset(org.owner.id, person.id, org.organisationId);
+		const link = await issuePasswordReset(
+			await orgAccessFor(org.owner.id, org.organisationId, 'org.manageMembers'),
+			person.id
+		);
 		if (!link.ok) throw new Error('setup');
 		expect(await changePassword(person.id, 'password-123', 'changed-pass-1')).toEqual({ ok: true });
 		expect(await resetPassword(link.token, 'attacker-pass-1')).toEqual({ ok: false, error: 'error_link_invalid' });

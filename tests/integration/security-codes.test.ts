@@ -11,7 +11,7 @@ import { actions as joinActions } from '../../src/routes/join/+page.server';
 import { setStatus } from '$lib/workshops/workshops.server';
 import { finalisePlan } from '$lib/plans/delivery.server';
 import { useTestDatabase } from './db';
-import { aWorkshop, anOrganisationWithOwner } from './factories';
+import { aWorkshop, anOrganisationWithOwner, asOwner } from './factories';
 
 useTestDatabase();
 
@@ -67,7 +67,7 @@ describe('join codes are guarded on every route (item 7)', () => {
 	it('/f/CODE counts misses too, and so does /join; they share one limit', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		const ip = freshIp();
 		expect(await statusOf(followUpLoad as Loader, w.joinCode, ip)).toBe(200);
 		for (let i = 0; i < 15; i++) expect(await statusOf(followUpLoad as Loader, 'QQQQQQ', ip)).toBe(404);
@@ -87,7 +87,7 @@ describe('join codes are guarded on every route (item 7)', () => {
 		await finalisePlan(open.id);
 		expect(await statusOf(followUpLoad as Loader, open.joinCode, ip)).toBe(200);
 		// …and closing the forum does too; its join link then leads there.
-		await setStatus(draft.id, 'closed');
+		await setStatus(await asOwner(draft.id), 'closed');
 		expect(await statusOf(followUpLoad as Loader, draft.joinCode, ip)).toBe(200);
 		expect(await statusOf(joinLinkLoad as Loader, draft.joinCode, ip)).toBe(303);
 	});

@@ -10,6 +10,7 @@ import { acceptInvitation, createInvitation } from '$lib/orgs/orgs.server';
 import { useMailTransport, type Mail } from '$lib/server/mail';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner } from './factories';
+import { orgAccessFor } from '$lib/orgs/access.server';
 
 useTestDatabase();
 
@@ -49,7 +50,10 @@ describe('reset by e-mail', () => {
 		const a = await anOrganisationWithOwner('A');
 		const b = await anOrganisationWithOwner('B');
 		const person = await aMember(a.organisationId, a.owner.id, 'facilitator');
-		await acceptInvitation(await createInvitation(b.organisationId, b.owner.id, 'member'), person.id);
+		await acceptInvitation(
+			await createInvitation(await orgAccessFor(b.owner.id, b.organisationId, 'org.manageMembers'), 'member'),
+			person.id
+		);
 
 		const ip = freshIp();
 		// The same answer for an address without an account, and no mail.

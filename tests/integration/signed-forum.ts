@@ -7,10 +7,12 @@ import {
 	createWorkshop,
 	replaceAgenda,
 	setStatus,
-	updateRecord
+	updateRecord,
+	addAssisted
 } from '$lib/workshops/workshops.server';
 import { GROUPS } from '$lib/workshops/rules';
-import { anOrganisationWithOwner } from './factories';
+import { anOrganisationWithOwner, asRunner, asOwner, asPhone, asOrgOwner } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 export const TITLE = 'Musrenbang Anak 🌳 حديقة';
 export const ORIGIN = 'http://rembuk.test';
@@ -18,7 +20,7 @@ export const ORIGIN = 'http://rembuk.test';
 /** A forum held on Saturday 14 March 2026 that voted (greedy) and planned with co-financing. */
 export async function aSignedForum(language: 'id' | 'en' = 'id') {
 	const { owner, organisationId } = await anOrganisationWithOwner('Shelter Dokumen');
-	const w = await createWorkshop(organisationId, {
+	const w = await createWorkshop(await asOrgOwner(organisationId, 'workshop.create'), {
 		title: TITLE,
 		purpose: 'Menyusun usulan anak',
 		kind: 'co-commissioning',
@@ -29,8 +31,8 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 		groups: [...GROUPS],
 		language
 	});
-	await setStatus(w.id, 'open');
-	await replaceAgenda(w.id, [
+	await setStatus(await asOwner(w.id), 'open');
+	await replaceAgenda(await asOwner(w.id, 'workshop.edit'), [
 		{ title: 'Pembukaan', minutes: 10 },
 		{ title: 'Pemungutan suara', minutes: 30 }
 	]);
@@ -50,11 +52,20 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 		proposedBy: '',
 		proposedByGroup: null
 	});
-	const lamp = await createProposal(w.id, usulan('Lampu lorong 💡', 30_000_000n), owner.id);
-	const park = await createProposal(w.id, usulan('Taman bermain', 50_000_000n), owner.id);
-	const bridge = await createProposal(w.id, usulan('Jembatan kayu', 90_000_000n), owner.id);
-	await createProposal(w.id, usulan('Sumur bor', 15_000_000n), owner.id);
-	const round = await createRound(w.id, {
+	const lamp = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Lampu lorong 💡', 30_000_000n)
+	);
+	const park = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Taman bermain', 50_000_000n)
+	);
+	const bridge = await createProposal(
+		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
+		usulan('Jembatan kayu', 90_000_000n)
+	);
+	await createProposal(await workshopAccessFor(owner.id, w.id, 'workshop.edit'), usulan('Sumur bor', 15_000_000n));
+	const round = await createRound(await asOwner(w.id), {
 		title: 'Prioritas RW 03',
 		format: 'approval',
 		rule: 'greedy',
@@ -69,10 +80,13 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 		allowChange: false
 	});
 	if (!round.ok) throw new Error('setup');
-	await openRound(round.id);
+	await openRound(await asRunner(round.id));
 	const sari = await addParticipant(w, { displayName: 'Sari Rahasia', groups: ['woman'] });
 	const child = await addParticipant(w, { displayName: 'Nama Anak Rahasia', groups: ['child-7-12'] });
-	const elder = await addParticipant(w, { displayName: 'Pak Daeng', groups: ['elder'] }, owner.id);
+	const elder = await addAssisted(await workshopAccessFor(owner.id, w.id, 'workshop.run'), {
+		displayName: 'Pak Daeng',
+		groups: ['elder']
+	});
 	if (!sari.ok || !child.ok || !elder.ok) throw new Error('setup');
 	const choices = [
 		[lamp, park, bridge],
@@ -81,13 +95,13 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 	];
 	for (const [i, p] of [sari.participant, child.participant].entries()) {
 		await castBallot(
-			{ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups },
+			asPhone({ id: p.id, workshopId: w.id, displayName: p.displayName, pseudonym: p.pseudonym, groups: p.groups }),
 			round.id,
 			choices[i]
 		);
 	}
-	await castAssisted(round.id, elder.participant.id, choices[2]);
-	const closed = await closeRound(round.id);
+	await castAssisted(await asRunner(round.id), elder.participant.id, choices[2]);
+	const closed = await closeRound(await asRunner(round.id));
 	if (closed.ok) await closed.counted; // the winners reach the plan when the count ends
 	const [lampItem] = (await getPlan(w.id)).items;
 	await addFunding(lampItem.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
@@ -108,7 +122,7 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 		],
 		owner.id
 	);
-	await updateRecord(w.id, {
+	await updateRecord(await asOwner(w.id, 'workshop.edit'), {
 		startTime: '09:00',
 		endTime: '12:00',
 		leader: { name: 'Andi Fasilitator', role: 'Fasilitator Shelter Warga' },

@@ -9,11 +9,13 @@ import {
 	getAttendance,
 	listAgenda,
 	replaceAgenda,
-	setStatus
+	setStatus,
+	addAssisted
 } from '$lib/workshops/workshops.server';
 import { JOIN_CODE_ALPHABET } from '$lib/workshops/rules';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, aWorkshop, asOwner } from './factories';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 
 useTestDatabase();
 
@@ -33,21 +35,21 @@ describe('workshops', () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId, { open: false });
 		expect(await findOpenWorkshopByCode(w.joinCode)).toBeNull();
-		await setStatus(w.id, 'open');
+		await setStatus(await asOwner(w.id), 'open');
 		expect((await findOpenWorkshopByCode(w.joinCode))?.id).toBe(w.id);
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		expect(await findOpenWorkshopByCode(w.joinCode)).toBeNull();
 	});
 
 	it('keep their agenda in order', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
-		await replaceAgenda(w.id, [
+		await replaceAgenda(await asOwner(w.id, 'workshop.edit'), [
 			{ title: 'Pembukaan', minutes: 10 },
 			{ title: 'Diskusi', minutes: 45 },
 			{ title: 'Penutup', minutes: 5 }
 		]);
-		await replaceAgenda(w.id, [
+		await replaceAgenda(await asOwner(w.id, 'workshop.edit'), [
 			{ title: 'Diskusi', minutes: 45 },
 			{ title: 'Pembukaan', minutes: 10 }
 		]);
@@ -87,7 +89,10 @@ describe('participants', () => {
 		const w = await aWorkshop(organisationId);
 		await addParticipant(w, { displayName: '', groups: ['woman'] });
 		await addParticipant(w, { displayName: '', groups: ['woman', 'disability'] });
-		await addParticipant(w, { displayName: 'Pak RT', groups: ['elder'] }, owner.id);
+		await addAssisted(await workshopAccessFor(owner.id, w.id, 'workshop.run'), {
+			displayName: 'Pak RT',
+			groups: ['elder']
+		});
 		const attendance = await getAttendance(w.id);
 		expect(attendance.total).toBe(3);
 		expect(attendance.assisted).toBe(1);

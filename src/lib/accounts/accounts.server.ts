@@ -8,6 +8,7 @@ import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { invalidateSession, invalidateUserSessions } from '$lib/sessions/sessions.server';
 import { revokeConnections } from '$lib/server/realtime';
 import { mailResetNotice } from './mails.server';
+import type { OrgAccess } from '$lib/orgs/access.server';
 
 export type User = typeof user.$inferSelect;
 
@@ -115,9 +116,11 @@ async function isOwnerOf(userId: string, organisationId: string): Promise<boolea
 /**
  * An owner issues a one-time reset link for a member of their organisation (no e-mail
  * server is assumed; the owner passes the link on). Refused ('sec_error_reset_other_orgs')
- * when that organisation is not the member's only one. The caller checks the owner's role.
+ * when that organisation is not the member's only one.
  */
-export async function issuePasswordReset(createdBy: string, userId: string, organisationId: string) {
+export async function issuePasswordReset(access: OrgAccess<'org.manageMembers'>, userId: string) {
+	const organisationId = access.organisation.id;
+	const createdBy = access.userId;
 	if ((await soleOrganisationOf(userId)) !== organisationId)
 		return { ok: false as const, error: 'sec_error_reset_other_orgs' };
 	const token = generateToken();

@@ -26,3 +26,13 @@ export const changePasswordForm = z.object({
 	currentPassword: z.string().min(1, { error: 'error_required' }),
 	password
 });
+
+/** A new recovery code needs the current password. */
+export const recoveryForm = z.object({ currentPassword: z.string().min(1, { error: 'error_required' }).max(200) });
+/** Self-service reset with the person's own recovery code: no owner, no e-mail server. */
+export const recoverForm = newPasswordForm.extend({
+	email,
+	code: z.string().trim().min(1, { error: 'error_required' }).max(64)
+});
+/** A reset link by e-mail (only when mail is set up). */
+export const resetMailForm = z.object({ email });

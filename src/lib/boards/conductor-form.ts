@@ -19,3 +19,6 @@ export const conductorSchema = z
 		ctx.addIssue({ code: 'custom', message: 'error_invalid' });
 		return z.NEVER;
 	});
+
+/** The conductor form: where every phone and the projector go now. */
+export const conductForm = z.object({ to: conductorSchema });

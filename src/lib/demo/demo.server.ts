@@ -14,6 +14,9 @@ import { GROUPS } from '$lib/workshops/rules';
 import { createBoard } from '$lib/boards/boards.server';
 import { createProposal } from '$lib/voting/proposals.server';
 import { createRound, openRound } from '$lib/voting/rounds.server';
+import { orgAccessFor } from '$lib/orgs/access.server';
+import { workshopAccessFor } from '$lib/workshops/access.server';
+import { roundAccess } from '$lib/voting/access.server';
 
 export const DEMO_EMAIL = 'fasilitator@demo.test';
 export const DEMO_PASSWORD = 'demo-rembuk-2026';
@@ -35,7 +38,9 @@ export async function seedDemo(): Promise<string | null> {
 		organisationName: 'Shelter Warga Tamamaung (demo)'
 	});
 	if (!created.ok) return null;
-	const demo = await createWorkshop(created.organisationId, {
+	// The demo facilitator's own checked access, as their requests would have it.
+	const owner = created.user.id;
+	const demo = await createWorkshop(await orgAccessFor(owner, created.organisationId, 'workshop.create'), {
 		title: 'Musrenbang Anak Kelurahan Tamamaung 2027',
 		purpose: 'Mengumpulkan dan memprioritaskan usulan anak untuk pencegahan kekerasan di lingkungan.',
 		kind: 'co-commissioning',
@@ -45,7 +50,9 @@ export async function seedDemo(): Promise<string | null> {
 		kecamatan: 'Panakkukang',
 		groups: [...GROUPS]
 	});
-	await replaceAgenda(demo.id, [
+	const editing = await workshopAccessFor(owner, demo.id, 'workshop.edit');
+	const running = await workshopAccessFor(owner, demo.id, 'workshop.run');
+	await replaceAgenda(editing, [
 		{ title: 'Pembukaan dan perkenalan', minutes: 10 },
 		{ title: 'Menggali masalah bersama', minutes: 30 },
 		{ title: 'Usulan dan pemungutan suara prioritas', minutes: 40 },
@@ -60,29 +67,25 @@ export async function seedDemo(): Promise<string | null> {
 	const ids: string[] = [];
 	for (const [title, cost] of usulan) {
 		ids.push(
-			await createProposal(
-				demo.id,
-				{
-					title,
-					problem: '',
-					targetGroups: ['child-7-12'],
-					kelurahan: 'Tamamaung',
-					rw: '03',
-					lorong: '',
-					function: 'pencegahan',
-					activity: '',
-					volume: 1,
-					unit: 'paket',
-					cost,
-					agency: 'DP3A',
-					proposedBy: '',
-					proposedByGroup: 'child-7-12'
-				},
-				created.user.id
-			)
+			await createProposal(editing, {
+				title,
+				problem: '',
+				targetGroups: ['child-7-12'],
+				kelurahan: 'Tamamaung',
+				rw: '03',
+				lorong: '',
+				function: 'pencegahan',
+				activity: '',
+				volume: 1,
+				unit: 'paket',
+				cost,
+				agency: 'DP3A',
+				proposedBy: '',
+				proposedByGroup: 'child-7-12'
+			})
 		);
 	}
-	const round = await createRound(demo.id, {
+	const round = await createRound(running, {
 		title: 'Prioritas usulan anak',
 		format: 'approval',
 		rule: 'mes',
@@ -96,7 +99,7 @@ export async function seedDemo(): Promise<string | null> {
 		add1Step: undefined,
 		allowChange: true
 	});
-	if (round.ok) await openRound(round.id);
-	await setStatus(demo.id, 'open');
+	if (round.ok) await openRound(await roundAccess(running, round.id));
+	await setStatus(running, 'open');
 	return demo.joinCode;
 }

@@ -6,7 +6,7 @@ import { user } from '$lib/accounts/accounts.schema';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { revokeConnections } from '$lib/server/realtime';
 import type { Permission, Role } from './roles';
-import { orgAccessFor } from './access.server';
+import { orgAccessFor, type OrgAccess } from './access.server';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -22,7 +22,11 @@ export async function listMemberships(userId: string) {
 export { findRole } from './access.server';
 
 /** @deprecated Use `orgAccess` from `./access.server` (kept while routes move over). */
-export async function requirePermission(userId: string, organisationId: string, permission: Permission) {
+export async function requirePermission<P extends Permission>(
+	userId: string,
+	organisationId: string,
+	permission: P
+): Promise<OrgAccess<P>> {
 	return orgAccessFor(userId, organisationId, permission);
 }
 
@@ -45,13 +49,13 @@ export async function listMembers(organisationId: string) {
 }
 
 /** Creates a one-time invitation link token for a role (valid 7 days). */
-export async function createInvitation(organisationId: string, createdBy: string, role: Role): Promise<string> {
+export async function createInvitation(access: OrgAccess<'org.manageMembers'>, role: Role): Promise<string> {
 	const token = generateToken();
 	await db.insert(invitation).values({
 		id: hashToken(token),
-		organisationId,
+		organisationId: access.organisation.id,
 		role,
-		createdBy,
+		createdBy: access.userId,
 		expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS)
 	});
 	return token;
@@ -93,7 +97,8 @@ export async function acceptInvitation(token: string, userId: string) {
 }
 
 /** Owners change roles; the last owner cannot step down (someone must be able to manage). */
-export async function changeRole(organisationId: string, userId: string, role: Role) {
+export async function changeRole(access: OrgAccess<'org.manageMembers'>, userId: string, role: Role) {
+	const organisationId = access.organisation.id;
 	const result = await db.transaction(async (tx) => {
 		if (role !== 'owner') {
 			const owners = await tx

@@ -24,6 +24,7 @@ import * as s from '$lib/schema';
 import { randomBytes } from '$lib/server/auth/tokens';
 import { generateJoinCode } from '$lib/workshops/rules';
 import { decodeRows, encodeRows, type Row } from './rows';
+import type { OrgAccess } from '$lib/orgs/access.server';
 
 export const FORMAT = 'ruang-rembuk.forum/1';
 
@@ -182,8 +183,12 @@ const PARENT: Record<Exclude<(typeof ORDER)[number], 'workshop'>, string> = {
 	taskNote: 'taskId'
 };
 
-/** Imports a forum file into `organisationId`. Validates the envelope; rows go in one transaction. */
-export async function importForum(file: unknown, organisationId: string): Promise<ImportReport> {
+/**
+ * Imports a forum file into the checked organisation (those who may create workshops there).
+ * Validates the envelope; rows go in one transaction.
+ */
+export async function importForum(access: OrgAccess<'workshop.create'>, file: unknown): Promise<ImportReport> {
+	const organisationId = access.organisation.id;
 	const envelope = file as ForumFile;
 	if (
 		!envelope ||

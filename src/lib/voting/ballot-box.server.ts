@@ -8,7 +8,8 @@ import { db } from '$lib/server/db';
 import { ballot, ballotGuard, proposal, votingRound } from './voting.schema';
 import { participant } from '$lib/workshops/workshops.schema';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
+import type { JoinedAccess } from '$lib/workshops/access.server';
+import type { RoundAccess } from './access.server';
 import { checkBallot, type Choices } from './ballots';
 import { inRoundOrder, isClosedHere, peekPool, poolOf, writeWhenFull } from './ballot-pool.server';
 import { announcedBallot } from '$lib/live/announce.server';
@@ -25,13 +26,14 @@ type Voter =
  * 'error_not_found' (another workshop), 'error_already_voted', or a ballot error.
  */
 export async function castBallot(
-	who: SessionParticipant,
+	access: JoinedAccess,
 	roundId: string,
 	choices: unknown,
 	receipt?: string
 ): Promise<CastOutcome> {
+	const who = access.participant;
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
-	if (!round || round.workshopId !== who.workshopId) return { ok: false, error: 'error_not_found' };
+	if (!round || round.workshopId !== access.workshopId) return { ok: false, error: 'error_not_found' };
 	return cast(round, { participantId: who.id, groups: who.groups, channel: 'phone' }, choices, receipt);
 }
 
@@ -40,8 +42,12 @@ export async function castBallot(
  * person recorded as assisted in this workshop's attendance. Someone who joined with a
  * phone votes on it ('secret_error_not_assisted'), so nobody can vote in their place.
  */
-export async function castAssisted(roundId: string, participantId: string, choices: unknown): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
+export async function castAssisted(
+	access: RoundAccess<'workshop.run'>,
+	participantId: string,
+	choices: unknown
+): Promise<CastOutcome> {
+	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, access.round.id));
 	if (!round) return { ok: false, error: 'error_not_found' };
 	const [person] = await db
 		.select()
@@ -53,8 +59,8 @@ export async function castAssisted(roundId: string, participantId: string, choic
 }
 
 /** A paper ballot keyed in by the facilitator (no guard: the paper is the guard). */
-export async function enterPaperBallot(roundId: string, choices: unknown): Promise<CastOutcome> {
-	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
+export async function enterPaperBallot(access: RoundAccess<'workshop.run'>, choices: unknown): Promise<CastOutcome> {
+	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, access.round.id));
 	if (!round) return { ok: false, error: 'error_not_found' };
 	return cast(round, { participantId: null, groups: [], channel: 'paper' }, choices);
 }

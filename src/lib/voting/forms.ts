@@ -71,3 +71,17 @@ export const roundForm = z
 		path: ['maxSelections']
 	});
 export type RoundInput = z.infer<typeof roundForm>;
+
+/** A proposal the page listed (withdraw). */
+export const proposalIdForm = z.object({ proposalId: z.string().min(1).max(64) });
+/** Merge: the proposal that stays and its duplicate. */
+export const mergeForm = z.object({ keepId: z.string().min(1).max(64), duplicateId: z.string().min(1).max(64) });
+/** The board note a proposal was promoted from (both empty when written fresh). */
+export const noteOriginForm = z.object({
+	boardId: z.string().max(64).default(''),
+	noteId: z.string().max(64).default('')
+});
+/** Who an assisted ballot is for (someone in the attendance marked assisted). */
+export const assistedBallotForm = z.object({ participantId: z.string().min(1).max(64) });
+/** How many paper ballots to print: 10 unless asked, at most 200 (100 pages). */
+export const ballotCountParam = z.coerce.number().int().min(1).max(200).catch(10);

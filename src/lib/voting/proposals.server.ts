@@ -9,6 +9,7 @@ import { generateId } from '$lib/server/auth/tokens';
 import * as realtime from '$lib/server/realtime';
 import { linkNoteToProposal } from '$lib/boards/model';
 import type { ProposalInput } from './forms';
+import type { WorkshopAccess } from '$lib/workshops/access.server';
 
 export type Proposal = typeof proposal.$inferSelect;
 
@@ -29,12 +30,14 @@ export async function findProposal(workshopId: string, id: string) {
 	return found ?? null;
 }
 
+/** A proposal in the checked workshop, written by `access.userId` (`origin`: the board note it was promoted from). */
 export async function createProposal(
-	workshopId: string,
+	access: WorkshopAccess<'workshop.edit'>,
 	input: ProposalInput,
-	actorId: string | null,
 	origin?: { boardId: string; noteId: string }
 ) {
+	const workshopId = access.workshop.id;
+	const actorId = access.userId;
 	const id = generateId();
 	await db.transaction(async (tx) => {
 		await tx
@@ -52,7 +55,10 @@ export async function createProposal(
 	return id;
 }
 
-export async function updateProposal(workshopId: string, id: string, input: ProposalInput, actorId: string) {
+/** Edits an active proposal of the checked workshop. Outcome: ok, or 'error_not_found'. */
+export async function updateProposal(access: WorkshopAccess<'workshop.edit'>, id: string, input: ProposalInput) {
+	const workshopId = access.workshop.id;
+	const actorId = access.userId;
 	const before = await findProposal(workshopId, id);
 	if (!before || before.status !== 'active') return { ok: false as const, error: 'error_not_found' };
 	const changed = Object.fromEntries(
@@ -71,7 +77,10 @@ export async function updateProposal(workshopId: string, id: string, input: Prop
 	return { ok: true as const };
 }
 
-export async function withdrawProposal(workshopId: string, id: string, actorId: string) {
+/** Withdraws an active proposal of the checked workshop. Outcome: ok, or 'error_not_found'. */
+export async function withdrawProposal(access: WorkshopAccess<'workshop.edit'>, id: string) {
+	const workshopId = access.workshop.id;
+	const actorId = access.userId;
 	const found = await findProposal(workshopId, id);
 	if (!found || found.status !== 'active') return { ok: false as const, error: 'error_not_found' };
 	await db.transaction(async (tx) => {
@@ -82,7 +91,9 @@ export async function withdrawProposal(workshopId: string, id: string, actorId: 
 }
 
 /** Merges a duplicate into the proposal that stays; both keep their history. */
-export async function mergeProposals(workshopId: string, keepId: string, duplicateId: string, actorId: string) {
+export async function mergeProposals(access: WorkshopAccess<'workshop.edit'>, keepId: string, duplicateId: string) {
+	const workshopId = access.workshop.id;
+	const actorId = access.userId;
 	if (keepId === duplicateId) return { ok: false as const, error: 'error_invalid' };
 	const both = await db
 		.select()

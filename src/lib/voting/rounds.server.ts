@@ -20,6 +20,8 @@ import { countClosedRound, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import type { RoundInput } from './forms';
 import { announceRound } from '$lib/live/announce.server';
+import type { WorkshopAccess } from '$lib/workshops/access.server';
+import type { RoundAccess } from './access.server';
 
 export type Round = typeof votingRound.$inferSelect;
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -41,7 +43,8 @@ export async function findRound(workshopId: string, roundId: string) {
 }
 
 /** Creates a round over active proposals of this workshop. Outcome: id or 'error_round_proposals'. */
-export async function createRound(workshopId: string, input: RoundInput) {
+export async function createRound(access: WorkshopAccess<'workshop.run'>, input: RoundInput) {
+	const workshopId = access.workshop.id;
 	const found = await db
 		.select({ id: proposal.id })
 		.from(proposal)
@@ -61,7 +64,8 @@ export async function createRound(workshopId: string, input: RoundInput) {
 }
 
 /** Opens voting and draws the lot now, before any ballot exists (recorded with the round). */
-export async function openRound(roundId: string) {
+export async function openRound(access: RoundAccess<'workshop.run'>) {
+	const roundId = access.round.id;
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.status !== 'draft') return { ok: false as const, error: 'error_round_state' };
 	const lot = [...round.proposalIds];
@@ -82,10 +86,11 @@ export { castAssisted, castBallot, countVoters, enterPaperBallot, type CastOutco
 
 /** Paper ballots entered as totals per proposal (greedy and top-k only: MES needs each ballot). */
 export async function setPaperTotals(
-	roundId: string,
+	access: RoundAccess<'workshop.run'>,
 	totals: { proposalId: string; votes: number }[],
 	ballots: number
 ) {
+	const roundId = access.round.id;
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.status !== 'open') return { ok: false as const, error: 'error_round_closed' };
 	if (round.rule === 'mes') return { ok: false as const, error: 'error_totals_mes' };
@@ -107,8 +112,9 @@ export async function setPaperTotals(
  * winners) is frozen and the winners, ranked, are in the workshop's plan. Runs once.
  */
 export async function closeRound(
-	roundId: string
+	access: RoundAccess<'workshop.run'>
 ): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
+	const roundId = access.round.id;
 	// After every cast already waiting its turn; the waiting ballots are written with the rest.
 	// Other nodes' waiting ballots first (cluster mode; nothing to do with one process).
 	await beforeClosingRound(roundId);
@@ -151,7 +157,8 @@ async function closeIn(tx: Tx, roundId: string, pool: ReturnType<typeof poolOf>)
 	return { ok: true as const, workshopId: round.workshopId, groups };
 }
 
-export async function revealRound(roundId: string) {
+export async function revealRound(access: RoundAccess<'workshop.run'>) {
+	const roundId = access.round.id;
 	// Nothing to reveal while the count is still running.
 	const rows = await db
 		.update(votingRound)

@@ -11,6 +11,7 @@ import { db } from '$lib/server/db';
 import { participant, workshop } from './workshops.schema';
 import { orgAccessFor, signedIn, type OrgAccess, type Organisation } from '$lib/orgs/access.server';
 import type { Permission, Role } from '$lib/orgs/roles';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
 
 declare const checked: unique symbol;
 declare const joined: unique symbol;
@@ -54,13 +55,12 @@ export type ParticipantAccess = {
 	readonly [joined]: true;
 };
 
+/** A participant's access with the session's participant (name, groups) as it was checked. */
+export type JoinedAccess = ParticipantAccess & { readonly participant: SessionParticipant };
+
 /** Joined a workshop, or 401. */
-export function participantAccess(
-	locals: App.Locals
-): ParticipantAccess & { participant: NonNullable<App.Locals['participant']> } {
+export function participantAccess(locals: App.Locals): JoinedAccess {
 	const who = locals.participant;
 	if (!who) error(401, 'Join a workshop first');
-	return { participantId: who.id, workshopId: who.workshopId, participant: who } as ParticipantAccess & {
-		participant: typeof who;
-	};
+	return { participantId: who.id, workshopId: who.workshopId, participant: who } as JoinedAccess;
 }

@@ -51,3 +51,19 @@ export const assistedForm = z.object({
 	displayName: text(60).default(''),
 	groups: list(z.string().max(40)).pipe(z.array(z.string()).max(GROUPS.length))
 });
+
+/** A person in this workshop's attendance (the facilitator removes them). */
+export const participantForm = z.object({ participantId: z.string().min(1).max(64) });
+
+/** An "I need help" the facilitator has seen. */
+export const helpSeenForm = z.object({ requestId: z.string().min(1).max(64) });
+
+/** A new board on the workshop page: empty, or from a default or a saved template. */
+export const newBoardForm = z.object({
+	title: z.string().trim().min(1, { error: 'error_required' }).max(200, { error: 'error_too_long' }),
+	template: z
+		.string()
+		.max(80)
+		.regex(/^(|default:[a-z]+|saved:[a-z0-9]+)$/, { error: 'error_invalid' })
+		.default('')
+});

@@ -3,7 +3,8 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, participant, workshop } from './workshops.schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
-import { workshopAccessFor } from './access.server';
+import { workshopAccessFor, type WorkshopAccess } from './access.server';
+import type { OrgAccess } from '$lib/orgs/access.server';
 import { revokeConnections } from '$lib/server/realtime';
 import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
@@ -16,7 +17,11 @@ export type Workshop = typeof workshop.$inferSelect;
 export type Participant = typeof participant.$inferSelect;
 
 /** @deprecated Use `workshopAccess` from `./access.server` (kept while routes move over). */
-export async function requireWorkshop(userId: string, workshopId: string, permission: Permission) {
+export async function requireWorkshop<P extends Permission>(
+	userId: string,
+	workshopId: string,
+	permission: P
+): Promise<WorkshopAccess<P>> {
 	return workshopAccessFor(userId, workshopId, permission);
 }
 
@@ -28,9 +33,9 @@ export async function listWorkshops(organisationId: string) {
 		.orderBy(desc(workshop.createdAt));
 }
 
-/** Language and time zone may be left out (Indonesian, WITA). */
+/** A workshop in the checked organisation. Language and time zone may be left out (Indonesian, WITA). */
 export async function createWorkshop(
-	organisationId: string,
+	access: OrgAccess<'workshop.create'>,
 	input: Omit<WorkshopInput, 'language' | 'timeZone'> & Partial<WorkshopInput>
 ): Promise<Workshop> {
 	// A clash among 244 million codes is rare; retry a few times rather than never.
@@ -39,7 +44,7 @@ export async function createWorkshop(
 			.insert(workshop)
 			.values({
 				id: generateId(),
-				organisationId,
+				organisationId: access.organisation.id,
 				...input,
 				date: input.date || null,
 				joinCode: generateJoinCode(randomBytes)
@@ -51,19 +56,20 @@ export async function createWorkshop(
 	throw new Error('Could not allocate a join code');
 }
 
-export async function updateWorkshop(workshopId: string, input: WorkshopInput): Promise<void> {
+export async function updateWorkshop(access: WorkshopAccess<'workshop.edit'>, input: WorkshopInput): Promise<void> {
 	await db
 		.update(workshop)
 		.set({ ...input, date: input.date || null })
-		.where(eq(workshop.id, workshopId));
+		.where(eq(workshop.id, access.workshop.id));
 }
 
 /** The berita acara's details (record.ts), kept apart from the workshop form. */
-export async function updateRecord(workshopId: string, record: MinutesRecord): Promise<void> {
-	await db.update(workshop).set({ record }).where(eq(workshop.id, workshopId));
+export async function updateRecord(access: WorkshopAccess<'workshop.edit'>, record: MinutesRecord): Promise<void> {
+	await db.update(workshop).set({ record }).where(eq(workshop.id, access.workshop.id));
 }
 
-export async function setStatus(workshopId: string, status: Status): Promise<void> {
+export async function setStatus(access: WorkshopAccess<'workshop.run'>, status: Status): Promise<void> {
+	const workshopId = access.workshop.id;
 	await db.update(workshop).set({ status }).where(eq(workshop.id, workshopId));
 	// Retention counts from the moment a workshop closes.
 	await recordStatusChange(workshopId, status);
@@ -76,7 +82,8 @@ export async function listAgenda(workshopId: string) {
 }
 
 /** Replaces the agenda in one transaction: it is short, and order is what matters. */
-export async function replaceAgenda(workshopId: string, items: AgendaItemInput[]): Promise<void> {
+export async function replaceAgenda(access: WorkshopAccess<'workshop.edit'>, items: AgendaItemInput[]): Promise<void> {
+	const workshopId = access.workshop.id;
 	await db.transaction(async (tx) => {
 		await tx.delete(agendaItem).where(eq(agendaItem.workshopId, workshopId));
 		if (items.length === 0) return;
@@ -108,11 +115,27 @@ export async function findOpenWorkshopByCode(code: string) {
 }
 
 /**
- * Adds a person present. Groups outside the workshop's list are refused. Children
+ * Adds a person who joined with the workshop's code (the code is their key: `target` is
+ * the open workshop it found). Groups outside the workshop's list are refused. Children
  * never keep a name; anyone without a name gets a friendly pseudonym.
  * Outcome: the participant, or 'error_groups' when a group is not offered.
  */
 export async function addParticipant(
+	target: { id: string; groups: string[] },
+	input: { displayName: string; groups: string[] }
+) {
+	return insertParticipant(target, input);
+}
+
+/** Someone present without a phone, recorded by the facilitator (marked assisted). Outcomes as `addParticipant`. */
+export async function addAssisted(
+	access: WorkshopAccess<'workshop.run'>,
+	input: { displayName: string; groups: string[] }
+) {
+	return insertParticipant(access.workshop, input, access.userId);
+}
+
+async function insertParticipant(
 	target: { id: string; groups: string[] },
 	input: { displayName: string; groups: string[] },
 	assistedBy?: string
@@ -171,7 +194,12 @@ export async function getAttendance(workshopId: string): Promise<Attendance> {
 	};
 }
 
-export async function removeParticipant(workshopId: string, participantId: string): Promise<boolean> {
+/** Removes a person from this workshop's attendance (false when they are not in it). */
+export async function removeParticipant(
+	access: WorkshopAccess<'workshop.run'>,
+	participantId: string
+): Promise<boolean> {
+	const workshopId = access.workshop.id;
 	const rows = await db
 		.delete(participant)
 		.where(and(eq(participant.workshopId, workshopId), eq(participant.id, participantId)))

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
+import { participantAccess } from '$lib/workshops/access.server';
 import { getControlState, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';
 import type { PageServerLoad } from './$types';
@@ -10,20 +11,19 @@ import type { PageServerLoad } from './$types';
 /** The participant's home: only the one workshop their session opens. */
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.participant) redirect(303, '/join');
+	const { workshopId, participant: me } = participantAccess(locals);
 	const [found] = await db
 		.select({ title: workshop.title, status: workshop.status, purpose: workshop.purpose, joinCode: workshop.joinCode })
 		.from(workshop)
-		.where(eq(workshop.id, locals.participant.workshopId));
+		.where(eq(workshop.id, workshopId));
 	return {
 		workshop: found,
-		me: { name: locals.participant.displayName ?? locals.participant.pseudonym, groups: locals.participant.groups },
-		workshopId: locals.participant.workshopId,
+		me: { name: me.displayName ?? me.pseudonym, groups: me.groups },
+		workshopId,
 		joinCode: found.joinCode,
-		agenda: (await listAgenda(locals.participant.workshopId)).map(({ title, minutes }) => ({ title, minutes })),
-		boards: (await listBoards(locals.participant.workshopId)).map(({ id, title }) => ({ id, title })),
-		control: await getControlState(locals.participant.workshopId),
-		rounds: (await listRounds(locals.participant.workshopId))
-			.filter((r) => r.status === 'open')
-			.map((r) => ({ id: r.id, title: r.title }))
+		agenda: (await listAgenda(workshopId)).map(({ title, minutes }) => ({ title, minutes })),
+		boards: (await listBoards(workshopId)).map(({ id, title }) => ({ id, title })),
+		control: await getControlState(workshopId),
+		rounds: (await listRounds(workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }))
 	};
 };

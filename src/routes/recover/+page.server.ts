@@ -1,24 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { recoverAccount } from '$lib/accounts/recovery.server';
 import { requestResetByEmail } from '$lib/accounts/mails.server';
 import { fieldError, parseForm } from '$lib/forms/forms';
-import { newPasswordForm } from '$lib/accounts/forms';
+import { recoverForm, resetMailForm } from '$lib/accounts/forms';
 import { mailEnabled } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
-
-const email = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.max(200)
-	.pipe(z.email({ error: 'error_email' }));
-/** Self-service reset with the person's own recovery code: no owner, no e-mail server. */
-const recoverForm = newPasswordForm.extend({
-	email,
-	code: z.string().trim().min(1, { error: 'error_required' }).max(64)
-});
-const emailForm = z.object({ email });
 
 export const load: PageServerLoad = () => ({ byEmail: mailEnabled() });
 
@@ -37,7 +23,7 @@ export const actions: Actions = {
 	},
 	/** Only when mail is set up; the answer never says whether the address has an account. */
 	email: async ({ request, getClientAddress }) => {
-		const form = parseForm(emailForm, await request.formData());
+		const form = parseForm(resetMailForm, await request.formData());
 		if (!form.ok) return fail(400, { mailErrors: form.errors });
 		const result = await requestResetByEmail(form.data.email, getClientAddress());
 		if (!result.ok)

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { changePasswordLimited } from '$lib/accounts/limits.server';
 import {
 	acknowledgeResetNotice,
@@ -8,14 +7,12 @@ import {
 	recoveryCodeCreatedAt
 } from '$lib/accounts/recovery.server';
 import { fieldError, parseForm } from '$lib/forms/forms';
-import { changePasswordForm } from '$lib/accounts/forms';
-import { requireUser } from '$lib/server/guards';
+import { changePasswordForm, recoveryForm } from '$lib/accounts/forms';
+import { signedIn } from '$lib/orgs/access.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const recoveryForm = z.object({ currentPassword: z.string().min(1, { error: 'error_required' }).max(200) });
-
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireUser(locals);
+	const user = signedIn(locals);
 	const [resetAt, recoveryAt] = await Promise.all([pendingResetNotice(user.id), recoveryCodeCreatedAt(user.id)]);
 	return { resetAt: resetAt?.toISOString() ?? null, recoveryCodeAt: recoveryAt?.toISOString() ?? null };
 };
@@ -23,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	/** Changing the password signs this person out everywhere, this browser included. */
 	password: async ({ request, locals }) => {
-		const user = requireUser(locals);
+		const user = signedIn(locals);
 		const form = parseForm(changePasswordForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await changePasswordLimited(user.id, form.data.currentPassword, form.data.password);
@@ -35,7 +32,7 @@ export const actions: Actions = {
 	},
 	/** A new recovery code, shown once (the old one stops working). */
 	recovery: async ({ request, locals }) => {
-		const user = requireUser(locals);
+		const user = signedIn(locals);
 		const form = parseForm(recoveryForm, await request.formData());
 		if (!form.ok) return fail(400, { recoveryErrors: form.errors });
 		const result = await createRecoveryCode(user.id, form.data.currentPassword);
@@ -47,7 +44,7 @@ export const actions: Actions = {
 	},
 	/** "I have seen it": the reset notice goes away. */
 	acknowledge: async ({ locals }) => {
-		const user = requireUser(locals);
+		const user = signedIn(locals);
 		await acknowledgeResetNotice(user.id);
 		return { acknowledged: true };
 	}

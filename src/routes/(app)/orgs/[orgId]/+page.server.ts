@@ -1,16 +1,14 @@
-import { requirePermission } from '$lib/orgs/orgs.server';
+import { allows, orgAccess } from '$lib/orgs/access.server';
 import { listWorkshops } from '$lib/workshops/workshops.server';
-import { can } from '$lib/orgs/roles';
-import { requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { organisation, role } = await requirePermission(requireUser(locals).id, params.orgId, 'org.view');
+	const access = await orgAccess(locals, params.orgId, 'org.view');
 	return {
-		organisation,
-		role,
-		canCreate: can(role, 'workshop.create'),
-		canManage: can(role, 'org.manageMembers'),
-		workshops: await listWorkshops(organisation.id)
+		organisation: access.organisation,
+		role: access.role,
+		canCreate: allows(access, 'workshop.create'),
+		canManage: allows(access, 'org.manageMembers'),
+		workshops: await listWorkshops(access.organisation.id)
 	};
 };

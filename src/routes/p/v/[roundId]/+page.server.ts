@@ -5,7 +5,7 @@ import { ballotGuard } from '$lib/voting/voting.schema';
 import { listProposals } from '$lib/voting/proposals.server';
 import { castBallot, findRound } from '$lib/voting/rounds.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
-import { requireParticipant } from '$lib/server/guards';
+import { participantAccess } from '$lib/workshops/access.server';
 import { getRoomState } from '$lib/boards/boards.server';
 import { outcomeRows } from '$lib/voting/outcome-rows';
 import type { RoundResult } from '$lib/voting/count';
@@ -16,12 +16,13 @@ const receiptCookie = (roundId: string) => `ballot_${roundId}`;
 export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:round');
 	if (!locals.participant) redirect(303, '/join');
-	const round = await findRound(locals.participant.workshopId, params.roundId);
+	const who = participantAccess(locals);
+	const round = await findRound(who.workshopId, params.roundId);
 	if (!round) error(404, 'Not found');
 	const [voted] = await db
 		.select()
 		.from(ballotGuard)
-		.where(and(eq(ballotGuard.roundId, round.id), eq(ballotGuard.participantId, locals.participant.id)));
+		.where(and(eq(ballotGuard.roundId, round.id), eq(ballotGuard.participantId, who.participantId)));
 	const proposals = (await listProposals(round.workshopId)).filter((p) => round.proposalIds.includes(p.id));
 	return {
 		round: {
@@ -51,7 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params, cookies, url }) => {
-		const who = requireParticipant(locals);
+		const who = participantAccess(locals);
 		const round = await findRound(who.workshopId, params.roundId);
 		if (!round) return fail(404, { error: 'error_not_found' });
 		const receipt = cookies.get(receiptCookie(round.id));

@@ -1,6 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { requirePermission } from '$lib/orgs/orgs.server';
-import { requireUser } from '$lib/server/guards';
+import { orgAccess } from '$lib/orgs/access.server';
 import { importForum } from '$lib/transfer/forum.server';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +8,7 @@ import type { RequestHandler } from './$types';
  * answers with the report. Those who may create workshops may import one.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	await requirePermission(requireUser(locals).id, params.orgId, 'workshop.create');
+	const access = await orgAccess(locals, params.orgId, 'workshop.create');
 	let file: unknown;
 	try {
 		file = await request.json();
@@ -17,7 +16,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		error(400, 'Not a Ruang Rembuk forum file');
 	}
 	try {
-		return json(await importForum(file, params.orgId));
+		return json(await importForum(access, file));
 	} catch (e) {
 		// Our own validation messages are safe to show; a database error is not.
 		const message =

@@ -1,56 +1,42 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
-import { changeRole, createInvitation, listMembers, requirePermission } from '$lib/orgs/orgs.server';
+import { changeRole, createInvitation, listMembers } from '$lib/orgs/orgs.server';
 import { issuePasswordReset } from '$lib/accounts/accounts.server';
-import { can, ROLES } from '$lib/orgs/roles';
-import { fieldError, parseForm } from '$lib/forms/forms';
-import { requireUser } from '$lib/server/guards';
-import type { Actions, PageServerLoad } from './$types';
-
-const roleForm = z.object({ role: z.enum(ROLES, { error: 'error_invalid' }) });
-const memberForm = z.object({ userId: z.string().min(1).max(64) });
+import { allows, orgAccess } from '$lib/orgs/access.server';
+import { memberForm, memberRoleForm, roleForm } from '$lib/orgs/forms';
+import { fieldError, formAction } from '$lib/forms/forms';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { organisation, role } = await requirePermission(requireUser(locals).id, params.orgId, 'org.view');
-	const canManage = can(role, 'org.manageMembers');
-	const members = await listMembers(organisation.id);
+	const access = await orgAccess(locals, params.orgId, 'org.view');
+	const canManage = allows(access, 'org.manageMembers');
+	const members = await listMembers(access.organisation.id);
 	return {
-		organisation,
+		organisation: access.organisation,
 		canManage,
 		// Only owners see e-mail addresses.
 		members: members.map((mem) => ({ ...mem, email: canManage ? mem.email : null }))
 	};
 };
 
+const manager = ({ locals, params }: RequestEvent) => orgAccess(locals, params.orgId, 'org.manageMembers');
+
 export const actions: Actions = {
-	invite: async ({ request, locals, params, url }) => {
-		const user = requireUser(locals);
-		await requirePermission(user.id, params.orgId, 'org.manageMembers');
-		const form = parseForm(roleForm, await request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const token = await createInvitation(params.orgId, user.id, form.data.role);
-		return { inviteLink: `${url.origin}/invite/${token}`, inviteRole: form.data.role };
-	},
-	reset: async ({ request, locals, params, url }) => {
-		const user = requireUser(locals);
-		await requirePermission(user.id, params.orgId, 'org.manageMembers');
-		const form = parseForm(memberForm, await request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const members = await listMembers(params.orgId);
-		const target = members.find((mem) => mem.userId === form.data.userId);
+	invite: formAction(manager, roleForm, async (access, input, { url }) => {
+		const token = await createInvitation(access, input.role);
+		return { inviteLink: `${url.origin}/invite/${token}`, inviteRole: input.role };
+	}),
+	reset: formAction(manager, memberForm, async (access, input, { url }) => {
+		const members = await listMembers(access.organisation.id);
+		const target = members.find((mem) => mem.userId === input.userId);
 		if (!target) return fail(404, { errors: fieldError('form', 'error_not_member') });
 		// Only for someone whose only organisation is this one; others reset with their own recovery code.
-		const issued = await issuePasswordReset(user.id, target.userId, params.orgId);
+		const issued = await issuePasswordReset(access, target.userId);
 		if (!issued.ok) return fail(400, { errors: fieldError('form', issued.error) });
 		return { resetLink: `${url.origin}/reset/${issued.token}`, resetFor: target.name };
-	},
-	role: async ({ request, locals, params }) => {
-		const user = requireUser(locals);
-		await requirePermission(user.id, params.orgId, 'org.manageMembers');
-		const form = parseForm(memberForm.extend(roleForm.shape), await request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await changeRole(params.orgId, form.data.userId, form.data.role);
+	}),
+	role: formAction(manager, memberRoleForm, async (access, input) => {
+		const result = await changeRole(access, input.userId, input.role);
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { roleChanged: true };
-	}
+	})
 };

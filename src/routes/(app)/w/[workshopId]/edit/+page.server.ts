@@ -1,21 +1,22 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requireWorkshop, updateWorkshop } from '$lib/workshops/workshops.server';
+import { redirect } from '@sveltejs/kit';
+import { workshopAccess } from '$lib/workshops/access.server';
+import { updateWorkshop } from '$lib/workshops/workshops.server';
 import { workshopForm } from '$lib/workshops/forms';
-import { parseForm } from '$lib/forms/forms';
-import { requireUser } from '$lib/server/guards';
+import { formAction } from '$lib/forms/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
+	const { workshop } = await workshopAccess(locals, params.workshopId, 'workshop.edit');
 	return { workshop };
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
-		const form = parseForm(workshopForm, await request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		await updateWorkshop(params.workshopId, form.data);
-		redirect(303, `/w/${params.workshopId}`);
-	}
+	default: formAction(
+		({ locals, params }) => workshopAccess(locals, params.workshopId, 'workshop.edit'),
+		workshopForm,
+		async (access, input) => {
+			await updateWorkshop(access, input);
+			redirect(303, `/w/${access.workshop.id}`);
+		}
+	)
 };

@@ -1,5 +1,4 @@
-import { requireWorkshop } from '$lib/workshops/workshops.server';
-import { requireUser } from '$lib/server/guards';
+import { workshopAccess } from '$lib/workshops/access.server';
 import { exportForum } from '$lib/transfer/forum.server';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +7,7 @@ import type { RequestHandler } from './$types';
  * $lib/transfer). It holds attendance and everything said: for those who edit the workshop.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
+	const { workshop } = await workshopAccess(locals, params.workshopId, 'workshop.edit');
 	const file = await exportForum(workshop.id);
 	return new Response(JSON.stringify(file), {
 		headers: {

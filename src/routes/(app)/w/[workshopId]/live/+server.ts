@@ -6,10 +6,12 @@
  * so streams of the same topic share their loads (shareKey).
  */
 import { error } from '@sveltejs/kit';
-import { can } from '$lib/orgs/roles';
-import { getAttendance, requireWorkshop } from '$lib/workshops/workshops.server';
+import { allows, signedIn } from '$lib/orgs/access.server';
+import { workshopAccessFor } from '$lib/workshops/access.server';
+import { getAttendance } from '$lib/workshops/workshops.server';
 import { findBoard } from '$lib/boards/boards.server';
 import { countVoters, findRound, listRounds } from '$lib/voting/rounds.server';
+import { roundAccess } from '$lib/voting/access.server';
 import { liveStream, type LiveSource } from '$lib/server/events';
 import { attendanceTopic, moderationTopic, roundTopic, roundsTopic, safeguardingTopic } from '$lib/live/topics';
 import { listHelpRequests, listPrivateNotes, moderationQueue } from '$lib/safeguarding/safeguarding.server';
@@ -17,10 +19,12 @@ import { parseLiveRequest } from '$lib/live/requests';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url, request }) => {
-	if (!locals.user) error(401, 'Sign in first');
+	const user = signedIn(locals);
 	const requests = parseLiveRequest(url);
 	if (!requests) error(400, 'Bad request');
-	const { workshop, role } = await requireWorkshop(locals.user.id, params.workshopId, 'workshop.view');
+	const access = await workshopAccessFor(user.id, params.workshopId, 'workshop.view');
+	const { workshop } = access;
+	const canRun = allows(access, 'workshop.run');
 	const sources: LiveSource[] = [];
 	for (const r of requests) {
 		if (r.kind === 'attendance') {
@@ -41,7 +45,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 			sources.push({ name: r.kind, topic: roundsTopic(workshop.id), load, shareKey: `member/rounds/${workshop.id}` });
 		} else if (r.kind === 'safeguarding') {
 			// "I need help" alerts name a child's pseudonym: facilitators only, never the projector.
-			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
+			if (!canRun) error(403, 'Forbidden');
 			const load = async () => ({
 				help: (await listHelpRequests(workshop.id)).map((h) => ({
 					id: h.id,
@@ -57,8 +61,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 				shareKey: `member/safeguarding/${workshop.id}`
 			});
 		} else if (r.kind === 'round') {
-			const round = await findRound(workshop.id, r.id);
-			if (!round) error(404, 'Not found');
+			const { round } = await roundAccess(access, r.id);
 			const load = async () => {
 				const now = await findRound(workshop.id, round.id);
 				return {
@@ -76,7 +79,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 			error(400, 'Bad request');
 		} else {
 			// The moderation queue shows participants' names and unapproved text: facilitators only.
-			if (!can(role, 'workshop.run')) error(403, 'Forbidden');
+			if (!canRun) error(403, 'Forbidden');
 			const board = await findBoard(r.id);
 			if (!board || board.workshopId !== workshop.id) error(404, 'Not found');
 			const load = () => moderationQueue(board.id, workshop.id);

@@ -1,7 +1,6 @@
 import QRCode from 'qrcode';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
+import { workshopAccess } from '$lib/workshops/access.server';
 import { getControlState } from '$lib/boards/boards.server';
-import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
  * and from here the wall follows the conductor to a board, a ballot or the results.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.view');
+	const { workshop } = await workshopAccess(locals, params.workshopId, 'workshop.view');
 	const origin = publicOrigin(url);
 	const joinUrl = `${origin}/j/${workshop.joinCode}`;
 	return {

@@ -13,10 +13,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
+		const access = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
 		const form = parseForm(recordForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		await updateRecord(params.workshopId, form.data);
+		await updateRecord(access, form.data);
 		return { saved: true };
 	}
 };

@@ -1,14 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
+import { workshopAccess } from '$lib/workshops/access.server';
 import { listProposals } from '$lib/voting/proposals.server';
 import { createRound } from '$lib/voting/rounds.server';
 import { roundForm } from '$lib/voting/forms';
 import { fieldError, parseForm } from '$lib/forms/forms';
-import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.run');
+	const { workshop } = await workshopAccess(locals, params.workshopId, 'workshop.run');
 	const proposals = await listProposals(workshop.id, false);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
@@ -18,11 +17,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.run');
+		const access = await workshopAccess(locals, params.workshopId, 'workshop.run');
 		const form = parseForm(roundForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const created = await createRound(params.workshopId, form.data);
+		const created = await createRound(access, form.data);
 		if (!created.ok) return fail(400, { errors: fieldError('proposalIds', created.error), values: form.values });
-		redirect(303, `/w/${params.workshopId}/rounds/${created.id}`);
+		redirect(303, `/w/${access.workshop.id}/rounds/${created.id}`);
 	}
 };

@@ -1,9 +1,8 @@
-import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
+import { workshopAccess } from '$lib/workshops/access.server';
+import { roundAccess } from '$lib/voting/access.server';
 import { listProposals } from '$lib/voting/proposals.server';
-import { countVoters, findRound } from '$lib/voting/rounds.server';
-import { requireUser } from '$lib/server/guards';
+import { countVoters } from '$lib/voting/rounds.server';
 import { publicResult } from '$lib/voting/breakdown';
 import type { RoundResult } from '$lib/voting/count';
 import { publicOrigin } from '$lib/server/venue';
@@ -14,9 +13,10 @@ import type { PageServerLoad } from './$types';
 /** While voting is open the projector shows only how many have voted; results after reveal. */
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	depends('app:round');
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.view');
-	const round = await findRound(workshop.id, params.roundId);
-	if (!round) error(404, 'Not found');
+	const { workshop, round } = await roundAccess(
+		await workshopAccess(locals, params.workshopId, 'workshop.view'),
+		params.roundId
+	);
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	const revealed = round.status === 'closed' && round.revealed;
 	const proposals = revealed ? (await listProposals(workshop.id)).filter((p) => round.proposalIds.includes(p.id)) : [];
