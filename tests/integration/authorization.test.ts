@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { useTestDatabase } from './db';
-import { aMember, aParticipant, anOrganisationWithOwner, aWorkshop } from './factories';
+import { aMember, aParticipant, anOrganisationWithOwner, asOrgOwner, aWorkshop } from './factories';
 import { aSignedForum } from './signed-forum';
 import { listRounds } from '$lib/voting/rounds.server';
 import { listProposals } from '$lib/voting/proposals.server';
@@ -253,7 +253,7 @@ async function aWorld() {
 	const [item] = (await getPlan(w.id)).items;
 	const task = await createTask(item.id, { title: 'Tugas', owner: null, dueDate: null }, owner.id);
 	if (!task.ok) throw new Error('setup');
-	const invitation = await createInvitation(organisationId, owner.id, 'member');
+	const invitation = await createInvitation(await asOrgOwner(organisationId, 'org.manageMembers'), 'member');
 	const user = (u: { id: string; name: string; email: string }) => ({ id: u.id, name: u.name, email: u.email });
 	const locals: Record<Persona, App.Locals> = {
 		anonymous: { user: null, session: null, participant: null, participantSession: null },
