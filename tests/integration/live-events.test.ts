@@ -8,11 +8,11 @@ import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';
 import { attendanceTopic, roundStatusTopic, roundTopic } from '$lib/live/topics';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import type { ProposalInput } from '$lib/voting/forms';
 import { useTestDatabase } from './db';
 import { open, type LiveEvent } from './live-harness';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
+import { boardAs, onBoard } from './access';
 
 useTestDatabase();
 
@@ -40,7 +40,7 @@ async function aWorkshopWithBoardAndRound() {
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	const w = await aWorkshop(organisationId);
 	const boardId = await createBoard(w.id, 'Papan');
-	await setBoardFlags(boardId, { moderation: true });
+	await setBoardFlags(await boardAs(boardId), { moderation: true });
 	const proposalId = await createProposal(w.id, usulan('Lampu lorong'), owner.id);
 	const round = await createRound(w.id, {
 		title: 'Prioritas',
@@ -85,7 +85,7 @@ describe('live events for members', () => {
 
 		const sari = await aParticipant(w);
 		await feed.until((e) => named(e, 'attendance').some((x) => (x.data as { total: number }).total === 1));
-		await contributeNote(sari, boardId, {
+		await contributeNote(await onBoard(sari, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Lampu taman mati',
 			colour: 'yellow',
@@ -143,7 +143,7 @@ describe('live events for members', () => {
 		const feedB = await open({ user: b.owner }, `/w/${b.w.id}/live`, ['attendance', `moderation:${b.boardId}`]);
 		await feedB.until((e) => e.length === 2);
 		const sari = await aParticipant(a.w);
-		await contributeNote(sari, a.boardId, {
+		await contributeNote(await onBoard(sari, a.boardId), {
 			id: crypto.randomUUID(),
 			text: 'Rahasia A',
 			colour: 'yellow',
@@ -179,7 +179,7 @@ describe('live events for participants', () => {
 				(x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open', revealed: false })
 			)
 		);
-		await contributeNote(sari, boardId, {
+		await contributeNote(await onBoard(sari, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Menunggu',
 			colour: 'yellow',

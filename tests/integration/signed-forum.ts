@@ -11,6 +11,7 @@ import {
 } from '$lib/workshops/workshops.server';
 import { GROUPS } from '$lib/workshops/rules';
 import { anOrganisationWithOwner } from './factories';
+import { itemAs, orgAsOwner } from './access';
 
 export const TITLE = 'Musrenbang Anak 🌳 حديقة';
 export const ORIGIN = 'http://rembuk.test';
@@ -90,24 +91,17 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 	const closed = await closeRound(round.id);
 	if (closed.ok) await closed.counted; // the winners reach the plan when the count ends
 	const [lampItem] = (await getPlan(w.id)).items;
-	await addFunding(lampItem.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
-	await addFunding(
-		lampItem.id,
-		{ source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' },
-		owner.id
-	);
-	await setItemPartners(
-		lampItem.id,
-		[
-			await createPartner(organisationId, {
-				name: 'Karang Taruna Tamamaung',
-				kind: 'community',
-				contactName: 'Pak Kontak',
-				contact: '0813-555'
-			})
-		],
-		owner.id
-	);
+	const lampAccess = await itemAs(lampItem.id, owner.id);
+	await addFunding(lampAccess, { source: 'apbd', amount: 20_000_000n, inKind: '' });
+	await addFunding(lampAccess, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' });
+	await setItemPartners(lampAccess, [
+		await createPartner(await orgAsOwner(organisationId, 'workshop.edit'), {
+			name: 'Karang Taruna Tamamaung',
+			kind: 'community',
+			contactName: 'Pak Kontak',
+			contact: '0813-555'
+		})
+	]);
 	await updateRecord(w.id, {
 		startTime: '09:00',
 		endTime: '12:00',

@@ -13,6 +13,7 @@ import {
 import { agendaForm, assistedForm, statusForm } from '$lib/workshops/forms';
 import { fieldError, parseForm } from '$lib/forms/forms';
 import { requireUser } from '$lib/server/guards';
+import { workshopAccess } from '$lib/workshops/access.server';
 import { publicOrigin } from '$lib/server/venue';
 import { z } from 'zod';
 import { createBoard, getControlState, listBoards, setConductor } from '$lib/boards/boards.server';
@@ -82,16 +83,15 @@ const boardForm = z.object({
 
 export const actions: Actions = {
 	board: async ({ request, locals, params }) => {
-		const { organisation } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
+		const access = await workshopAccess(locals, params.workshopId, 'workshop.edit');
 		const form = parseForm(boardForm, await request.formData());
 		if (!form.ok) return fail(400, { boardErrors: form.errors });
 		const [kind, ref] = form.data.template.split(':');
-		if (!kind) await createBoard(params.workshopId, form.data.title);
+		if (!kind) await createBoard(access.workshop.id, form.data.title);
 		else {
 			const choice = kind === 'default' ? { kind: 'default' as const, key: ref } : { kind: 'saved' as const, id: ref };
 			const created = await createBoardFromTemplate(
-				params.workshopId,
-				organisation.id,
+				access,
 				form.data.title,
 				choice,
 				getLocale() === 'en' ? 'en' : 'id'
@@ -102,8 +102,8 @@ export const actions: Actions = {
 	},
 	/** The three co-design stages: a board and an agenda item each. */
 	codesign: async ({ locals, params }) => {
-		const { organisation } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
-		await addCodesignStages(params.workshopId, organisation.id, getLocale() === 'en' ? 'en' : 'id');
+		const access = await workshopAccess(locals, params.workshopId, 'workshop.edit');
+		await addCodesignStages(access, getLocale() === 'en' ? 'en' : 'id');
 		return { saved: 'codesign' };
 	},
 	status: async ({ request, locals, params }) => {
@@ -115,10 +115,10 @@ export const actions: Actions = {
 	},
 	/** The conductor: where every phone and the projector go now (facilitators only). */
 	conduct: async ({ request, locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.run');
+		const access = await workshopAccess(locals, params.workshopId, 'workshop.run');
 		const form = parseForm(conductForm, await request.formData());
 		if (!form.ok) return fail(400, { conductError: 'error_invalid' });
-		const result = await setConductor(params.workshopId, form.data.to);
+		const result = await setConductor(access, form.data.to);
 		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { conductError: result.error });
 		return { saved: 'conduct' };
 	},
@@ -141,9 +141,9 @@ export const actions: Actions = {
 	},
 	/** The facilitator has seen a child's "I need help" (it leaves the screen). */
 	helpSeen: async ({ request, locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.run');
+		const access = await workshopAccess(locals, params.workshopId, 'workshop.run');
 		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
-		if (!form.ok || !(await markHelpSeen(params.workshopId, form.data.requestId)))
+		if (!form.ok || !(await markHelpSeen(access, form.data.requestId)))
 			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { saved: 'helpSeen' };
 	},
