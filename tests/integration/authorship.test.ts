@@ -28,6 +28,7 @@ import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 import { connect, memberCookie, participantCookie, startServer, until, type Harness } from './realtime-harness';
+import { boardAs, onBoard } from './access';
 
 useTestDatabase();
 
@@ -136,21 +137,21 @@ describe('authorship', () => {
 
 	it('with hide authors on, no name or id reaches a participant, an observer or the projector', async () => {
 		const boardId = await createBoard(workshop.id, 'Papan tersembunyi');
-		await setBoardFlags(boardId, { hideAuthors: true, dotsPerPerson: 3 });
+		await setBoardFlags(await boardAs(boardId), { hideAuthors: true, dotsPerPerson: 3 });
 		const a = card('Lampu lorong mati');
 		const b = card('Takut pulang malam');
-		expect(await contributeNote(sari, boardId, a)).toMatchObject({ ok: true, outcome: 'added' });
-		expect(await contributeNote(child, boardId, b)).toMatchObject({ ok: true, outcome: 'added' });
+		expect(await contributeNote(await onBoard(sari, boardId), a)).toMatchObject({ ok: true, outcome: 'added' });
+		expect(await contributeNote(await onBoard(child, boardId), b)).toMatchObject({ ok: true, outcome: 'added' });
 		// Dots and reactions, per person, must not carry the person into the document either.
-		expect(await dotNote(sari, boardId, a.id, 'add')).toEqual({ ok: true, used: 1 });
-		expect(await dotNote(child, boardId, a.id, 'add')).toEqual({ ok: true, used: 1 });
-		expect(await dotNote(child, boardId, b.id, 'add')).toEqual({ ok: true, used: 2 });
-		expect(await dotNoteAsMember({ id: owner.id, mayWriteLocked: true }, boardId, b.id, 'add')).toEqual({
+		expect(await dotNote(await onBoard(sari, boardId), a.id, 'add')).toEqual({ ok: true, used: 1 });
+		expect(await dotNote(await onBoard(child, boardId), a.id, 'add')).toEqual({ ok: true, used: 1 });
+		expect(await dotNote(await onBoard(child, boardId), b.id, 'add')).toEqual({ ok: true, used: 2 });
+		expect(await dotNoteAsMember(await boardAs(boardId, owner.id, 'board.edit'), b.id, 'add')).toEqual({
 			ok: true,
 			used: 1
 		});
-		expect(await reactToNote(child, boardId, a.id, '👍')).toEqual({ ok: true });
-		expect(await reactToNote(sari, boardId, a.id, '👍')).toEqual({ ok: true });
+		expect(await reactToNote(await onBoard(child, boardId), a.id, '👍')).toEqual({ ok: true });
+		expect(await reactToNote(await onBoard(sari, boardId), a.id, '👍')).toEqual({ ok: true });
 		const writer = connect(h, boardId, cookies.owner);
 		await until(() => writer.provider.synced);
 		addNote(writer.doc, { text: 'Catatan fasilitator' });
@@ -177,8 +178,8 @@ describe('authorship', () => {
 		const boardId = await createBoard(workshop.id, 'Papan terbuka');
 		const a = card('Taman bermain kotor');
 		const b = card('Jalan licin');
-		await contributeNote(sari, boardId, a);
-		await contributeNote(child, boardId, b);
+		await contributeNote(await onBoard(sari, boardId), a);
+		await contributeNote(await onBoard(child, boardId), b);
 		for (const who of ['sari', 'child', 'observer'] as const) {
 			const bytes = await receivedBy(boardId, who, 2);
 			for (const secret of secrets()) expect(bytes, `${who} received ${secret}`).not.toContain(secret);
@@ -200,12 +201,12 @@ describe('authorship', () => {
 		const projector = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/projector/+page.server');
 		const phone = await import('../../src/routes/p/b/[boardId]/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan halaman');
-		await setBoardFlags(boardId, { dotsPerPerson: 2 });
+		await setBoardFlags(await boardAs(boardId), { dotsPerPerson: 2 });
 		const a = card('Sampah di lorong');
 		const b = card('Anak butuh taman');
-		await contributeNote(sari, boardId, a);
-		await contributeNote(child, boardId, b);
-		await dotNote(sari, boardId, a.id, 'add');
+		await contributeNote(await onBoard(sari, boardId), a);
+		await contributeNote(await onBoard(child, boardId), b);
+		await dotNote(await onBoard(sari, boardId), a.id, 'add');
 		const event = (locals: object) =>
 			({
 				locals,
@@ -222,7 +223,7 @@ describe('authorship', () => {
 		const mine = (await phone.load(event({ participant: sari }))) as Record<string, unknown>;
 		expect(mine.myDots).toBe(1);
 		expect(JSON.stringify(mine)).not.toContain(child.pseudonym);
-		await setBoardFlags(boardId, { hideAuthors: true });
+		await setBoardFlags(await boardAs(boardId), { hideAuthors: true });
 		expect(await names(load(asMember(owner)))).toEqual({});
 		expect(await names(projector.load(asMember(owner)))).toEqual({});
 	});
@@ -231,7 +232,7 @@ describe('authorship', () => {
 		const { actions } = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan titik');
 		const a = card('Pos ronda');
-		await contributeNote(sari, boardId, a);
+		await contributeNote(await onBoard(sari, boardId), a);
 		const member = await aMember(workshop.organisationId, owner.id, 'member');
 		const dot = (who: { id: string; name: string }, action = 'add') => {
 			const body = new FormData();
@@ -244,12 +245,12 @@ describe('authorship', () => {
 			} as never);
 		};
 		expect(await dot(member)).toMatchObject({ status: 400, data: { errors: { form: 'error_dots_off' } } });
-		await setBoardFlags(boardId, { dotsPerPerson: 1 });
+		await setBoardFlags(await boardAs(boardId), { dotsPerPerson: 1 });
 		expect(await dot(member)).toEqual({ done: 'dot', used: 1 });
 		expect(await dot(member)).toMatchObject({ status: 400, data: { errors: { form: 'error_no_dots_left' } } });
 		expect(await dot(owner)).toEqual({ done: 'dot', used: 1 });
 		await expect(dot(observer)).rejects.toMatchObject({ status: 403 });
-		await setBoardFlags(boardId, { locked: true });
+		await setBoardFlags(await boardAs(boardId), { locked: true });
 		expect(await dot(member, 'remove')).toMatchObject({
 			status: 400,
 			data: { errors: { form: 'error_board_locked' } }
@@ -326,7 +327,7 @@ describe('authorship', () => {
 			[`member:${owner.id}:1`, `participant:${child.id}:1`].sort()
 		);
 		// The child keeps their dot: the server counts it against their allowance.
-		await setBoardFlags(boardId, { dotsPerPerson: 1 });
-		expect(await dotNote(child, boardId, b, 'add')).toEqual({ ok: false, error: 'error_no_dots_left' });
+		await setBoardFlags(await boardAs(boardId), { dotsPerPerson: 1 });
+		expect(await dotNote(await onBoard(child, boardId), b, 'add')).toEqual({ ok: false, error: 'error_no_dots_left' });
 	});
 });

@@ -20,6 +20,7 @@ import { controlRoom, readControl } from '$lib/boards/control';
 import { addParticipant } from '$lib/workshops/workshops.server';
 import { createBoard } from '$lib/boards/boards.server';
 import { aMember, anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
+import { boardAs, onBoard, workshopAsOwner } from './access';
 import { memberCookie, participantCookie, socketClass, until } from './realtime-harness';
 import { RUN_PREFIX, TEMPLATE, urlFor } from './postgres-template';
 import { redisProxy, startNode, type ClusterNode } from './cluster-harness';
@@ -132,7 +133,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const boardId = await createBoard(workshop.id, 'Catatan peserta');
 		const onB = connectTo(b, boardId, ownerCookie);
 		await until(() => onB.provider.synced);
-		const result = await a.boards.contributeNote(participant as never, boardId, {
+		const result = await a.boards.contributeNote(await onBoard(participant as never, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Jalan berlubang',
 			colour: 'yellow' as never,
@@ -147,9 +148,9 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const phone = connectTo(b, controlRoom(workshop.id), await participantCookie(participant.id));
 		const boardOnB = connectTo(b, boardId, ownerCookie);
 		await until(() => phone.provider.synced && boardOnB.provider.synced);
-		await a.boards.setFollow(workshop.id, { agendaItemId: null, boardId });
+		await a.boards.setFollow(await workshopAsOwner(workshop.id), { agendaItemId: null, boardId });
 		await until(() => readControl(phone.doc).currentBoardId === boardId);
-		await a.boards.setBoardFlags(boardId, { locked: true });
+		await a.boards.setBoardFlags(await boardAs(boardId), { locked: true });
 		await until(() => readControl(phone.doc).boards[boardId]?.locked === true);
 	});
 
@@ -168,7 +169,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const noteId = crypto.randomUUID();
 		expect(
 			(
-				await a.boards.contributeNote(participant as never, boardId, {
+				await a.boards.contributeNote(await onBoard(participant as never, boardId), {
 					id: noteId,
 					text: 'Pilih saya',
 					colour: 'yellow' as never,

@@ -8,6 +8,7 @@ import { createBoard, setConductor } from '$lib/boards/boards.server';
 import { useTestDatabase } from './db';
 import { open, type LiveEvent } from './live-harness';
 import { anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
+import { workshopAsOwner } from './access';
 
 useTestDatabase();
 
@@ -27,10 +28,10 @@ describe('the conductor on the participant live stream', () => {
 			event: 'conductor',
 			data: { conductor: { kind: 'free' }, boards: { [board]: { title: 'Papan Ide' } } }
 		});
-		await setConductor(w.id, { kind: 'board', id: board });
+		await setConductor(await workshopAsOwner(w.id), { kind: 'board', id: board });
 		const at = (x: LiveEvent) => (x.data as { conductor: { kind: string; id?: string } }).conductor;
 		await phone.until((e) => e.some((x) => at(x).kind === 'board' && at(x).id === board));
-		await setConductor(w.id, { kind: 'break' });
+		await setConductor(await workshopAsOwner(w.id), { kind: 'break' });
 		await phone.until((e) => e.some((x) => at(x).kind === 'break'));
 		// Another workshop's phone hears nothing of this room.
 		await new Promise((r) => setTimeout(r, 200));

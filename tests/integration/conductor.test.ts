@@ -19,6 +19,7 @@ import { actions as joinActions } from '../../src/routes/join/+page.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
+import { workshopAsOwner } from './access';
 
 useTestDatabase();
 
@@ -97,11 +98,11 @@ describe('the conductor', () => {
 		const other = await aWorkshop(organisationId);
 		const board = await createBoard(w.id, 'Papan');
 		const foreignBoard = await createBoard(other.id, 'Papan lain');
-		expect(await setConductor(w.id, { kind: 'board', id: foreignBoard })).toEqual({
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'board', id: foreignBoard })).toEqual({
 			ok: false,
 			error: 'error_not_found'
 		});
-		expect(await setConductor(w.id, { kind: 'board', id: board })).toEqual({ ok: true });
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'board', id: board })).toEqual({ ok: true });
 		const state = await getControlState(w.id);
 		expect(state.conductor).toMatchObject({ kind: 'board', id: board });
 		// Pages that read only the followed board still see it.
@@ -113,38 +114,38 @@ describe('the conductor', () => {
 		);
 		const round = await createRound(await asOwner(w.id), roundOf([p1]));
 		if (!round.ok) throw new Error(round.error);
-		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'ballot', id: round.id })).toEqual({
 			ok: false,
 			error: 'forum_error_round_not_open'
 		});
-		expect(await setConductor(other.id, { kind: 'ballot', id: round.id })).toEqual({
+		expect(await setConductor(await workshopAsOwner(other.id), { kind: 'ballot', id: round.id })).toEqual({
 			ok: false,
 			error: 'error_not_found'
 		});
 		await openRound(await asRunner(round.id));
-		expect(await setConductor(w.id, { kind: 'ballot', id: round.id })).toEqual({ ok: true });
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'ballot', id: round.id })).toEqual({ ok: true });
 		expect((await getControlState(w.id)).currentBoardId).toBeNull();
-		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'results', id: round.id })).toEqual({
 			ok: false,
 			error: 'forum_error_not_revealed'
 		});
 		const closed = await closeRound(await asRunner(round.id));
 		if (closed.ok) await closed.counted; // reveal waits for the count
-		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'results', id: round.id })).toEqual({
 			ok: false,
 			error: 'forum_error_not_revealed'
 		});
 		await revealRound(await asRunner(round.id));
-		expect(await setConductor(w.id, { kind: 'results', id: round.id })).toEqual({ ok: true });
+		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'results', id: round.id })).toEqual({ ok: true });
 	});
 
 	it('is the same state as follow me: following a board, and stopping', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshop(organisationId);
 		const board = await createBoard(w.id, 'Papan');
-		await setFollow(w.id, { agendaItemId: null, boardId: board });
+		await setFollow(await workshopAsOwner(w.id), { agendaItemId: null, boardId: board });
 		expect((await getControlState(w.id)).conductor).toMatchObject({ kind: 'board', id: board });
-		await setFollow(w.id, { agendaItemId: null, boardId: null });
+		await setFollow(await workshopAsOwner(w.id), { agendaItemId: null, boardId: null });
 		expect((await getControlState(w.id)).conductor).toMatchObject({ kind: 'free' });
 	});
 });

@@ -14,6 +14,7 @@ import { openDataZip } from '$lib/documents/open-data.server';
 import { useTestDatabase } from './db';
 import { csvRows, keep } from './read-back';
 import { aSignedForum, TITLE } from './signed-forum';
+import { boardAs, itemAs, orgAsOwner, taskAs } from './access';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
@@ -25,7 +26,7 @@ describe('exports with labels, read back', () => {
 		const noteId = await realtime.changeBoardDoc(boardId, (doc) =>
 			addNote(doc, { text: "Tiang\r=cmd|' /C calc'!A0\n+1+1\r\n@SUM(A1)" })
 		);
-		expect((await promoteToPlan(boardId, { kind: 'note', id: noteId })).ok).toBe(true);
+		expect((await promoteToPlan(await boardAs(boardId), { kind: 'note', id: noteId })).ok).toBe(true);
 		const csv = keep('rencana.csv', await planCsv(w.id));
 		const rows = csvRows(csv);
 		const items = (await getPlan(w.id)).items;
@@ -106,10 +107,14 @@ describe('iCal feed of due dates', () => {
 	it('parses as iCalendar: all-day events ending the next day, summaries and statuses in the workshop language', async () => {
 		const { owner, organisationId, w } = await aSignedForum();
 		const [item] = (await getPlan(w.id)).items;
-		const t = await createTask(item.id, { title: 'Pasang lampu', owner: null, dueDate: '2026-12-31' }, owner.id);
+		const t = await createTask(await itemAs(item.id, owner.id), {
+			title: 'Pasang lampu',
+			owner: null,
+			dueDate: '2026-12-31'
+		});
 		if (!t.ok) throw new Error('setup');
-		await updateTask(t.id, { status: 'in-progress', progress: 40 }, owner.id);
-		const text = (await calendarFor(await issueCalendarToken(organisationId)))!;
+		await updateTask(await taskAs(t.id, owner.id), { status: 'in-progress', progress: 40 });
+		const text = (await calendarFor(await issueCalendarToken(await orgAsOwner(organisationId, 'org.manageMembers'))))!;
 		expect(text).not.toContain('DURATION');
 		const events = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
 		expect(events).toHaveLength(1);

@@ -20,6 +20,7 @@ import { exportForum, importForum, importedId } from '$lib/transfer/forum.server
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop, asOrgOwner, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
+import { boardAs } from './access';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
@@ -92,7 +93,7 @@ async function aForum() {
 		return { noteId: a, clusterId: createCluster(doc, 'Ruang aman anak', [a]) };
 	});
 	await recordAuthor(boardId, [noteId], participantAuthor(voters[0]));
-	await promoteToPlan(boardId, { kind: 'cluster', id: clusterId });
+	await promoteToPlan(await boardAs(boardId), { kind: 'cluster', id: clusterId });
 	await realtime.closeAll();
 	return { w, round: round.id, boardId, p1, p2, voters };
 }

@@ -10,6 +10,7 @@ import { createTask, findTask, getPlan } from '$lib/plans/delivery.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner } from './factories';
 import { aSignedForum } from './signed-forum';
+import { itemAs } from './access';
 
 useTestDatabase();
 
@@ -27,7 +28,11 @@ describe('kanban move', () => {
 	it('moves for an editor; refuses observers and other organisations', async () => {
 		const { owner, organisationId, w } = await aSignedForum();
 		const [item] = (await getPlan(w.id)).items;
-		const created = await createTask(item.id, { title: 'Survei lokasi', owner: null, dueDate: null }, owner.id);
+		const created = await createTask(await itemAs(item.id, owner.id), {
+			title: 'Survei lokasi',
+			owner: null,
+			dueDate: null
+		});
 		if (!created.ok) throw new Error('setup');
 		const taskId = created.id;
 		const move = (user: unknown, orgId: string, status: string) => {

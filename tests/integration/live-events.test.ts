@@ -13,6 +13,7 @@ import { useTestDatabase } from './db';
 import { open, type LiveEvent } from './live-harness';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
+import { boardAs, onBoard } from './access';
 
 useTestDatabase();
 
@@ -40,7 +41,7 @@ async function aWorkshopWithBoardAndRound() {
 	const { owner, organisationId } = await anOrganisationWithOwner();
 	const w = await aWorkshop(organisationId);
 	const boardId = await createBoard(w.id, 'Papan');
-	await setBoardFlags(boardId, { moderation: true });
+	await setBoardFlags(await boardAs(boardId), { moderation: true });
 	const proposalId = await createProposal(
 		await workshopAccessFor(owner.id, w.id, 'workshop.edit'),
 		usulan('Lampu lorong')
@@ -88,7 +89,7 @@ describe('live events for members', () => {
 
 		const sari = await aParticipant(w);
 		await feed.until((e) => named(e, 'attendance').some((x) => (x.data as { total: number }).total === 1));
-		await contributeNote(sari, boardId, {
+		await contributeNote(await onBoard(sari, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Lampu taman mati',
 			colour: 'yellow',
@@ -146,7 +147,7 @@ describe('live events for members', () => {
 		const feedB = await open({ user: b.owner }, `/w/${b.w.id}/live`, ['attendance', `moderation:${b.boardId}`]);
 		await feedB.until((e) => e.length === 2);
 		const sari = await aParticipant(a.w);
-		await contributeNote(sari, a.boardId, {
+		await contributeNote(await onBoard(sari, a.boardId), {
 			id: crypto.randomUUID(),
 			text: 'Rahasia A',
 			colour: 'yellow',
@@ -182,7 +183,7 @@ describe('live events for participants', () => {
 				(x) => JSON.stringify(x.data) === JSON.stringify({ id: roundId, status: 'open', revealed: false })
 			)
 		);
-		await contributeNote(sari, boardId, {
+		await contributeNote(await onBoard(sari, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Menunggu',
 			colour: 'yellow',

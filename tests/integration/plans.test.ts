@@ -23,10 +23,12 @@ import { createBoard } from '$lib/boards/boards.server';
 import { addNote, createCluster } from '$lib/boards/model';
 import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
-import { addParticipant, requireWorkshop, replaceAgenda } from '$lib/workshops/workshops.server';
+import { addParticipant, replaceAgenda } from '$lib/workshops/workshops.server';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
+import { boardAs, itemAs, orgAsOwner, taskAs } from './access';
 
 useTestDatabase();
 beforeAll(() => realtime.configure({ idleUnloadMs: 20, flushDelayMs: 10 }));
@@ -129,7 +131,7 @@ async function aForumWithPlan() {
 	});
 	// Its author, as the server records one: promotion must not carry the name along.
 	await recordAuthor(boardId, [noteId], participantAuthor(sari.participant));
-	await promoteToPlan(boardId, { kind: 'cluster', id: clusterId });
+	await promoteToPlan(await boardAs(boardId), { kind: 'cluster', id: clusterId });
 	return { owner, organisationId, w, p1, p2 };
 }
 
@@ -148,9 +150,13 @@ describe('plans and co-delivery', () => {
 			['Ruang aman anak', 'board', null]
 		]);
 		const item = plan.items[1];
-		await addFunding(item.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
-		await addFunding(item.id, { source: 'csr', amount: 7_500_000n, inKind: '' }, owner.id);
-		await addFunding(item.id, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' }, owner.id);
+		await addFunding(await itemAs(item.id, owner.id), { source: 'apbd', amount: 20_000_000n, inKind: '' });
+		await addFunding(await itemAs(item.id, owner.id), { source: 'csr', amount: 7_500_000n, inKind: '' });
+		await addFunding(await itemAs(item.id, owner.id), {
+			source: 'swadaya-labour',
+			amount: null,
+			inKind: 'Kerja bakti warga RW 03'
+		});
 		const after = (await getPlan(w.id)).items[1].fundingTotals;
 		expect(after.total).toBe(27_500_000n);
 		expect(after.bySource.get('csr')).toBe(7_500_000n);
@@ -159,39 +165,43 @@ describe('plans and co-delivery', () => {
 
 	it('tasks move through their lifecycle; after finalising, every change is in the history', async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
-		const partnerId = await createPartner(organisationId, {
+		const partnerId = await createPartner(await orgAsOwner(organisationId, 'workshop.edit'), {
 			name: 'PT Sejahtera (CSR)',
 			kind: 'private',
 			contactName: 'Bu Rina',
 			contact: '0812'
 		});
 		const [item] = (await getPlan(w.id)).items;
-		await finalisePlan(w.id);
+		await finalisePlan(await workshopAccessFor(owner.id, w.id, 'workshop.run'));
 		expect((await getPlan(w.id)).status).toBe('final');
-		const created = await createTask(
-			item.id,
-			{ title: 'Survei lokasi taman', owner: { kind: 'partner', id: partnerId }, dueDate: '2027-02-01' },
-			owner.id
-		);
+		const created = await createTask(await itemAs(item.id, owner.id), {
+			title: 'Survei lokasi taman',
+			owner: { kind: 'partner', id: partnerId },
+			dueDate: '2027-02-01'
+		});
 		if (!created.ok) throw new Error(created.error);
-		expect(await updateTask(created.id, { status: 'in-progress', progress: 40 }, owner.id)).toEqual({ ok: true });
-		await addTaskNote(created.id, { kind: 'evidence', text: 'Foto lokasi sudah diambil', photo: null }, owner.id);
-		expect(await updateTask(created.id, { status: 'done', progress: 10 }, owner.id)).toEqual({ ok: true });
-		await updateItem(
-			item.id,
-			{
-				title: item.title,
-				description: 'Taman dengan pagar',
-				function: item.function,
-				location: 'RW 03',
-				targetGroups: ['child-7-12'],
-				cost: item.cost,
-				priorityRank: 1,
-				participationLevel: 'acting-together'
-			},
-			owner.id
-		);
-		expect(await setItemPartners(item.id, [partnerId], owner.id)).toEqual({ ok: true });
+		expect(await updateTask(await taskAs(created.id, owner.id), { status: 'in-progress', progress: 40 })).toEqual({
+			ok: true
+		});
+		await addTaskNote(await taskAs(created.id, owner.id), {
+			kind: 'evidence',
+			text: 'Foto lokasi sudah diambil',
+			photo: null
+		});
+		expect(await updateTask(await taskAs(created.id, owner.id), { status: 'done', progress: 10 })).toEqual({
+			ok: true
+		});
+		await updateItem(await itemAs(item.id, owner.id), {
+			title: item.title,
+			description: 'Taman dengan pagar',
+			function: item.function,
+			location: 'RW 03',
+			targetGroups: ['child-7-12'],
+			cost: item.cost,
+			priorityRank: 1,
+			participationLevel: 'acting-together'
+		});
+		expect(await setItemPartners(await itemAs(item.id, owner.id), [partnerId])).toEqual({ ok: true });
 		const after = (await getPlan(w.id)).items[0];
 		expect(after.tasks[0]).toMatchObject({ status: 'done', progress: 100, ownerPartnerName: 'PT Sejahtera (CSR)' });
 		expect(after.progress).toBe(100);
@@ -209,7 +219,7 @@ describe('plans and co-delivery', () => {
 	it("refuses owners and partners from another organisation, and observers' edits", async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
 		const other = await anOrganisationWithOwner('Lain');
-		const foreignPartner = await createPartner(other.organisationId, {
+		const foreignPartner = await createPartner(await orgAsOwner(other.organisationId, 'workshop.edit'), {
 			name: 'Asing',
 			kind: 'ngo',
 			contactName: '',
@@ -217,19 +227,30 @@ describe('plans and co-delivery', () => {
 		});
 		const [item] = (await getPlan(w.id)).items;
 		expect(
-			await createTask(item.id, { title: 'x', owner: { kind: 'partner', id: foreignPartner }, dueDate: null }, owner.id)
+			await createTask(await itemAs(item.id, owner.id), {
+				title: 'x',
+				owner: { kind: 'partner', id: foreignPartner },
+				dueDate: null
+			})
 		).toEqual({ ok: false, error: 'error_owner' });
 		expect(
-			await createTask(item.id, { title: 'x', owner: { kind: 'user', id: other.owner.id }, dueDate: null }, owner.id)
+			await createTask(await itemAs(item.id, owner.id), {
+				title: 'x',
+				owner: { kind: 'user', id: other.owner.id },
+				dueDate: null
+			})
 		).toEqual({ ok: false, error: 'error_owner' });
-		expect(await setItemPartners(item.id, [foreignPartner], owner.id)).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await setItemPartners(await itemAs(item.id, owner.id), [foreignPartner])).toEqual({
+			ok: false,
+			error: 'error_not_found'
+		});
 		const observer = await aMember(organisationId, owner.id, 'observer');
-		const status = await requireWorkshop(observer.id, w.id, 'workshop.edit').then(
+		const status = await workshopAccessFor(observer.id, w.id, 'workshop.edit').then(
 			() => 200,
 			(e) => (isHttpError(e) ? e.status : 500)
 		);
 		expect(status).toBe(403);
-		const outsider = await requireWorkshop(other.owner.id, w.id, 'workshop.view').then(
+		const outsider = await workshopAccessFor(other.owner.id, w.id, 'workshop.view').then(
 			() => 200,
 			(e) => (isHttpError(e) ? e.status : 500)
 		);
@@ -238,21 +259,21 @@ describe('plans and co-delivery', () => {
 
 	it('the public follow-up page shows progress and no personal data', async () => {
 		const { owner, organisationId, w } = await aForumWithPlan();
-		const partnerId = await createPartner(organisationId, {
+		const partnerId = await createPartner(await orgAsOwner(organisationId, 'workshop.edit'), {
 			name: 'Karang Taruna',
 			kind: 'community',
 			contactName: 'Pak Budi Kontak',
 			contact: '0813-555'
 		});
 		const [item] = (await getPlan(w.id)).items;
-		await setItemPartners(item.id, [partnerId], owner.id);
-		const t = await createTask(
-			item.id,
-			{ title: 'Beli lampu', owner: { kind: 'user', id: owner.id }, dueDate: '2027-03-01' },
-			owner.id
-		);
+		await setItemPartners(await itemAs(item.id, owner.id), [partnerId]);
+		const t = await createTask(await itemAs(item.id, owner.id), {
+			title: 'Beli lampu',
+			owner: { kind: 'user', id: owner.id },
+			dueDate: '2027-03-01'
+		});
 		if (!t.ok) throw new Error('setup');
-		await updateTask(t.id, { status: 'in-progress', progress: 50 }, owner.id);
+		await updateTask(await taskAs(t.id, owner.id), { status: 'in-progress', progress: 50 });
 		const page = await publicFollowUp(w.joinCode);
 		const text = JSON.stringify(page);
 		expect(page!.items[0]).toMatchObject({ title: 'Lampu lorong', progress: 50, partners: ['Karang Taruna'] });
@@ -308,8 +329,8 @@ describe('plans and co-delivery', () => {
 		expect(plan[1]).toContain('Lampu lorong');
 
 		const [item] = (await getPlan(w.id)).items;
-		await createTask(item.id, { title: 'Pasang lampu', owner: null, dueDate: '2027-04-10' }, owner.id);
-		const token = await issueCalendarToken(organisationId);
+		await createTask(await itemAs(item.id, owner.id), { title: 'Pasang lampu', owner: null, dueDate: '2027-04-10' });
+		const token = await issueCalendarToken(await orgAsOwner(organisationId, 'org.manageMembers'));
 		const ics = await calendarFor(token);
 		expect(ics).toContain('BEGIN:VEVENT');
 		expect(ics).toContain('Pasang lampu');

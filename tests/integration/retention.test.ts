@@ -19,6 +19,7 @@ import { getWorkshopSettings, requestHelp, setOrgSettings } from '$lib/safeguard
 import { ANONYMOUS, anonymiseDue } from '$lib/safeguarding/retention.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asOwner } from './factories';
+import { onBoard, phone } from './access';
 
 useTestDatabase();
 
@@ -37,26 +38,26 @@ describe('retention', () => {
 		const token = auth.generateSessionToken();
 		await auth.createSession(token, { participantId: sari.id });
 		const boardId = await createBoard(w.id, 'Papan retensi');
-		await contributeNote(sari, boardId, {
+		await contributeNote(await onBoard(sari, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Lampu lorong, hubungi 0812-3456-7890',
 			colour: 'yellow',
 			pictogram: null
 		});
-		await contributeNote(child, boardId, {
+		await contributeNote(await onBoard(child, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Taman bermain',
 			colour: 'green',
 			pictogram: null
 		});
-		await contributeNote(sari, boardId, {
+		await contributeNote(await onBoard(sari, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Saya takut',
 			colour: 'green',
 			pictogram: null,
 			private: true
 		});
-		await requestHelp(child);
+		await requestHelp(phone(child));
 		const before = await getAttendance(w.id);
 
 		// An open workshop is never anonymised, however late.

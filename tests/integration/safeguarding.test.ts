@@ -17,6 +17,8 @@ import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';
 import { connect, memberCookie, participantCookie, startServer, until, type Harness } from './realtime-harness';
+import { boardAs, onBoard, phone, workshopAsOwner } from './access';
+import { boardAccess, boardAccessOrNull, participantBoardAccess } from '$lib/boards/access.server';
 
 useTestDatabase();
 
@@ -78,7 +80,7 @@ describe('personal details never reach the wall', () => {
 	it('a phone number reaches another participant masked; the moderation view shows the original', async () => {
 		const boardId = await createBoard(workshop.id, 'Papan nomor');
 		const note = card('Hubungi saya 0812-3456-7890 atau sari@mail.id, Jl. Mawar No. 12');
-		const result = await contributeNote(sari, boardId, note);
+		const result = await contributeNote(await onBoard(sari, boardId), note);
 		expect(result).toMatchObject({ ok: true, outcome: 'added', hidden: ['phone', 'email', 'address'] });
 		const { texts, bytes } = await receivedBy(boardId, 'budi', 1);
 		expect(texts).toEqual(['Hubungi saya [nomor disembunyikan] atau [email disembunyikan], [alamat disembunyikan]']);
@@ -95,9 +97,12 @@ describe('personal details never reach the wall', () => {
 
 	it('a moderated note waits masked; the queue shows the original to the facilitator', async () => {
 		const boardId = await createBoard(workshop.id, 'Papan moderasi');
-		await setBoardFlags(boardId, { moderation: true });
+		await setBoardFlags(await boardAs(boardId), { moderation: true });
 		const note = card('NIK saya 7371012345670001, saya dipukul');
-		expect(await contributeNote(sari, boardId, note)).toMatchObject({ outcome: 'queued', hidden: ['nik'] });
+		expect(await contributeNote(await onBoard(sari, boardId), note)).toMatchObject({
+			outcome: 'queued',
+			hidden: ['nik']
+		});
 		expect((await listSubmissions(boardId))[0].text).toBe('NIK saya [NIK disembunyikan], saya dipukul');
 		const page = await import('../../src/routes/(app)/w/[workshopId]/boards/[boardId]/+page.server');
 		const data = (await page.load(event({ user: owner }, { workshopId: workshop.id, boardId }))) as {
@@ -122,11 +127,14 @@ describe('personal details never reach the wall', () => {
 describe('disclosures are handled, not broadcast', () => {
 	it('a note sent only for the facilitator never reaches the projector or another participant', async () => {
 		const boardId = await createBoard(workshop.id, 'Papan pribadi');
-		await contributeNote(sari, boardId, card('Lampu lorong mati'));
+		await contributeNote(await onBoard(sari, boardId), card('Lampu lorong mati'));
 		const secret = card('Saya diancam om saya di rumah', { private: true });
-		expect(await contributeNote(sari, boardId, secret)).toMatchObject({ ok: true, outcome: 'private' });
+		expect(await contributeNote(await onBoard(sari, boardId), secret)).toMatchObject({ ok: true, outcome: 'private' });
 		// Resending from an offline queue stores it once.
-		expect(await contributeNote(sari, boardId, secret)).toMatchObject({ ok: true, outcome: 'duplicate' });
+		expect(await contributeNote(await onBoard(sari, boardId), secret)).toMatchObject({
+			ok: true,
+			outcome: 'duplicate'
+		});
 		for (const [who, params] of [
 			['budi', {}],
 			['sari', {}],
@@ -144,10 +152,10 @@ describe('disclosures are handled, not broadcast', () => {
 		const boardId = await createBoard(workshop.id, 'Papan pindah');
 		const keep = card('Taman bermain');
 		const disclosure = card('Adik saya dikurung di gudang');
-		await contributeNote(sari, boardId, keep);
-		await contributeNote(sari, boardId, disclosure);
+		await contributeNote(await onBoard(sari, boardId), keep);
+		await contributeNote(await onBoard(sari, boardId), disclosure);
 		expect((await receivedBy(boardId, 'budi', 2)).texts).toContain(disclosure.text);
-		expect(await moveOffWall(workshop.id, boardId, disclosure.id)).toEqual({ ok: true });
+		expect(await moveOffWall(await boardAs(boardId), disclosure.id)).toEqual({ ok: true });
 		for (const [who, params] of [
 			['budi', {}],
 			['owner', { mode: 'view' }]
@@ -164,14 +172,16 @@ describe('disclosures are handled, not broadcast', () => {
 		);
 		// Refused for a board of another workshop.
 		const other = await aWorkshop(workshop.organisationId);
-		expect(await moveOffWall(other.id, boardId, keep.id)).toEqual({ ok: false, error: 'error_not_found' });
+		// The refusal is the access layer's now: no board access through another workshop.
+		expect(await boardAccessOrNull(await workshopAsOwner(other.id), boardId)).toBeNull();
+		await expect(boardAccess(await workshopAsOwner(other.id), boardId)).rejects.toMatchObject({ status: 404 });
 	});
 });
 
 describe('"I need help"', () => {
 	it('reaches only the facilitators of that workshop, with the pseudonym and no content', async () => {
 		const child = await aParticipant(workshop, '', ['child-7-12']);
-		expect(await requestHelp(child)).toEqual({ ok: true });
+		expect(await requestHelp(phone(child))).toEqual({ ok: true });
 		const alerts = await listHelpRequests(workshop.id);
 		expect(alerts).toEqual([expect.objectContaining({ pseudonym: child.pseudonym })]);
 		const other = await aWorkshop(workshop.organisationId);
@@ -195,7 +205,7 @@ describe('"I need help"', () => {
 	it('is refused where the workshop has no child groups', async () => {
 		const adults = await aWorkshop(workshop.organisationId, { groups: ['woman', 'youth'] });
 		const adult = await aParticipant(adults, 'Ani', ['woman']);
-		expect(await requestHelp(adult)).toEqual({ ok: false, error: 'error_not_found' });
+		expect(await requestHelp(phone(adult))).toEqual({ ok: false, error: 'error_not_found' });
 	});
 });
 
@@ -222,7 +232,7 @@ describe('refusals', () => {
 		const page = await import('../../src/routes/(app)/w/[workshopId]/safeguarding/+page.server');
 		const boardId = await createBoard(workshop.id, 'Papan hapus');
 		const note = card('Rahasia untuk fasilitator', { private: true });
-		await contributeNote(sari, boardId, note);
+		await contributeNote(await onBoard(sari, boardId), note);
 		const observer = await aMember(workshop.organisationId, owner.id, 'observer');
 		await expect(
 			post(
@@ -272,7 +282,7 @@ describe('refusals', () => {
 			)
 		).toEqual({ done: 'words' });
 		const boardId = await createBoard(workshop.id, 'Papan kata');
-		await contributeNote(sari, boardId, card('Saya sering dijewer guru'));
+		await contributeNote(await onBoard(sari, boardId), card('Saya sering dijewer guru'));
 		const data = (await page.load(event({ user: owner }, { workshopId: workshop.id }))) as {
 			attention: { text: string; words: string[] }[];
 			watchwords: string[];
@@ -286,9 +296,19 @@ describe('refusals', () => {
 	it('a participant cannot post a private note to a board of another workshop', async () => {
 		const other = await aWorkshop(workshop.organisationId);
 		const boardId = await createBoard(other.id, 'Papan lain');
-		expect(await contributeNote(sari, boardId, card('x', { private: true }))).toEqual({
-			ok: false,
-			error: 'error_not_found'
-		});
+		// Refused by the access layer: no phone access to another workshop's board.
+		expect(await participantBoardAccess(phone(sari), boardId)).toBeNull();
+		// And through the phone's action: 404, nothing kept.
+		const page = await import('../../src/routes/p/b/[boardId]/+page.server');
+		const note = card('x', { private: true });
+		expect(
+			await post(
+				page.actions.note as never,
+				{ participant: sari },
+				{ boardId },
+				{ id: note.id, text: note.text, colour: note.colour, private: 'on' }
+			)
+		).toMatchObject({ status: 404, data: { error: 'error_not_found' } });
+		expect((await listPrivateNotes(other.id)).some((n) => n.id === note.id)).toBe(false);
 	});
 });

@@ -12,6 +12,7 @@ import { setStatus } from '$lib/workshops/workshops.server';
 import { finalisePlan } from '$lib/plans/delivery.server';
 import { useTestDatabase } from './db';
 import { aWorkshop, anOrganisationWithOwner, asOwner } from './factories';
+import { workshopAsOwner } from './access';
 
 useTestDatabase();
 
@@ -84,7 +85,7 @@ describe('join codes are guarded on every route (item 7)', () => {
 		expect(await statusOf(followUpLoad as Loader, draft.joinCode, ip)).toBe(404);
 		expect(await statusOf(followUpLoad as Loader, open.joinCode, ip)).toBe(404);
 		// A final plan makes it public while the workshop is still open…
-		await finalisePlan(open.id);
+		await finalisePlan(await workshopAsOwner(open.id));
 		expect(await statusOf(followUpLoad as Loader, open.joinCode, ip)).toBe(200);
 		// …and closing the forum does too; its join link then leads there.
 		await setStatus(await asOwner(draft.id), 'closed');

@@ -13,6 +13,7 @@ import {
 import { GROUPS } from '$lib/workshops/rules';
 import { anOrganisationWithOwner, asRunner, asOwner, asPhone, asOrgOwner } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
+import { itemAs, orgAsOwner } from './access';
 
 export const TITLE = 'Musrenbang Anak 🌳 حديقة';
 export const ORIGIN = 'http://rembuk.test';
@@ -104,24 +105,17 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 	const closed = await closeRound(await asRunner(round.id));
 	if (closed.ok) await closed.counted; // the winners reach the plan when the count ends
 	const [lampItem] = (await getPlan(w.id)).items;
-	await addFunding(lampItem.id, { source: 'apbd', amount: 20_000_000n, inKind: '' }, owner.id);
-	await addFunding(
-		lampItem.id,
-		{ source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' },
-		owner.id
-	);
-	await setItemPartners(
-		lampItem.id,
-		[
-			await createPartner(organisationId, {
-				name: 'Karang Taruna Tamamaung',
-				kind: 'community',
-				contactName: 'Pak Kontak',
-				contact: '0813-555'
-			})
-		],
-		owner.id
-	);
+	const lampAccess = await itemAs(lampItem.id, owner.id);
+	await addFunding(lampAccess, { source: 'apbd', amount: 20_000_000n, inKind: '' });
+	await addFunding(lampAccess, { source: 'swadaya-labour', amount: null, inKind: 'Kerja bakti warga RW 03' });
+	await setItemPartners(lampAccess, [
+		await createPartner(await orgAsOwner(organisationId, 'workshop.edit'), {
+			name: 'Karang Taruna Tamamaung',
+			kind: 'community',
+			contactName: 'Pak Kontak',
+			contact: '0813-555'
+		})
+	]);
 	await updateRecord(await asOwner(w.id, 'workshop.edit'), {
 		startTime: '09:00',
 		endTime: '12:00',

@@ -11,12 +11,14 @@ import { votingRound } from '$lib/voting/voting.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
+import type { WorkshopAccess } from '$lib/workshops/access.server';
+import type { BoardAccess, ParticipantBoardAccess } from './access.server';
 import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
 import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
 import { FREE, type Conductor, type ControlState } from './control';
 import { announceControl, announceModeration } from '$lib/live/announce.server';
+import { can } from '$lib/orgs/roles';
 import { maskPersonalDetails, type DetailKind } from '$lib/safeguarding/rules';
 import { forgetOriginal, recordOriginal, sendPrivately } from '$lib/safeguarding/safeguarding.server';
 
@@ -125,27 +127,33 @@ async function publish(workshopId: string) {
 	announceControl(workshopId);
 }
 
+/** The facilitator's switches on a board (lock, hide authors, moderation, title, dots per person). */
 export async function setBoardFlags(
-	boardId: string,
+	access: BoardAccess<'workshop.run'>,
 	flags: Partial<Pick<Board, 'locked' | 'hideAuthors' | 'moderation' | 'title' | 'dotsPerPerson'>>
 ) {
 	const [updated] = await db
 		.update(board)
 		.set(flags)
-		.where(eq(board.id, boardId))
+		.where(eq(board.id, access.board.id))
 		.returning({ workshopId: board.workshopId });
 	if (updated) await publish(updated.workshopId);
 }
 
 /** Starts the shared timer for `minutes`, or stops it (null). */
-export async function setTimer(workshopId: string, minutes: number | null) {
+export async function setTimer(access: WorkshopAccess<'workshop.run'>, minutes: number | null) {
+	const workshopId = access.workshop.id;
 	const timerEndsAt = minutes ? new Date(Date.now() + minutes * 60_000) : null;
 	await db.update(workshop).set({ timerEndsAt }).where(eq(workshop.id, workshopId));
 	await publish(workshopId);
 }
 
 /** "Follow me": everyone's screen follows this agenda item and board. */
-export async function setFollow(workshopId: string, follow: { agendaItemId: string | null; boardId: string | null }) {
+export async function setFollow(
+	access: WorkshopAccess<'workshop.run'>,
+	follow: { agendaItemId: string | null; boardId: string | null }
+) {
+	const workshopId = access.workshop.id;
 	if (follow.agendaItemId) {
 		const [item] = await db
 			.select()
@@ -171,9 +179,10 @@ export async function setFollow(workshopId: string, follow: { agendaItemId: stri
 /**
  * The conductor: sends every phone and the projector to a board, a round's ballot (only
  * while it is open), its results (only once revealed), a break screen, or lets them roam.
- * The caller has checked that the user may run this workshop.
+ * Only for those who may run the workshop (the checked access says so).
  */
-export async function setConductor(workshopId: string, target: Conductor) {
+export async function setConductor(access: WorkshopAccess<'workshop.run'>, target: Conductor) {
+	const workshopId = access.workshop.id;
 	if (target.kind === 'board') {
 		const found = target.id ? await findBoard(target.id) : null;
 		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
@@ -226,23 +235,26 @@ export type Contribution = {
 	private?: boolean;
 };
 
-/**
- * A participant's note. Outcomes: 'added' (written into the board with the participant
- * as author), 'queued' (moderation on: waits for approval), 'duplicate' (this id was
- * already received: offline queues resend), or an error key.
- */
-/** The board, if this participant may write to it now; otherwise why not. */
-async function writableBoard(participant: SessionParticipant, boardId: string) {
-	const found = await findBoard(boardId);
-	if (!found || found.workshopId !== participant.workshopId) return { ok: false as const, error: 'error_not_found' };
+/** The board as it is now, if this participant may write to it; otherwise why not. */
+async function writableBoard(access: ParticipantBoardAccess) {
+	const found = await findBoard(access.board.id);
+	if (!found || found.workshopId !== access.participant.workshopId)
+		return { ok: false as const, error: 'error_not_found' };
 	const [w] = await db.select({ status: workshop.status }).from(workshop).where(eq(workshop.id, found.workshopId));
 	if (w?.status !== 'open') return { ok: false as const, error: 'error_workshop_closed' };
 	if (found.locked) return { ok: false as const, error: 'error_board_locked' };
 	return { ok: true as const, board: found };
 }
 
-export async function contributeNote(participant: SessionParticipant, boardId: string, input: Contribution) {
-	const checked = await writableBoard(participant, boardId);
+/**
+ * A participant's note. Outcomes: 'added' (written into the board with the participant
+ * as author), 'queued' (moderation on: waits for approval), 'duplicate' (this id was
+ * already received: offline queues resend), or an error key.
+ */
+export async function contributeNote(access: ParticipantBoardAccess, input: Contribution) {
+	const { participant } = access;
+	const boardId = access.board.id;
+	const checked = await writableBoard(access);
 	if (!checked.ok) return checked;
 	const found = checked.board;
 	const [sub] = await db
@@ -256,8 +268,7 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	if (wait > 0) return { ok: false as const, error: 'error_slow_down', retryAfterMs: wait };
 	await notesPerParticipant.hit(participant.id);
 	// "Only for the facilitator": kept whole in SQL, never near the board document.
-	if (input.private)
-		return { ok: true as const, outcome: await sendPrivately(participant, boardId, input.id, input.text) };
+	if (input.private) return { ok: true as const, outcome: await sendPrivately(access, input.id, input.text) };
 	// Personal details are masked before anything reaches the room; the original stays
 	// in SQL for the facilitator's moderation view.
 	const { text, kinds } = maskPersonalDetails(input.text);
@@ -291,8 +302,10 @@ export async function contributeNote(participant: SessionParticipant, boardId: s
 	return { ok: true as const, outcome: 'added' as const, ...hidden };
 }
 
-export async function reactToNote(participant: SessionParticipant, boardId: string, noteId: string, emoji: string) {
-	const checked = await writableBoard(participant, boardId);
+export async function reactToNote(access: ParticipantBoardAccess, noteId: string, emoji: string) {
+	const { participant } = access;
+	const boardId = access.board.id;
+	const checked = await writableBoard(access);
 	if (!checked.ok) return checked;
 	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0)
 		return { ok: false as const, error: 'error_slow_down' };
@@ -302,13 +315,10 @@ export async function reactToNote(participant: SessionParticipant, boardId: stri
 }
 
 /** Open dot voting for a participant: the server enforces the board's dots per person. */
-export async function dotNote(
-	participant: SessionParticipant,
-	boardId: string,
-	noteId: string,
-	action: 'add' | 'remove'
-) {
-	const checked = await writableBoard(participant, boardId);
+export async function dotNote(access: ParticipantBoardAccess, noteId: string, action: 'add' | 'remove') {
+	const { participant } = access;
+	const boardId = access.board.id;
+	const checked = await writableBoard(access);
 	if (!checked.ok) return checked;
 	if (checked.board.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
 	if ((await reactionsPerParticipant.retryAfter(participant.id)) > 0)
@@ -317,18 +327,17 @@ export async function dotNote(
 	return placeDot(boardId, { kind: 'participant', id: participant.id }, noteId, action, checked.board.dotsPerPerson);
 }
 
-/** Open dot voting for a member (over a form action, like participants: the server counts). */
-export async function dotNoteAsMember(
-	member: { id: string; mayWriteLocked: boolean },
-	boardId: string,
-	noteId: string,
-	action: 'add' | 'remove'
-) {
+/**
+ * Open dot voting for a member who may write on boards (over a form action, like
+ * participants: the server counts). A locked board takes dots only from those who run it.
+ */
+export async function dotNoteAsMember(access: BoardAccess<'board.edit'>, noteId: string, action: 'add' | 'remove') {
+	const boardId = access.board.id;
 	const found = await findBoard(boardId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
-	if (found.locked && !member.mayWriteLocked) return { ok: false as const, error: 'error_board_locked' };
+	if (found.locked && !can(access.role, 'workshop.run')) return { ok: false as const, error: 'error_board_locked' };
 	if (found.dotsPerPerson <= 0) return { ok: false as const, error: 'error_dots_off' };
-	return placeDot(boardId, { kind: 'member', id: member.id }, noteId, action, found.dotsPerPerson);
+	return placeDot(boardId, { kind: 'member', id: access.userId }, noteId, action, found.dotsPerPerson);
 }
 
 export async function listSubmissions(boardId: string) {
@@ -340,7 +349,8 @@ export async function listSubmissions(boardId: string) {
 }
 
 /** The facilitator approves a waiting note: the server writes it into the board. */
-export async function approveSubmission(boardId: string, submissionId: string) {
+export async function approveSubmission(access: BoardAccess<'workshop.run'>, submissionId: string) {
+	const boardId = access.board.id;
 	const [sub] = await db
 		.delete(boardSubmission)
 		.where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId)))
@@ -362,7 +372,8 @@ export async function approveSubmission(boardId: string, submissionId: string) {
 	return { ok: true as const };
 }
 
-export async function rejectSubmission(boardId: string, submissionId: string) {
+export async function rejectSubmission(access: BoardAccess<'workshop.run'>, submissionId: string) {
+	const boardId = access.board.id;
 	const rows = await db
 		.delete(boardSubmission)
 		.where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId)))

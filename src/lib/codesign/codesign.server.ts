@@ -13,6 +13,9 @@ import { createBoard, findBoard } from '$lib/boards/boards.server';
 import { copyAuthors } from '$lib/boards/authorship.server';
 import { readBoard } from '$lib/boards/model';
 import { ensurePlan, findPlanItem } from '$lib/plans/plans.server';
+import type { WorkshopAccess } from '$lib/workshops/access.server';
+import type { BoardAccess } from '$lib/boards/access.server';
+import type { PlanItemAccess } from '$lib/plans/access.server';
 import {
 	applyTemplate,
 	copyCanvas,
@@ -53,15 +56,14 @@ async function resolveTemplate(
 
 /** A board laid out from a template. Outcome: the board id, or 'error_not_found'. */
 export async function createBoardFromTemplate(
-	workshopId: string,
-	organisationId: string,
+	access: WorkshopAccess<'workshop.edit'>,
 	title: string,
 	choice: TemplateChoice,
 	locale: Locale
 ) {
-	const template = await resolveTemplate(organisationId, choice);
+	const template = await resolveTemplate(access.organisation.id, choice);
 	if (!template) return { ok: false as const, error: 'error_not_found' };
-	const boardId = await createBoard(workshopId, title, { stage: template.stage });
+	const boardId = await createBoard(access.workshop.id, title, { stage: template.stage });
 	await realtime.changeBoardDoc(boardId, (doc) => applyTemplate(doc, template, locale));
 	return { ok: true as const, boardId };
 }
@@ -70,12 +72,12 @@ export async function createBoardFromTemplate(
  * The three co-design stages at once: a board per stage and an agenda item per stage
  * (with its planned minutes), so the agenda steps through them with timers.
  */
-export async function addCodesignStages(workshopId: string, organisationId: string, locale: Locale) {
+export async function addCodesignStages(access: WorkshopAccess<'workshop.edit'>, locale: Locale) {
+	const workshopId = access.workshop.id;
 	const boards: string[] = [];
 	for (const template of DEFAULT_TEMPLATES) {
 		const created = await createBoardFromTemplate(
-			workshopId,
-			organisationId,
+			access,
 			template.title[locale],
 			{ kind: 'default', key: template.key },
 			locale
@@ -100,7 +102,9 @@ export async function addCodesignStages(workshopId: string, organisationId: stri
 }
 
 /** Saves a board's frames and prompts as one of the organisation's templates. */
-export async function saveBoardAsTemplate(organisationId: string, boardId: string, title: string, locale: Locale) {
+export async function saveBoardAsTemplate(access: BoardAccess<'workshop.run'>, title: string, locale: Locale) {
+	const organisationId = access.organisation.id;
+	const boardId = access.board.id;
 	const found = await findBoard(boardId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const template = await realtime.readBoardDoc(boardId, (doc) => templateFromBoard(doc, locale));
@@ -118,7 +122,8 @@ export type PromoteTarget = { kind: 'cluster'; id: string } | { kind: 'note'; id
  * that continues an earlier prototype becomes its next iteration.
  * Outcome: the plan item id, or 'error_not_found' / 'error_nothing_to_promote'.
  */
-export async function promoteToPlan(boardId: string, target: PromoteTarget) {
+export async function promoteToPlan(access: BoardAccess<'workshop.run'>, target: PromoteTarget) {
+	const boardId = access.board.id;
 	const found = await findBoard(boardId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const [w] = await db.select({ function: workshop.function }).from(workshop).where(eq(workshop.id, found.workshopId));
@@ -184,14 +189,18 @@ export async function promoteToPlan(boardId: string, target: PromoteTarget) {
 /**
  * Continues a prototype in a later workshop of the same organisation: a new board with
  * the canvas copied, linked to the plan item so that its next promotion is iteration n+1.
+ * Both the item's workshop and the target workshop are checked (run permission on each).
  */
-export async function continuePrototype(itemId: string, targetWorkshopId: string) {
+export async function continuePrototype(
+	item: PlanItemAccess<'workshop.run'>,
+	targetAccess: WorkshopAccess<'workshop.run'>
+) {
+	const itemId = item.item.id;
 	const found = await findPlanItem(itemId);
 	if (!found || found.item.originRef !== 'canvas' || !found.item.originBoardId)
 		return { ok: false as const, error: 'error_not_found' };
-	const [target] = await db.select().from(workshop).where(eq(workshop.id, targetWorkshopId));
-	if (!target || target.organisationId !== found.organisationId)
-		return { ok: false as const, error: 'error_not_found' };
+	const target = targetAccess.workshop;
+	if (target.organisationId !== found.organisationId) return { ok: false as const, error: 'error_not_found' };
 	const source = found.item.originBoardId;
 	const boardId = await createBoard(target.id, `${found.item.title} (${found.item.iteration + 1})`, {
 		stage: 'prototyping',

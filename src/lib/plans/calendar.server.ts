@@ -11,13 +11,14 @@ import { m } from '$lib/paraglide/messages.js';
 import { taskStatusLabel } from '$lib/components/plan-labels';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { listOrganisationTasks } from './delivery.server';
+import type { OrgAccess } from '$lib/orgs/access.server';
 
-export async function issueCalendarToken(organisationId: string): Promise<string> {
+export async function issueCalendarToken(access: OrgAccess<'org.manageMembers'>): Promise<string> {
 	const token = generateToken();
 	await db
 		.update(organisation)
 		.set({ icalTokenHash: hashToken(token) })
-		.where(eq(organisation.id, organisationId));
+		.where(eq(organisation.id, access.organisation.id));
 	return token;
 }
 

@@ -18,6 +18,11 @@ import {
 	type TaskStatus
 } from './rules';
 import type { WorkshopFunction } from '$lib/workshops/rules';
+import type { WorkshopAccess } from '$lib/workshops/access.server';
+import type { OrgAccess } from '$lib/orgs/access.server';
+import type { PlanItemAccess, TaskAccess } from './access.server';
+
+export type Task = typeof task.$inferSelect;
 
 // Partners ------------------------------------------------------------------
 
@@ -26,15 +31,16 @@ export async function listPartners(organisationId: string) {
 }
 
 export async function createPartner(
-	organisationId: string,
+	access: OrgAccess<'workshop.edit'>,
 	input: { name: string; kind: PartnerKind; contactName: string; contact: string }
 ) {
 	const id = generateId();
-	await db.insert(partner).values({ id, organisationId, ...input });
+	await db.insert(partner).values({ id, organisationId: access.organisation.id, ...input });
 	return id;
 }
 
-export async function deletePartner(organisationId: string, partnerId: string) {
+export async function deletePartner(access: OrgAccess<'workshop.edit'>, partnerId: string) {
+	const organisationId = access.organisation.id;
 	const rows = await db
 		.delete(partner)
 		.where(and(eq(partner.id, partnerId), eq(partner.organisationId, organisationId)))
@@ -86,8 +92,8 @@ export async function getPlan(workshopId: string) {
 	};
 }
 
-export async function finalisePlan(workshopId: string) {
-	const planId = await ensurePlan(db, workshopId);
+export async function finalisePlan(access: WorkshopAccess<'workshop.run'>) {
+	const planId = await ensurePlan(db, access.workshop.id);
 	await db.update(plan).set({ status: 'final', finalisedAt: new Date() }).where(eq(plan.id, planId));
 }
 
@@ -103,15 +109,18 @@ export type ItemInput = {
 };
 
 /** A plan item written by hand (most come from votes and boards). */
-export async function createItem(workshopId: string, input: ItemInput, actorId: string) {
-	const planId = await ensurePlan(db, workshopId);
+export async function createItem(access: WorkshopAccess<'workshop.edit'>, input: ItemInput) {
+	const actorId = access.userId;
+	const planId = await ensurePlan(db, access.workshop.id);
 	const id = generateId();
 	await db.insert(planItem).values({ id, planId, ...input, originKind: 'board', originRef: null });
 	await recordIfFinal(id, actorId, 'created', { title: input.title });
 	return id;
 }
 
-export async function updateItem(itemId: string, input: ItemInput, actorId: string) {
+export async function updateItem(access: PlanItemAccess<'workshop.edit'>, input: ItemInput) {
+	const itemId = access.item.id;
+	const actorId = access.userId;
 	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const before = found.item as Record<string, unknown>;
@@ -124,10 +133,11 @@ export async function updateItem(itemId: string, input: ItemInput, actorId: stri
 }
 
 export async function addFunding(
-	itemId: string,
-	line: { source: FundingSource; amount: bigint | null; inKind: string },
-	actorId: string
+	access: PlanItemAccess<'workshop.edit'>,
+	line: { source: FundingSource; amount: bigint | null; inKind: string }
 ) {
+	const itemId = access.item.id;
+	const actorId = access.userId;
 	const id = generateId();
 	await db.insert(fundingLine).values({ id, itemId, ...line });
 	await recordIfFinal(itemId, actorId, 'funding-added', {
@@ -138,7 +148,9 @@ export async function addFunding(
 	return id;
 }
 
-export async function removeFunding(itemId: string, lineId: string, actorId: string) {
+export async function removeFunding(access: PlanItemAccess<'workshop.edit'>, lineId: string) {
+	const itemId = access.item.id;
+	const actorId = access.userId;
 	const rows = await db
 		.delete(fundingLine)
 		.where(and(eq(fundingLine.id, lineId), eq(fundingLine.itemId, itemId)))
@@ -148,7 +160,9 @@ export async function removeFunding(itemId: string, lineId: string, actorId: str
 }
 
 /** Responsible partners: only partners of the item's own organisation. */
-export async function setItemPartners(itemId: string, partnerIds: string[], actorId: string) {
+export async function setItemPartners(access: PlanItemAccess<'workshop.edit'>, partnerIds: string[]) {
+	const itemId = access.item.id;
+	const actorId = access.userId;
 	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const valid = partnerIds.length
@@ -193,10 +207,11 @@ export type TaskOwner = { kind: 'user'; id: string } | { kind: 'partner'; id: st
 
 /** Creates a task; the owner must be a member or partner of the item's organisation. */
 export async function createTask(
-	itemId: string,
-	input: { title: string; owner: TaskOwner; dueDate: string | null },
-	actorId: string
+	access: PlanItemAccess<'workshop.edit'>,
+	input: { title: string; owner: TaskOwner; dueDate: string | null }
 ) {
+	const itemId = access.item.id;
+	const actorId = access.userId;
 	const found = await findPlanItem(itemId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	if (input.owner?.kind === 'partner') {
@@ -231,7 +246,9 @@ export async function findTask(taskId: string) {
 }
 
 /** Moves a task along: status and progress (done means 100). */
-export async function updateTask(taskId: string, patch: { status: TaskStatus; progress: number }, actorId: string) {
+export async function updateTask(access: TaskAccess<'workshop.edit'>, patch: { status: TaskStatus; progress: number }) {
+	const taskId = access.task.id;
+	const actorId = access.userId;
 	const found = await findTask(taskId);
 	if (!found) return { ok: false as const, error: 'error_not_found' };
 	const progress = patch.status === 'done' ? 100 : patch.progress;
@@ -245,12 +262,11 @@ export async function updateTask(taskId: string, patch: { status: TaskStatus; pr
 }
 
 export async function addTaskNote(
-	taskId: string,
-	note: { kind: 'comment' | 'evidence'; text: string; photo: string | null },
-	actorId: string
+	access: TaskAccess<'workshop.edit'>,
+	note: { kind: 'comment' | 'evidence'; text: string; photo: string | null }
 ) {
 	const id = generateId();
-	await db.insert(taskNote).values({ id, taskId, authorId: actorId, ...note });
+	await db.insert(taskNote).values({ id, taskId: access.task.id, authorId: access.userId, ...note });
 	return id;
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FUNCTIONS, GROUPS } from '$lib/workshops/rules';
 import { optionalRupiahField } from '$lib/money/schema';
+import { idField } from '$lib/forms/forms';
 import { FUNDING_SOURCES, PARTICIPATION_LEVELS, PARTNER_KINDS, TASK_STATUSES } from './rules';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
@@ -63,4 +64,31 @@ export const taskUpdateForm = z.object({
 		.int()
 		.min(0, { error: 'error_number' })
 		.max(100, { error: 'error_number' })
+});
+
+/** The plan item a form acts on. */
+export const itemIdForm = z.object({ itemId: idField });
+
+export const fundingLineForm = z.object({ lineId: idField });
+
+export const taskIdForm = z.object({ taskId: idField });
+
+/** A prototype continued in another workshop of the organisation. */
+export const continueForm = z.object({ itemId: idField, workshopId: idField });
+
+/** The kanban: a task moved to another column. */
+export const moveTaskForm = z.object({
+	taskId: idField,
+	status: z.enum(TASK_STATUSES, { error: 'error_invalid' })
+});
+
+export const partnerIdForm = z.object({ partnerId: idField });
+
+/** The first value a form sent under a name (a field sent twice keeps its first, as FormData.get does). */
+const first = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v[0] : v));
+
+/** A comment or evidence on a task (the photo is read from the form apart: it is a file). */
+export const taskNoteForm = z.object({
+	text: first.default('').transform((t) => t.trim().slice(0, 2000)),
+	kind: first.optional().transform((k) => (k === 'evidence' ? ('evidence' as const) : ('comment' as const)))
 });

@@ -13,6 +13,8 @@ import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
+import type { ParticipantAccess, WorkshopAccess } from '$lib/workshops/access.server';
+import type { BoardAccess, ParticipantBoardAccess } from '$lib/boards/access.server';
 import { deleteNote, notesOf } from '$lib/boards/model';
 import { isChild } from '$lib/workshops/rules';
 import { DEFAULT_RETENTION_DAYS, DEFAULT_WATCHWORDS, matchWatchwords, type DetailKind } from './rules';
@@ -44,6 +46,16 @@ export async function getWorkshopSettings(workshopId: string) {
 		closedAt: row?.closedAt ?? null,
 		anonymisedAt: row?.anonymisedAt ?? null
 	};
+}
+
+/** The watch words a facilitator set for this workshop (notes matching them are shown for attention). */
+export async function setWatchwords(access: WorkshopAccess<'workshop.run'>, watchwords: string[]) {
+	await setWorkshopSettings(access.workshop.id, { watchwords });
+}
+
+/** Guardian consent: a count only; the paper forms stay on paper. */
+export async function setGuardianConsents(access: WorkshopAccess<'workshop.run'>, guardianConsents: number) {
+	await setWorkshopSettings(access.workshop.id, { guardianConsents });
 }
 
 type WorkshopSettings = Partial<
@@ -81,7 +93,9 @@ export async function originalsFor(boardId: string, noteIds?: string[]) {
 }
 
 /** A contribution only the facilitators see ("hanya untuk fasilitator"); kept whole, unmasked. */
-export async function sendPrivately(participant: SessionParticipant, boardId: string | null, id: string, text: string) {
+export async function sendPrivately(access: ParticipantBoardAccess, id: string, text: string) {
+	const { participant } = access;
+	const boardId = access.board.id;
 	const [existing] = await db.select({ id: privateNote.id }).from(privateNote).where(eq(privateNote.id, id));
 	if (existing) return 'duplicate' as const;
 	await db.insert(privateNote).values({
@@ -100,9 +114,9 @@ export async function sendPrivately(participant: SessionParticipant, boardId: st
  * One action: the note leaves the wall (the document keeps no text of it; Yjs collects
  * deleted content) and waits in the private list with its original text.
  */
-export async function moveOffWall(workshopId: string, boardId: string, noteId: string) {
-	const [found] = await db.select({ workshopId: board.workshopId }).from(board).where(eq(board.id, boardId));
-	if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
+export async function moveOffWall(access: BoardAccess<'workshop.run'>, noteId: string) {
+	const workshopId = access.workshop.id;
+	const boardId = access.board.id;
 	// Kept privately first, then taken off the wall: a failure in between loses nothing.
 	const text = await realtime.readBoardDoc(boardId, (doc) => {
 		const note = notesOf(doc).get(noteId);
@@ -151,7 +165,8 @@ export async function listPrivateNotes(workshopId: string) {
 		.orderBy(desc(privateNote.createdAt));
 }
 
-export async function deletePrivateNote(workshopId: string, id: string) {
+export async function deletePrivateNote(access: WorkshopAccess<'workshop.run'>, id: string) {
+	const workshopId = access.workshop.id;
 	const rows = await db
 		.delete(privateNote)
 		.where(and(eq(privateNote.id, id), eq(privateNote.workshopId, workshopId)))
@@ -207,7 +222,8 @@ export async function helpAvailable(workshopId: string) {
 }
 
 /** "I need help": no content, no name; the facilitator sees the pseudonym and the time. */
-export async function requestHelp(participant: SessionParticipant) {
+export async function requestHelp(access: ParticipantAccess & { participant: SessionParticipant }) {
+	const { participant } = access;
 	if (!(await helpAvailable(participant.workshopId))) return { ok: false as const, error: 'error_not_found' };
 	if ((await helpPerParticipant.retryAfter(participant.id)) > 0) return { ok: true as const }; // already alerted
 	await helpPerParticipant.hit(participant.id);
@@ -228,7 +244,8 @@ export async function listHelpRequests(workshopId: string) {
 		.orderBy(asc(helpRequest.createdAt));
 }
 
-export async function markHelpSeen(workshopId: string, id: string, now = new Date()) {
+export async function markHelpSeen(access: WorkshopAccess<'workshop.run'>, id: string, now = new Date()) {
+	const workshopId = access.workshop.id;
 	const rows = await db
 		.update(helpRequest)
 		.set({ seenAt: now })

@@ -79,22 +79,21 @@ const language = () => (getLocale() === 'en' ? 'en' : 'id');
 
 export const actions: Actions = {
 	board: async (event) => {
-		const { workshop, organisation } = await editor(event);
+		const access = await editor(event);
 		const form = parseForm(newBoardForm, await event.request.formData());
 		if (!form.ok) return fail(400, { boardErrors: form.errors });
 		const [kind, ref] = form.data.template.split(':');
-		if (!kind) await createBoard(workshop.id, form.data.title);
+		if (!kind) await createBoard(access.workshop.id, form.data.title);
 		else {
 			const choice = kind === 'default' ? { kind: 'default' as const, key: ref } : { kind: 'saved' as const, id: ref };
-			const created = await createBoardFromTemplate(workshop.id, organisation.id, form.data.title, choice, language());
+			const created = await createBoardFromTemplate(access, form.data.title, choice, language());
 			if (!created.ok) return fail(400, { boardErrors: fieldError('template', created.error) });
 		}
 		return { saved: 'board' };
 	},
 	/** The three co-design stages: a board and an agenda item each. */
 	codesign: async (event) => {
-		const { workshop, organisation } = await editor(event);
-		await addCodesignStages(workshop.id, organisation.id, language());
+		await addCodesignStages(await editor(event), language());
 		return { saved: 'codesign' };
 	},
 	status: formAction(runner, statusForm, async (access, input) => {
@@ -103,10 +102,10 @@ export const actions: Actions = {
 	}),
 	/** The conductor: where every phone and the projector go now (facilitators only). */
 	conduct: async (event) => {
-		const { workshop } = await runner(event);
+		const access = await runner(event);
 		const form = parseForm(conductForm, await event.request.formData());
 		if (!form.ok) return fail(400, { conductError: 'error_invalid' });
-		const result = await setConductor(workshop.id, form.data.to);
+		const result = await setConductor(access, form.data.to);
 		if (!result.ok) return fail(result.error === 'error_not_found' ? 404 : 400, { conductError: result.error });
 		return { saved: 'conduct' };
 	},
@@ -128,9 +127,9 @@ export const actions: Actions = {
 	},
 	/** The facilitator has seen a child's "I need help" (it leaves the screen). */
 	helpSeen: async (event) => {
-		const { workshop } = await runner(event);
+		const access = await runner(event);
 		const form = parseForm(helpSeenForm, await event.request.formData());
-		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId)))
+		if (!form.ok || !(await markHelpSeen(access, form.data.requestId)))
 			return fail(404, { errors: fieldError('form', 'error_not_found') });
 		return { saved: 'helpSeen' };
 	},

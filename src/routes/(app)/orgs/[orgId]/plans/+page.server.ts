@@ -1,12 +1,11 @@
-import { requirePermission } from '$lib/orgs/orgs.server';
+import { orgAccess } from '$lib/orgs/access.server';
 import { listWorkshops } from '$lib/workshops/workshops.server';
 import { getPlan } from '$lib/plans/delivery.server';
-import { requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 /** The organisation's plans across workshops and years, with delivery progress. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { organisation } = await requirePermission(requireUser(locals).id, params.orgId, 'org.view');
+	const { organisation } = await orgAccess(locals, params.orgId, 'org.view');
 	const workshops = await listWorkshops(organisation.id);
 	const plans = await Promise.all(
 		workshops.map(async (w) => {

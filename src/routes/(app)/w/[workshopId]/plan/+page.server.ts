@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
-import { can } from '$lib/orgs/roles';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { allows } from '$lib/orgs/access.server';
 import { listMembers } from '$lib/orgs/orgs.server';
-import { listWorkshops, requireWorkshop } from '$lib/workshops/workshops.server';
-import { findPlanItem, iterationHistory } from '$lib/plans/plans.server';
+import { listWorkshops } from '$lib/workshops/workshops.server';
+import { workshopAccess } from '$lib/workshops/access.server';
+import { iterationHistory } from '$lib/plans/plans.server';
 import {
 	addFunding,
 	createItem,
@@ -14,19 +14,27 @@ import {
 	removeFunding,
 	setItemPartners,
 	updateItem,
-	updateTask,
-	findTask
+	updateTask
 } from '$lib/plans/delivery.server';
-import { fundingForm, itemForm, taskForm, taskUpdateForm } from '$lib/plans/forms';
+import { planItemAccess, taskAccess } from '$lib/plans/access.server';
+import {
+	continueForm,
+	fundingForm,
+	fundingLineForm,
+	itemForm,
+	taskForm,
+	taskIdForm,
+	taskUpdateForm
+} from '$lib/plans/forms';
 import { continuePrototype } from '$lib/codesign/codesign.server';
 import { listBoards } from '$lib/boards/boards.server';
-import { fieldError, parseForm } from '$lib/forms/forms';
-import { requireUser } from '$lib/server/guards';
+import { fieldError, formAction, parseForm } from '$lib/forms/forms';
+import type { Permission } from '$lib/orgs/roles';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireUser(locals);
-	const { workshop, organisation, role } = await requireWorkshop(user.id, params.workshopId, 'workshop.view');
+	const access = await workshopAccess(locals, params.workshopId, 'workshop.view');
+	const { workshop, organisation } = access;
 	const plan = await getPlan(workshop.id);
 	const boards = new Map((await listBoards(workshop.id)).map((b) => [b.id, b.title]));
 	return {
@@ -37,8 +45,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			organisationId: organisation.id,
 			timeZone: workshop.timeZone
 		},
-		canRun: can(role, 'workshop.run'),
-		canEdit: can(role, 'workshop.edit'),
+		canRun: allows(access, 'workshop.run'),
+		canEdit: allows(access, 'workshop.edit'),
 		status: plan.status,
 		partners: (await listPartners(organisation.id)).map((p) => ({ id: p.id, name: p.name })),
 		members: (await listMembers(organisation.id)).map((m) => ({ id: m.userId, name: m.name })),
@@ -61,112 +69,97 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** Every item action checks that the item belongs to this workshop and the role allows it. */
-async function requireItem(
-	locals: App.Locals,
-	workshopId: string,
-	itemId: unknown,
-	permission: 'workshop.edit' | 'workshop.run'
-) {
-	const user = requireUser(locals);
-	await requireWorkshop(user.id, workshopId, permission);
-	const found = typeof itemId === 'string' ? await findPlanItem(itemId) : null;
-	if (!found || found.workshopId !== workshopId) return null;
-	return { user, item: found.item };
+type Event = RequestEvent<{ workshopId: string }>;
+
+const workshopFor =
+	<P extends Permission>(permission: P) =>
+	({ locals, params }: Event) =>
+		workshopAccess(locals, params.workshopId, permission);
+
+const notFound = () => fail(404, { errors: fieldError('form', 'error_not_found') });
+
+/**
+ * Every item action checks the role, then that the item belongs to this workshop (a form
+ * failure, 404, when it does not). Returns the form's data too: it has been read.
+ */
+async function itemFor<P extends Permission>({ locals, params, request }: Event, permission: P) {
+	const access = await workshopAccess(locals, params.workshopId, permission);
+	const data = await request.formData();
+	const itemId = data.get('itemId');
+	return { item: typeof itemId === 'string' ? await planItemAccess(access, itemId) : null, data };
 }
 
-const idOnly = z.object({ itemId: z.string().min(1).max(64) });
-const lineForm = z.object({ lineId: z.string().min(1).max(64) });
-const taskIdForm = z.object({ taskId: z.string().min(1).max(64) });
-
 export const actions: Actions = {
-	finalise: async ({ locals, params }) => {
-		await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.run');
-		await finalisePlan(params.workshopId);
+	finalise: async (event) => {
+		await finalisePlan(await workshopFor('workshop.run')(event));
 		return { done: 'finalised' };
 	},
-	item: async ({ request, locals, params }) => {
-		const user = requireUser(locals);
-		await requireWorkshop(user.id, params.workshopId, 'workshop.edit');
-		const form = parseForm(itemForm, await request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		await createItem(params.workshopId, form.data, user.id);
+	item: formAction(workshopFor('workshop.edit'), itemForm, async (access, input) => {
+		await createItem(access, input);
 		return { done: 'item' };
-	},
-	edit: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const access = await requireItem(locals, params.workshopId, data.get('itemId'), 'workshop.edit');
-		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
+	}),
+	edit: async (event) => {
+		const { item, data } = await itemFor(event, 'workshop.edit');
+		if (!item) return notFound();
 		const form = parseForm(itemForm, data);
-		if (!form.ok) return fail(400, { errors: form.errors, itemId: access.item.id });
-		await updateItem(access.item.id, form.data, access.user.id);
+		if (!form.ok) return fail(400, { errors: form.errors, itemId: item.item.id });
+		await updateItem(item, form.data);
 		return { done: 'edited' };
 	},
-	funding: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const access = await requireItem(locals, params.workshopId, data.get('itemId'), 'workshop.edit');
-		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
+	funding: async (event) => {
+		const { item, data } = await itemFor(event, 'workshop.edit');
+		if (!item) return notFound();
 		const form = parseForm(fundingForm, data);
-		if (!form.ok) return fail(400, { errors: form.errors, itemId: access.item.id });
-		await addFunding(access.item.id, form.data, access.user.id);
+		if (!form.ok) return fail(400, { errors: form.errors, itemId: item.item.id });
+		await addFunding(item, form.data);
 		return { done: 'funding' };
 	},
-	unfund: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const access = await requireItem(locals, params.workshopId, data.get('itemId'), 'workshop.edit');
-		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
-		const form = parseForm(lineForm, data);
-		if (!form.ok || !(await removeFunding(access.item.id, form.data.lineId, access.user.id)))
-			return fail(404, { errors: fieldError('form', 'error_not_found') });
+	unfund: async (event) => {
+		const { item, data } = await itemFor(event, 'workshop.edit');
+		if (!item) return notFound();
+		const form = parseForm(fundingLineForm, data);
+		if (!form.ok || !(await removeFunding(item, form.data.lineId))) return notFound();
 		return { done: 'unfunded' };
 	},
-	partners: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const access = await requireItem(locals, params.workshopId, data.get('itemId'), 'workshop.edit');
-		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
+	partners: async (event) => {
+		const { item, data } = await itemFor(event, 'workshop.edit');
+		if (!item) return notFound();
 		const ids = data.getAll('partnerId').filter((v): v is string => typeof v === 'string');
-		const result = await setItemPartners(access.item.id, ids, access.user.id);
+		const result = await setItemPartners(item, ids);
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		return { done: 'partners' };
 	},
-	task: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const access = await requireItem(locals, params.workshopId, data.get('itemId'), 'workshop.edit');
-		if (!access) return fail(404, { errors: fieldError('form', 'error_not_found') });
+	task: async (event) => {
+		const { item, data } = await itemFor(event, 'workshop.edit');
+		if (!item) return notFound();
 		const form = parseForm(taskForm, data);
-		if (!form.ok) return fail(400, { errors: form.errors, itemId: access.item.id });
+		if (!form.ok) return fail(400, { errors: form.errors, itemId: item.item.id });
 		const [kind, id] = form.data.owner.split(':');
 		const owner =
 			kind === 'user' ? { kind: 'user' as const, id } : kind === 'partner' ? { kind: 'partner' as const, id } : null;
-		const result = await createTask(
-			access.item.id,
-			{ title: form.data.title, owner, dueDate: form.data.dueDate || null },
-			access.user.id
-		);
-		if (!result.ok) return fail(400, { errors: fieldError('owner', result.error), itemId: access.item.id });
+		const result = await createTask(item, { title: form.data.title, owner, dueDate: form.data.dueDate || null });
+		if (!result.ok) return fail(400, { errors: fieldError('owner', result.error), itemId: item.item.id });
 		return { done: 'task' };
 	},
-	status: async ({ request, locals, params }) => {
-		const user = requireUser(locals);
-		await requireWorkshop(user.id, params.workshopId, 'workshop.edit');
-		const data = await request.formData();
+	status: async (event) => {
+		const access = await workshopFor('workshop.edit')(event);
+		const data = await event.request.formData();
 		const which = parseForm(taskIdForm, data);
-		const found = which.ok ? await findTask(which.data.taskId) : null;
-		if (!found || found.workshopId !== params.workshopId)
-			return fail(404, { errors: fieldError('form', 'error_not_found') });
+		const task = which.ok ? await taskAccess(access, which.data.taskId) : null;
+		if (!task) return notFound();
 		const form = parseForm(taskUpdateForm, data);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		await updateTask(found.task.id, form.data, user.id);
+		await updateTask(task, form.data);
 		return { done: 'status' };
 	},
-	continue: async ({ request, locals, params }) => {
-		const user = requireUser(locals);
-		await requireWorkshop(user.id, params.workshopId, 'workshop.run');
-		const data = await request.formData();
-		const form = parseForm(idOnly.extend({ workshopId: z.string().min(1).max(64) }), data);
+	/** A prototype continues in another workshop: run rights on both, the item in this one. */
+	continue: async (event) => {
+		const access = await workshopFor('workshop.run')(event);
+		const form = parseForm(continueForm, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
-		await requireWorkshop(user.id, form.data.workshopId, 'workshop.run');
-		const result = await continuePrototype(form.data.itemId, form.data.workshopId);
+		const target = await workshopAccess(event.locals, form.data.workshopId, 'workshop.run');
+		const item = await planItemAccess(access, form.data.itemId);
+		const result = item ? await continuePrototype(item, target) : { ok: false as const, error: 'error_not_found' };
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.error) });
 		redirect(303, `/w/${form.data.workshopId}/boards/${result.boardId}`);
 	}

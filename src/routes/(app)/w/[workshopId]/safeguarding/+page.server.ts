@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
-import { requireUser } from '$lib/server/guards';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { workshopAccess } from '$lib/workshops/access.server';
+import { boardAccessOrNull } from '$lib/boards/access.server';
 import { parseForm } from '$lib/forms/forms';
 import { isChild } from '$lib/workshops/rules';
 import { parseWatchwords } from '$lib/safeguarding/rules';
@@ -14,8 +13,10 @@ import {
 	markHelpSeen,
 	moveOffWall,
 	notesForAttention,
-	setWorkshopSettings
+	setGuardianConsents,
+	setWatchwords
 } from '$lib/safeguarding/safeguarding.server';
+import { consentForm, helpSeenForm, idForm, moveForm, wordsForm } from '$lib/safeguarding/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -25,7 +26,7 @@ import type { Actions, PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:safeguarding');
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.run');
+	const { workshop } = await workshopAccess(locals, params.workshopId, 'workshop.run');
 	const settings = await getWorkshopSettings(workshop.id);
 	return {
 		workshop: {
@@ -52,58 +53,48 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	};
 };
 
-const idForm = z.object({ id: z.string().min(1).max(64) });
-const moveForm = z.object({ boardId: z.string().min(1).max(64), noteId: z.string().min(1).max(64) });
-const wordsForm = z.object({ words: z.string().max(12_000, { error: 'error_too_long' }) });
-const consentForm = z.object({
-	consents: z.coerce
-		.number({ error: 'error_number' })
-		.int({ error: 'error_number' })
-		.min(0, { error: 'error_number' })
-		.max(100_000, { error: 'error_number' })
-});
-
-async function guard(locals: App.Locals, workshopId: string) {
-	return (await requireWorkshop(requireUser(locals).id, workshopId, 'workshop.run')).workshop;
-}
+/** Facilitators and owners of this workshop (401/403/404 otherwise). */
+const guard = ({ locals, params }: RequestEvent<{ workshopId: string }>) =>
+	workshopAccess(locals, params.workshopId, 'workshop.run');
 
 export const actions: Actions = {
 	/** Not a case record: the facilitator deletes a private note when it has been handled. */
-	deletePrivate: async ({ request, locals, params }) => {
-		const workshop = await guard(locals, params.workshopId);
-		const form = parseForm(idForm, await request.formData());
-		if (!form.ok || !(await deletePrivateNote(workshop.id, form.data.id)))
-			return fail(404, { error: 'error_not_found' });
+	deletePrivate: async (event) => {
+		const access = await guard(event);
+		const form = parseForm(idForm, await event.request.formData());
+		if (!form.ok || !(await deletePrivateNote(access, form.data.id))) return fail(404, { error: 'error_not_found' });
 		return { done: 'deleted' };
 	},
-	moveOff: async ({ request, locals, params }) => {
-		const workshop = await guard(locals, params.workshopId);
-		const form = parseForm(moveForm, await request.formData());
+	moveOff: async (event) => {
+		const access = await guard(event);
+		const form = parseForm(moveForm, await event.request.formData());
 		if (!form.ok) return fail(400, { error: 'error_invalid' });
-		const result = await moveOffWall(workshop.id, form.data.boardId, form.data.noteId);
+		// A board of another workshop: 404, as the page has always answered.
+		const board = await boardAccessOrNull(access, form.data.boardId);
+		if (!board) return fail(404, { error: 'error_not_found' });
+		const result = await moveOffWall(board, form.data.noteId);
 		if (!result.ok) return fail(404, { error: result.error });
 		return { done: 'moved' };
 	},
-	words: async ({ request, locals, params }) => {
-		const workshop = await guard(locals, params.workshopId);
-		const form = parseForm(wordsForm, await request.formData());
+	words: async (event) => {
+		const access = await guard(event);
+		const form = parseForm(wordsForm, await event.request.formData());
 		if (!form.ok) return fail(400, { error: form.errors.words ?? 'error_invalid' });
-		await setWorkshopSettings(workshop.id, { watchwords: parseWatchwords(form.data.words) });
+		await setWatchwords(access, parseWatchwords(form.data.words));
 		return { done: 'words' };
 	},
 	/** Guardian consent: a count only; the paper forms stay on paper. */
-	consent: async ({ request, locals, params }) => {
-		const workshop = await guard(locals, params.workshopId);
-		const form = parseForm(consentForm, await request.formData());
+	consent: async (event) => {
+		const access = await guard(event);
+		const form = parseForm(consentForm, await event.request.formData());
 		if (!form.ok) return fail(400, { error: form.errors.consents ?? 'error_invalid' });
-		await setWorkshopSettings(workshop.id, { guardianConsents: form.data.consents });
+		await setGuardianConsents(access, form.data.consents);
 		return { done: 'consent' };
 	},
-	helpSeen: async ({ request, locals, params }) => {
-		const workshop = await guard(locals, params.workshopId);
-		const form = parseForm(z.object({ requestId: z.string().min(1).max(64) }), await request.formData());
-		if (!form.ok || !(await markHelpSeen(workshop.id, form.data.requestId)))
-			return fail(404, { error: 'error_not_found' });
+	helpSeen: async (event) => {
+		const access = await guard(event);
+		const form = parseForm(helpSeenForm, await event.request.formData());
+		if (!form.ok || !(await markHelpSeen(access, form.data.requestId))) return fail(404, { error: 'error_not_found' });
 		return { done: 'helpSeen' };
 	}
 };

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
+import { workshopAccess } from '$lib/workshops/access.server';
 import { beritaAcaraPdf, planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
-import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import type { DocContext } from '$lib/documents/berita-acara.server';
 import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
@@ -20,7 +19,7 @@ const FILES: Record<
 
 /** Downloads for the workshop's members: minutes, proposals, plan. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const { workshop } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.view');
+	const { workshop } = await workshopAccess(locals, params.workshopId, 'workshop.view');
 	const file = FILES[params.file];
 	if (!file) error(404, 'Not found');
 	// The QR in a document's footer must lead phones to the follow-up page, never to localhost.

@@ -1,43 +1,43 @@
 import { error, fail } from '@sveltejs/kit';
-import { can } from '$lib/orgs/roles';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
-import { addTaskNote, findTask, listTaskNotes } from '$lib/plans/delivery.server';
+import { allows } from '$lib/orgs/access.server';
+import { workshopAccess } from '$lib/workshops/access.server';
+import { addTaskNote, listTaskNotes } from '$lib/plans/delivery.server';
+import { taskAccess } from '$lib/plans/access.server';
+import { taskNoteForm } from '$lib/plans/forms';
 import { storePhoto } from '$lib/plans/uploads.server';
-import { requireUser } from '$lib/server/guards';
-import type { Actions, PageServerLoad } from './$types';
+import { parseForm } from '$lib/forms/forms';
+import type { Permission } from '$lib/orgs/roles';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-async function requireTask(
-	locals: App.Locals,
-	workshopId: string,
-	taskId: string,
-	permission: 'workshop.view' | 'workshop.edit'
+/** This task, for a member holding `permission` in its workshop (401/403/404 otherwise). */
+async function taskFor<P extends Permission>(
+	{ locals, params }: Pick<RequestEvent, 'locals' | 'params'>,
+	permission: P
 ) {
-	const access = await requireWorkshop(requireUser(locals).id, workshopId, permission);
-	const found = await findTask(taskId);
-	if (!found || found.workshopId !== access.workshop.id) error(404, 'Not found');
-	return { ...access, found };
+	const access = await workshopAccess(locals, params.workshopId, permission);
+	return (await taskAccess(access, params.taskId)) ?? error(404, 'Not found');
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const { workshop, role, found } = await requireTask(locals, params.workshopId, params.taskId, 'workshop.view');
+export const load: PageServerLoad = async (event) => {
+	const task = await taskFor(event, 'workshop.view');
+	const { workshop } = task;
 	return {
 		workshop: { id: workshop.id, title: workshop.title, timeZone: workshop.timeZone },
-		task: found.task,
-		itemTitle: found.item.title,
-		canEdit: can(role, 'workshop.edit'),
-		notes: (await listTaskNotes(found.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
+		task: task.task,
+		itemTitle: task.item.title,
+		canEdit: allows(task, 'workshop.edit'),
+		notes: (await listTaskNotes(task.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
 	};
 };
 
 export const actions: Actions = {
 	/** A comment, or evidence (text and an optional photo). */
-	note: async ({ request, locals, params }) => {
-		const { found } = await requireTask(locals, params.workshopId, params.taskId, 'workshop.edit');
-		const data = await request.formData();
-		const text = String(data.get('text') ?? '')
-			.trim()
-			.slice(0, 2000);
-		const kind = data.get('kind') === 'evidence' ? 'evidence' : 'comment';
+	note: async (event) => {
+		const task = await taskFor(event, 'workshop.edit');
+		const data = await event.request.formData();
+		const form = parseForm(taskNoteForm, data);
+		if (!form.ok) return fail(400, { error: 'error_invalid', text: '' });
+		const { text, kind } = form.data;
 		const file = data.get('photo');
 		let photo: string | null = null;
 		if (file instanceof File && file.size > 0) {
@@ -46,7 +46,7 @@ export const actions: Actions = {
 			photo = stored.name;
 		}
 		if (!text && !photo) return fail(400, { error: 'error_required', text });
-		await addTaskNote(found.task.id, { kind, text, photo }, locals.user!.id);
+		await addTaskNote(task, { kind, text, photo });
 		return { done: true };
 	}
 };

@@ -1,19 +1,17 @@
-import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { requireWorkshop } from '$lib/workshops/workshops.server';
-import { findBoard, getControlState } from '$lib/boards/boards.server';
+import { workshopAccess } from '$lib/workshops/access.server';
+import { allows } from '$lib/orgs/access.server';
+import { getControlState } from '$lib/boards/boards.server';
+import { boardAccess } from '$lib/boards/access.server';
 import { authorNamesFor } from '$lib/boards/authorship.server';
-import { can } from '$lib/orgs/roles';
-import { requireUser } from '$lib/server/guards';
 import { publicOrigin } from '$lib/server/venue';
 import type { PageServerLoad } from './$types';
 
 /** The projector: read-only (its socket is opened with mode=view), large, live. */
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	depends('app:authors');
-	const { workshop, role } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.view');
-	const board = await findBoard(params.boardId);
-	if (!board || board.workshopId !== workshop.id) error(404, 'Not found');
+	const access = await boardAccess(await workshopAccess(locals, params.workshopId, 'workshop.view'), params.boardId);
+	const { workshop, board } = access;
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	return {
 		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
@@ -21,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		control: await getControlState(workshop.id),
 		// The whole room sees this screen: names only while shown, never children's pseudonyms.
 		authors: await authorNamesFor(board.id, {
-			mayEdit: can(role, 'board.edit'),
+			mayEdit: allows(access, 'board.edit'),
 			hideAuthors: board.hideAuthors,
 			projector: true
 		}),

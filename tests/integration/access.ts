@@ -1,0 +1,103 @@
+/**
+ * Access values for tests, built by the real access functions (never by casting): the
+ * use cases that change boards, plans and safeguarding take them instead of bare ids.
+ *
+ * `...AsOwner` helpers act as the owner of the organisation that holds the row, as the
+ * tests' factories make one owner per organisation.
+ */
+import { and, eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { membership } from '$lib/orgs/orgs.schema';
+import { workshop } from '$lib/workshops/workshops.schema';
+import { orgAccessFor } from '$lib/orgs/access.server';
+import { participantAccess, workshopAccessFor } from '$lib/workshops/access.server';
+import { boardAccess, participantBoardAccess } from '$lib/boards/access.server';
+import { planItemAccess, taskAccess } from '$lib/plans/access.server';
+import { findBoard } from '$lib/boards/boards.server';
+import { findPlanItem } from '$lib/plans/plans.server';
+import { findTask } from '$lib/plans/delivery.server';
+import type { Permission } from '$lib/orgs/roles';
+import type { SessionParticipant } from '$lib/sessions/sessions.server';
+
+async function ownerOf(organisationId: string): Promise<string> {
+	const [row] = await db
+		.select({ userId: membership.userId })
+		.from(membership)
+		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, 'owner')));
+	if (!row) throw new Error(`No owner for organisation ${organisationId}`);
+	return row.userId;
+}
+
+async function organisationOf(workshopId: string): Promise<string> {
+	const [row] = await db
+		.select({ organisationId: workshop.organisationId })
+		.from(workshop)
+		.where(eq(workshop.id, workshopId));
+	if (!row) throw new Error(`No workshop ${workshopId}`);
+	return row.organisationId;
+}
+
+/** The workshop, as its organisation's owner (who holds every permission). */
+export async function workshopAsOwner<P extends Permission = 'workshop.run'>(
+	workshopId: string,
+	permission: P = 'workshop.run' as P
+) {
+	return workshopAccessFor(await ownerOf(await organisationOf(workshopId)), workshopId, permission);
+}
+
+/** The board, as `userId` (or the owner) holding `permission` in its workshop. */
+export async function boardAs<P extends Permission = 'workshop.run'>(
+	boardId: string,
+	userId?: string,
+	permission: P = 'workshop.run' as P
+) {
+	const found = await findBoard(boardId);
+	if (!found) throw new Error(`No board ${boardId}`);
+	const who = userId ?? (await ownerOf(await organisationOf(found.workshopId)));
+	return boardAccess(await workshopAccessFor(who, found.workshopId, permission), boardId);
+}
+
+/** The person on a phone, as their participant session holds them. */
+export function phone(participant: SessionParticipant) {
+	return participantAccess({ user: null, session: null, participant, participantSession: null });
+}
+
+/** The board, for a participant who joined its workshop (throws if they did not). */
+export async function onBoard(participant: SessionParticipant, boardId: string) {
+	const access = await participantBoardAccess(phone(participant), boardId);
+	if (!access) throw new Error(`Board ${boardId} is not in ${participant.workshopId}`);
+	return access;
+}
+
+/** A plan item, as `userId` (or the owner) holding `permission` in its workshop. */
+export async function itemAs<P extends Permission = 'workshop.edit'>(
+	itemId: string,
+	userId?: string,
+	permission: P = 'workshop.edit' as P
+) {
+	const found = await findPlanItem(itemId);
+	if (!found) throw new Error(`No plan item ${itemId}`);
+	const who = userId ?? (await ownerOf(found.organisationId));
+	const access = await planItemAccess(await workshopAccessFor(who, found.workshopId, permission), itemId);
+	if (!access) throw new Error(`No plan item ${itemId}`);
+	return access;
+}
+
+/** A task, as `userId` (or the owner) holding `permission` in its workshop. */
+export async function taskAs<P extends Permission = 'workshop.edit'>(
+	taskId: string,
+	userId?: string,
+	permission: P = 'workshop.edit' as P
+) {
+	const found = await findTask(taskId);
+	if (!found) throw new Error(`No task ${taskId}`);
+	const who = userId ?? (await ownerOf(found.organisationId));
+	const access = await taskAccess(await workshopAccessFor(who, found.workshopId, permission), taskId);
+	if (!access) throw new Error(`No task ${taskId}`);
+	return access;
+}
+
+/** The organisation, as its owner. */
+export async function orgAsOwner<P extends Permission>(organisationId: string, permission: P) {
+	return orgAccessFor(await ownerOf(organisationId), organisationId, permission);
+}
