@@ -17,6 +17,7 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { useTestDatabase } from './db';
 import { aMember, aParticipant, anOrganisationWithOwner, asOrgOwner, aWorkshop } from './factories';
 import { aSignedForum } from './signed-forum';
+import { itemAs } from './access';
 import { listRounds } from '$lib/voting/rounds.server';
 import { listProposals } from '$lib/voting/proposals.server';
 import { createBoard } from '$lib/boards/boards.server';
@@ -251,7 +252,7 @@ async function aWorld() {
 	const [round] = await listRounds(w.id);
 	const [proposal] = await listProposals(w.id);
 	const [item] = (await getPlan(w.id)).items;
-	const task = await createTask(item.id, { title: 'Tugas', owner: null, dueDate: null }, owner.id);
+	const task = await createTask(await itemAs(item.id), { title: 'Tugas', owner: null, dueDate: null });
 	if (!task.ok) throw new Error('setup');
 	const invitation = await createInvitation(await asOrgOwner(organisationId, 'org.manageMembers'), 'member');
 	const user = (u: { id: string; name: string; email: string }) => ({ id: u.id, name: u.name, email: u.email });

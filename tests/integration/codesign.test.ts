@@ -15,7 +15,7 @@ import { iterationHistory, listPlanItems } from '$lib/plans/plans.server';
 import { addParticipant, listAgenda } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import { useTestDatabase } from './db';
-import { anOrganisationWithOwner, aWorkshop } from './factories';
+import { anOrganisationWithOwner, asOrgOwner, aWorkshop } from './factories';
 import { boardAs, itemAs, onBoard, workshopAsOwner } from './access';
 import { workshopAccessFor } from '$lib/workshops/access.server';
 import { acceptInvitation, createInvitation } from '$lib/orgs/orgs.server';
@@ -100,7 +100,7 @@ describe('co-design', () => {
 		expect(item.description).toContain('Untuk siapa: Anak SD di lorong 5');
 		// Someone who runs workshops in both organisations still cannot carry it across.
 		const both = strangers.owner.id;
-		await acceptInvitation(await createInvitation(organisationId, owner.id, 'facilitator'), both);
+		await acceptInvitation(await createInvitation(await asOrgOwner(organisationId, 'org.manageMembers'), 'facilitator'), both);
 		expect(
 			await continuePrototype(
 				await itemAs(item.id, both, 'workshop.run'),

@@ -24,7 +24,6 @@ import { addNote, createCluster } from '$lib/boards/model';
 import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
 import { addParticipant, replaceAgenda } from '$lib/workshops/workshops.server';
-import { workshopAccessFor } from '$lib/workshops/access.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
