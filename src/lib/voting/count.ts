@@ -6,7 +6,7 @@ import { Q } from './rational.ts';
 import { approvalVote, bordaVote, scores, DEFAULT_TIE_ORDER, type Election, type Vote } from './rules.ts';
 import type { Choices } from './ballots';
 import { FORMAT_REGISTRY, type BallotFormat } from './formats.ts';
-import { ruleOf, type RoundRule } from './registry.ts';
+import { countOf, type RoundRule } from './registry.ts';
 import { entryOf } from '../vocabulary.ts';
 import { BREAKDOWN_RULE, groupBreakdown } from './breakdown.ts';
 
@@ -48,7 +48,7 @@ export type RoundResult = ReturnType<typeof countRound>;
 
 export function countRound(input: CountInput, onProgress?: (p: CountProgress) => void) {
 	// An unknown rule (or format) stops the count with an error; it is never counted as another one.
-	const rule = ruleOf(input.rule);
+	const count = countOf(input.rule);
 	const format = entryOf(FORMAT_REGISTRY, input.format);
 	if (!format) throw new RangeError(`Unknown ballot format "${input.format}"`);
 	const votes = input.ballots.map((b) => toVote(input.format, b.choices));
@@ -66,7 +66,7 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 	const step =
 		input.add1Step ?? (n > 0 ? (input.budget / BigInt(n) / 100n > 0n ? input.budget / BigInt(n) / 100n : 1n) : 1n);
 
-	const outcome = rule.count({
+	const outcome = count({
 		election,
 		tie,
 		topK: input.topK,

@@ -1,11 +1,11 @@
 /**
- * The voting rules, one entry each: how a round with the rule is counted, the parameters it
- * takes and their check, the ballot formats it accepts, whether paper totals may be entered,
- * its names in Pabulib files and in the `tally` CLI, and the message keys of its name and
- * explanation (the words are in components/voting-labels.ts, typed by this registry).
- * Counting (count.ts), the CLI (tally.ts), the round form (forms.ts), the Pabulib export,
- * documents and pages all read it; an unknown rule is an error, never some default.
- * How to add a rule: docs/architecture.md, "Adding to a vocabulary".
+ * The voting rules, one entry each: the parameters a rule takes and their check, the ballot
+ * formats it accepts, whether paper totals may be entered, its names in Pabulib files and in
+ * the `tally` CLI, and the message keys of its name and explanation (the words are in
+ * components/voting-labels.ts, typed by this registry); beside the entries, in this file,
+ * `RULE_COUNT` says how each rule counts. Counting (count.ts), the CLI (tally.ts), the round
+ * form (forms.ts), the Pabulib export, documents and pages all read it; an unknown rule is an
+ * error, never some default. How to add a rule: docs/architecture.md, "Adding to a vocabulary".
  *
  * Pure, erasable TypeScript with explicit `.ts` imports: the tally CLI and the count worker
  * run it with Node's type stripping.
@@ -42,7 +42,6 @@ export type EqualSharesOutcome = ReturnType<typeof mesCompleted>;
 export type CountFunction = (args: CountArgs) => Outcome | EqualSharesOutcome;
 
 export type VotingRuleEntry = {
-	count: CountFunction;
 	/** The parameters the rule uses (the round form shows their fields only for this rule). */
 	params: readonly RuleParam[];
 	/** The round form's check of those parameters: the field and message key of what is wrong, or null. */
@@ -67,7 +66,6 @@ const noCheck = () => null;
 
 export const RULE_REGISTRY = {
 	greedy: {
-		count: ({ election, tie }) => greedy(election, tie),
 		params: [],
 		check: noCheck,
 		formats: BALLOT_FORMATS,
@@ -81,7 +79,6 @@ export const RULE_REGISTRY = {
 	},
 	/** The Method of Equal Shares with Add1 and utilitarian completion: the CLI's `mes-add1`. */
 	mes: {
-		count: ({ election, tie, step, onProgress }) => mesCompleted(election, tie, step, onProgress),
 		params: ['add1Step'],
 		check: noCheck,
 		formats: BALLOT_FORMATS,
@@ -94,7 +91,6 @@ export const RULE_REGISTRY = {
 		help: 'rule_mes_help'
 	},
 	topk: {
-		count: ({ election, tie, topK: k }) => topK(election, tie, k ?? 1),
 		params: ['topK'],
 		check: (p) => ((p.topK ?? 0) > 0 ? null : { path: 'topK', error: 'error_topk_needed' }),
 		formats: BALLOT_FORMATS,
@@ -109,14 +105,31 @@ export const RULE_REGISTRY = {
 } as const satisfies Record<string, VotingRuleEntry>;
 
 /** The rules a round may use (the `voting_round.rule` enum). */
-export const ROUND_RULES = idsOf(RULE_REGISTRY);
+export const ROUND_RULES = /* @__PURE__ */ idsOf(RULE_REGISTRY);
 export type RoundRule = (typeof ROUND_RULES)[number];
+
+/**
+ * How each rule counts, kept beside the entries rather than in them so that pages, which read
+ * only the entries, do not ship the counting code (the bundler drops this table there). Typed
+ * by the registry: a rule without its count does not compile.
+ */
+export const RULE_COUNT = {
+	greedy: ({ election, tie }) => greedy(election, tie),
+	mes: ({ election, tie, step, onProgress }) => mesCompleted(election, tie, step, onProgress),
+	topk: ({ election, tie, topK: k }) => topK(election, tie, k ?? 1)
+} satisfies Record<RoundRule, CountFunction>;
 
 /** The entry of a rule; throws on a rule that is not in the registry (never counts it as another). */
 export function ruleOf(rule: string): VotingRuleEntry {
 	const entry = entryOf(RULE_REGISTRY, rule);
 	if (!entry) throw new RangeError(`Unknown voting rule "${rule}" (known: ${ROUND_RULES.join(', ')})`);
 	return entry;
+}
+
+/** How a rule counts; throws on a rule that is not in the registry. */
+export function countOf(rule: string): CountFunction {
+	ruleOf(rule);
+	return RULE_COUNT[rule as RoundRule];
 }
 
 /**
@@ -129,13 +142,15 @@ export const RECOUNT_RULES = {
 } as const satisfies Record<string, { count: CountFunction; pabulib: string }>;
 
 /** Every `tally --rule` name and what it counts: the round rules' CLI names and the recount-only rules. */
-export const CLI_RULES: Readonly<Record<string, CountFunction>> = Object.fromEntries([
-	...Object.values(RULE_REGISTRY as Record<string, VotingRuleEntry>).flatMap((r) =>
-		r.cli ? [[r.cli, r.count] as const] : []
-	),
-	...Object.entries(RECOUNT_RULES).map(([name, r]) => [name, r.count] as const)
-]);
-export const CLI_RULE_NAMES = Object.keys(CLI_RULES).sort();
+export function cliRules(): Readonly<Record<string, CountFunction>> {
+	return Object.fromEntries([
+		...ROUND_RULES.flatMap((id) => {
+			const name = (RULE_REGISTRY[id] as VotingRuleEntry).cli;
+			return name ? [[name, RULE_COUNT[id]] as const] : [];
+		}),
+		...Object.entries(RECOUNT_RULES).map(([name, r]) => [name, r.count] as const)
+	]);
+}
 
 /** The round rule a CLI name stands for (undefined for recount-only rules and unknown names). */
 export const ruleByCliName = (name: string): RoundRule | undefined =>

@@ -12,7 +12,10 @@ import { readFileSync } from 'node:fs';
 import { formatMoney, parseMoney, parsePabulib, toElection } from './pabulib.ts';
 import { Q } from './rational.ts';
 import { DEFAULT_TIE_ORDER, naturalCompare, type TieBreak, type TieKey } from './rules.ts';
-import { CLI_RULES, CLI_RULE_NAMES } from './registry.ts';
+import { cliRules } from './registry.ts';
+
+const CLI_RULES = cliRules();
+const CLI_RULE_NAMES = Object.keys(CLI_RULES).sort();
 
 function fail(message: string): never {
 	process.stderr.write(`${message}\nUsage: tally <file.pb> --rule ${CLI_RULE_NAMES.join('|')} [--step <amount>]\n`);
