@@ -1,30 +1,40 @@
-/** Words for stored enum values, in the current language. One place, so pages agree. */
+/**
+ * Words for stored enum values, in the current language. One place, so pages agree. Each
+ * table is typed by its vocabulary (a value without words does not compile) and uses the
+ * message its registry names (vocabulary.spec.ts). Static `m.key` references only.
+ */
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { Role } from '$lib/orgs/roles';
+import type { Group, Kind, Status, WorkshopFunction } from '$lib/workshops/rules';
+import type { Colour, Pictogram } from '$lib/boards/model';
 
-const ROLE: Record<string, () => string> = {
+/** A message in a chosen language; documents pass the workshop's, pages the current one. */
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+export const ROLE_LABELS = {
 	owner: m.role_owner,
 	facilitator: m.role_facilitator,
 	member: m.role_member,
 	observer: m.role_observer
-};
-const KIND: Record<string, () => string> = {
+} satisfies Record<Role, Message>;
+export const KIND_LABELS = {
 	'co-commissioning': m.kind_co_commissioning,
 	'co-design': m.kind_co_design,
 	'co-assessment': m.kind_co_assessment,
 	mixed: m.kind_mixed
-};
-const FUNCTION: Record<string, () => string> = {
+} satisfies Record<Kind, Message>;
+export const FUNCTION_LABELS = {
 	penanganan: m.function_penanganan,
 	pencegahan: m.function_pencegahan,
 	pemberdayaan: m.function_pemberdayaan
-};
-const STATUS: Record<string, () => string> = {
+} satisfies Record<WorkshopFunction, Message>;
+export const STATUS_LABELS = {
 	draft: m.status_draft,
 	open: m.status_open,
 	closed: m.status_closed
-};
-const GROUP: Record<string, () => string> = {
+} satisfies Record<Status, Message>;
+export const GROUP_LABELS = {
 	'child-7-12': m.group_child_7_12,
 	'child-13-17': m.group_child_13_17,
 	youth: m.group_youth,
@@ -35,35 +45,34 @@ const GROUP: Record<string, () => string> = {
 	government: m.group_government,
 	ngo: m.group_ngo,
 	'private-sector': m.group_private_sector
-};
-
-/** A message in a chosen language; documents pass the workshop's, pages the current one. */
-type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+} satisfies Record<Group, Message>;
 
 /**
  * A lookup from stored values to their words; unknown values are shown as they are.
  * `.in(value, locale)` gives the words in a chosen language (documents use the workshop's).
  */
-export const label = (table: Record<string, Message>) =>
-	Object.assign((value: string) => table[value]?.() ?? value, {
+export const label = (words: Record<string, Message>) => {
+	const table: Partial<Record<string, Message>> = words;
+	return Object.assign((value: string) => table[value]?.() ?? value, {
 		in: (value: string, locale: Locale) => table[value]?.({}, { locale }) ?? value
 	});
+};
 
-export const roleLabel = label(ROLE);
-export const kindLabel = label(KIND);
-export const functionLabel = label(FUNCTION);
-export const statusLabel = label(STATUS);
-export const groupLabel = label(GROUP);
+export const roleLabel = label(ROLE_LABELS);
+export const kindLabel = label(KIND_LABELS);
+export const functionLabel = label(FUNCTION_LABELS);
+export const statusLabel = label(STATUS_LABELS);
+export const groupLabel = label(GROUP_LABELS);
 
-const COLOUR: Record<string, () => string> = {
+export const COLOUR_LABELS = {
 	yellow: m.colour_yellow,
 	green: m.colour_green,
 	blue: m.colour_blue,
 	pink: m.colour_pink,
 	orange: m.colour_orange,
 	purple: m.colour_purple
-};
-const PICTOGRAM: Record<string, () => string> = {
+} satisfies Record<Colour, Message>;
+export const PICTOGRAM_LABELS = {
 	idea: m.picto_idea,
 	problem: m.picto_problem,
 	heart: m.picto_heart,
@@ -72,6 +81,6 @@ const PICTOGRAM: Record<string, () => string> = {
 	health: m.picto_health,
 	safety: m.picto_safety,
 	play: m.picto_play
-};
-export const colourLabel = label(COLOUR);
-export const pictogramLabel = label(PICTOGRAM);
+} satisfies Record<Pictogram, Message>;
+export const colourLabel = label(COLOUR_LABELS);
+export const pictogramLabel = label(PICTOGRAM_LABELS);

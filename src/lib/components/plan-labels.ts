@@ -1,8 +1,19 @@
-/** Words for plan vocabulary (funding sources, participation levels, task statuses, partner kinds). */
+/**
+ * Words for plan vocabulary (plan statuses, funding sources, participation levels, task
+ * statuses, partner kinds), each table typed by its registry in plans/rules.ts (a value
+ * without words does not compile; vocabulary.spec.ts checks they are the registry's messages).
+ */
 import { m } from '$lib/paraglide/messages.js';
 import { label as table } from './labels';
+import type { FundingSource, ParticipationLevel, PartnerKind, PlanStatus, TaskStatus } from '$lib/plans/rules';
 
-export const fundingLabel = table({
+type Message = Parameters<typeof table>[0][string];
+
+export const PLAN_STATUS_LABELS = {
+	draft: m.plan_draft,
+	final: m.plan_final
+} satisfies Record<PlanStatus, Message>;
+export const FUNDING_LABELS = {
 	apbd: m.funding_apbd,
 	kelurahan: m.funding_kelurahan,
 	csr: m.funding_csr,
@@ -10,24 +21,30 @@ export const fundingLabel = table({
 	'swadaya-labour': m.funding_swadaya_labour,
 	'swadaya-materials': m.funding_swadaya_materials,
 	'ngo-donor': m.funding_ngo_donor
-});
-export const levelLabel = table({
+} satisfies Record<FundingSource, Message>;
+export const LEVEL_LABELS = {
 	information: m.level_information,
 	consultation: m.level_consultation,
 	'deciding-together': m.level_deciding_together,
 	'acting-together': m.level_acting_together,
 	'supporting-independent': m.level_supporting_independent
-});
-export const taskStatusLabel = table({
+} satisfies Record<ParticipationLevel, Message>;
+export const TASK_STATUS_LABELS = {
 	planned: m.task_planned,
 	'in-progress': m.task_in_progress,
 	blocked: m.task_blocked,
 	done: m.task_done
-});
-export const partnerKindLabel = table({
+} satisfies Record<TaskStatus, Message>;
+export const PARTNER_KIND_LABELS = {
 	government: m.partner_government,
 	community: m.partner_community,
 	ngo: m.partner_ngo,
 	private: m.partner_private,
 	academia: m.partner_academia
-});
+} satisfies Record<PartnerKind, Message>;
+
+export const planStatusLabel = table(PLAN_STATUS_LABELS);
+export const fundingLabel = table(FUNDING_LABELS);
+export const levelLabel = table(LEVEL_LABELS);
+export const taskStatusLabel = table(TASK_STATUS_LABELS);
+export const partnerKindLabel = table(PARTNER_KIND_LABELS);

@@ -11,6 +11,7 @@ import { proposal } from '$lib/voting/voting.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { functionLabel } from '$lib/components/labels';
 import { formatLabel, ruleLabel } from '$lib/components/voting-labels';
+import { ruleOf } from '$lib/voting/registry';
 import { rupiah } from '$lib/components/format';
 import type { Round } from '$lib/voting/rounds.server';
 import type { DocLocale } from './format';
@@ -133,7 +134,8 @@ function tallySheet(doc: Pdf, t: { title: string; round: Round; items: Item[]; l
 		{ align: 'center', size: 9.5, color: '#333' }
 	);
 	doc.moveDown(0.6);
-	write(doc, t.round.rule === 'mes' ? m.doc_tally_mes({}, L) : m.doc_tally_intro({}, L));
+	// A rule that needs each ballot takes no totals: the sheet says to enter the ballots one by one.
+	write(doc, ruleOf(t.round.rule).paperTotals ? m.doc_tally_intro({}, L) : m.doc_tally_mes({}, L));
 	doc.moveDown(0.6);
 	table(
 		doc,

@@ -4,6 +4,7 @@
  * lost on money; any other loser did not gather enough support under the rule.
  */
 import type { RoundResult } from '$lib/voting/count';
+import { ruleOf } from '$lib/voting/registry';
 
 export type Outcome = 'won' | 'over-budget' | 'not-enough-support';
 export type OutcomeRow = {
@@ -21,9 +22,9 @@ export function roundOutcomes(
 ): OutcomeRow[] {
 	const rank = new Map(result.winners.map((w) => [w.id, w.rank]));
 	const left = BigInt(result.budget) - BigInt(result.totalCost);
+	const { budgeted } = ruleOf(result.rule);
 	const rows = proposals.map((p): OutcomeRow => {
 		const r = rank.get(p.id) ?? null;
-		const budgeted = result.rule !== 'topk';
 		const outcome: Outcome = r !== null ? 'won' : budgeted && p.cost > left ? 'over-budget' : 'not-enough-support';
 		return { id: p.id, title: p.title, cost: p.cost, votes: result.scores[p.id] ?? 0, rank: r, outcome };
 	});

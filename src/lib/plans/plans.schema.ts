@@ -3,7 +3,7 @@ import { workshop } from '../workshops/workshops.schema';
 import { organisation } from '../orgs/orgs.schema';
 import { user } from '../accounts/accounts.schema';
 import { FUNCTIONS } from '../workshops/rules';
-import { FUNDING_SOURCES, PARTNER_KINDS, TASK_STATUSES } from './rules';
+import { FUNDING_SOURCES, PARTNER_KINDS, PLAN_STATUSES, TASK_STATUSES } from './rules';
 
 /** The workshop's plan (minimal here; the plans issue extends it). */
 export const plan = pgTable('plan', {
@@ -13,9 +13,7 @@ export const plan = pgTable('plan', {
 		.unique()
 		.references(() => workshop.id, { onDelete: 'cascade' }),
 	/** A facilitator finalises the plan; later changes keep a history. */
-	status: text('status', { enum: ['draft', 'final'] })
-		.notNull()
-		.default('draft'),
+	status: text('status', { enum: PLAN_STATUSES }).notNull().default('draft'),
 	finalisedAt: timestamp('finalised_at', { withTimezone: true }),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });

@@ -1,30 +1,60 @@
-/** Plan vocabulary and pure helpers: shared by pages, exports and use cases. */
+/**
+ * Plan vocabulary and pure helpers: shared by pages, exports and use cases. Each vocabulary
+ * is a registry (one entry per stored value, with the message key of its name: the words are
+ * in components/plan-labels.ts, typed by it); the tuples schemas and forms use are derived
+ * from them. How to add a value: docs/architecture.md, "Adding to a vocabulary".
+ */
+import { idsOf } from '../vocabulary';
+
+/** A plan is drafted, then finalised (a final plan's items no longer change). */
+export const PLAN_STATUS_REGISTRY = {
+	draft: { label: 'plan_draft' },
+	final: { label: 'plan_final' }
+} as const satisfies Record<string, { label: string }>;
+export const PLAN_STATUSES = idsOf(PLAN_STATUS_REGISTRY);
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** How deep participation went (docs/domain.md), lowest first; the last three are substantial. */
-export const PARTICIPATION_LEVELS = [
-	'information',
-	'consultation',
-	'deciding-together',
-	'acting-together',
-	'supporting-independent'
-] as const;
+export const LEVEL_REGISTRY = {
+	information: { label: 'level_information' },
+	consultation: { label: 'level_consultation' },
+	'deciding-together': { label: 'level_deciding_together' },
+	'acting-together': { label: 'level_acting_together' },
+	'supporting-independent': { label: 'level_supporting_independent' }
+} as const satisfies Record<string, { label: string }>;
+export const PARTICIPATION_LEVELS = idsOf(LEVEL_REGISTRY);
 export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
 
-export const FUNDING_SOURCES = [
-	'apbd',
-	'kelurahan',
-	'csr',
-	'swadaya-money',
-	'swadaya-labour',
-	'swadaya-materials',
-	'ngo-donor'
-] as const;
+export const FUNDING_REGISTRY = {
+	apbd: { label: 'funding_apbd' },
+	kelurahan: { label: 'funding_kelurahan' },
+	csr: { label: 'funding_csr' },
+	'swadaya-money': { label: 'funding_swadaya_money' },
+	'swadaya-labour': { label: 'funding_swadaya_labour' },
+	'swadaya-materials': { label: 'funding_swadaya_materials' },
+	'ngo-donor': { label: 'funding_ngo_donor' }
+} as const satisfies Record<string, { label: string }>;
+export const FUNDING_SOURCES = idsOf(FUNDING_REGISTRY);
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
-export const PARTNER_KINDS = ['government', 'community', 'ngo', 'private', 'academia'] as const;
+export const PARTNER_KIND_REGISTRY = {
+	government: { label: 'partner_government' },
+	community: { label: 'partner_community' },
+	ngo: { label: 'partner_ngo' },
+	private: { label: 'partner_private' },
+	academia: { label: 'partner_academia' }
+} as const satisfies Record<string, { label: string }>;
+export const PARTNER_KINDS = idsOf(PARTNER_KIND_REGISTRY);
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-export const TASK_STATUSES = ['planned', 'in-progress', 'blocked', 'done'] as const;
+/** `finished`: the task is over (never overdue, counts 100% towards its item's progress). */
+export const TASK_STATUS_REGISTRY = {
+	planned: { finished: false, label: 'task_planned' },
+	'in-progress': { finished: false, label: 'task_in_progress' },
+	blocked: { finished: false, label: 'task_blocked' },
+	done: { finished: true, label: 'task_done' }
+} as const satisfies Record<string, { finished: boolean; label: string }>;
+export const TASK_STATUSES = idsOf(TASK_STATUS_REGISTRY);
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export type FundingLine = { source: FundingSource; amount: bigint | null; inKind: string };
@@ -57,13 +87,16 @@ export function proposalLocation(p: { kelurahan: string | null; rw: string | nul
 
 /** A task is overdue when its due date has passed and it is not done. `today` is YYYY-MM-DD. */
 export function isOverdue(task: { dueDate: string | null; status: TaskStatus }, today: string): boolean {
-	return task.status !== 'done' && task.dueDate !== null && task.dueDate < today;
+	return !TASK_STATUS_REGISTRY[task.status].finished && task.dueDate !== null && task.dueDate < today;
 }
 
 /** Progress of a plan item from its tasks: the mean of task progress (done counts 100). */
 export function itemProgress(tasks: readonly { status: TaskStatus; progress: number }[]): number {
 	if (tasks.length === 0) return 0;
-	const sum = tasks.reduce((s, t) => s + (t.status === 'done' ? 100 : Math.min(100, Math.max(0, t.progress))), 0);
+	const sum = tasks.reduce(
+		(s, t) => s + (TASK_STATUS_REGISTRY[t.status].finished ? 100 : Math.min(100, Math.max(0, t.progress))),
+		0
+	);
 	return Math.round(sum / tasks.length);
 }
 

@@ -2,10 +2,11 @@
  * Reads a ballot from a form in the shape `checkBallot` expects. Approval and knapsack:
  * repeated `choice`; cumulative: `points_<id>`; ranked: `rank_<id>` = position (1 first).
  */
-import type { BallotFormat } from './ballots';
+import { FORMAT_REGISTRY, type BallotFormat } from './formats';
 
 export function choicesFromForm(format: BallotFormat, data: FormData): unknown {
-	if (format === 'cumulative') {
+	const { shape } = FORMAT_REGISTRY[format];
+	if (shape === 'points') {
 		const points: Record<string, number> = {};
 		for (const [key, value] of data) {
 			if (!key.startsWith('points_') || typeof value !== 'string' || value === '') continue;
@@ -13,7 +14,7 @@ export function choicesFromForm(format: BallotFormat, data: FormData): unknown {
 		}
 		return points;
 	}
-	if (format === 'ranked') {
+	if (shape === 'ranking') {
 		const ranks: [string, number][] = [];
 		for (const [key, value] of data) {
 			if (key.startsWith('rank_') && typeof value === 'string' && value !== '')

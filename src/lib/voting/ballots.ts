@@ -2,10 +2,9 @@
  * Ballot formats and their validation: pure, shared by the ballot page and the server.
  * An invalid ballot is refused with a reason, never trimmed.
  */
-export const BALLOT_FORMATS = ['approval', 'knapsack', 'cumulative', 'ranked'] as const;
-export type BallotFormat = (typeof BALLOT_FORMATS)[number];
-export const ROUND_RULES = ['greedy', 'mes', 'topk'] as const;
-export type RoundRule = (typeof ROUND_RULES)[number];
+import { FORMAT_REGISTRY, type BallotFormat } from './formats.ts';
+
+export { BALLOT_FORMATS, type BallotFormat } from './formats.ts';
 export const CHANNELS = ['phone', 'assisted', 'paper'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -22,7 +21,8 @@ export type BallotCheck = { ok: true; choices: Choices } | { ok: false; error: s
 
 /** Checks a ballot against the round. `costs` maps each proposal in the round to its cost. */
 export function checkBallot(round: RoundSettings, costs: ReadonlyMap<string, bigint>, input: unknown): BallotCheck {
-	if (round.format === 'cumulative') {
+	const format = FORMAT_REGISTRY[round.format];
+	if (format.shape === 'points') {
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, error: 'error_ballot_shape' };
 		const points: Record<string, number> = {};
 		let total = 0;
@@ -48,7 +48,7 @@ export function checkBallot(round: RoundSettings, costs: ReadonlyMap<string, big
 	if (ids.length < Math.max(1, round.minSelections)) return { ok: false, error: 'error_ballot_too_few' };
 	if (round.maxSelections !== null && ids.length > round.maxSelections)
 		return { ok: false, error: 'error_ballot_too_many' };
-	if (round.format === 'knapsack') {
+	if (format.withinBudget) {
 		const total = ids.reduce((sum, id) => sum + costs.get(id)!, 0n);
 		if (total > round.budget) return { ok: false, error: 'error_ballot_over_budget' };
 	}

@@ -3,18 +3,11 @@
  * builds the frozen result with what the explanation needs. Pure (no database).
  */
 import { Q } from './rational.ts';
-import {
-	approvalVote,
-	bordaVote,
-	greedy,
-	mesCompleted,
-	scores,
-	topK,
-	DEFAULT_TIE_ORDER,
-	type Election,
-	type Vote
-} from './rules.ts';
-import type { BallotFormat, Choices, RoundRule } from './ballots';
+import { approvalVote, bordaVote, scores, DEFAULT_TIE_ORDER, type Election, type Vote } from './rules.ts';
+import type { Choices } from './ballots';
+import { FORMAT_REGISTRY, type BallotFormat } from './formats.ts';
+import { countOf, type RoundRule } from './registry.ts';
+import { entryOf } from '../vocabulary.ts';
 import { BREAKDOWN_RULE, groupBreakdown } from './breakdown.ts';
 
 export type CountInput = {
@@ -43,9 +36,10 @@ export type CountState =
 export type CountProgress = { rule: RoundRule; step: number };
 
 export function toVote(format: BallotFormat, choices: Choices): Vote {
-	if (format === 'cumulative')
+	const { shape } = FORMAT_REGISTRY[format];
+	if (shape === 'points')
 		return new Map(Object.entries(choices as Record<string, number>).map(([id, p]) => [id, BigInt(p)]));
-	if (format === 'ranked') return bordaVote(choices as string[]);
+	if (shape === 'ranking') return bordaVote(choices as string[]);
 	return approvalVote(choices as string[]);
 }
 
@@ -53,6 +47,10 @@ export function toVote(format: BallotFormat, choices: Choices): Vote {
 export type RoundResult = ReturnType<typeof countRound>;
 
 export function countRound(input: CountInput, onProgress?: (p: CountProgress) => void) {
+	// An unknown rule (or format) stops the count with an error; it is never counted as another one.
+	const count = countOf(input.rule);
+	const format = entryOf(FORMAT_REGISTRY, input.format);
+	if (!format) throw new RangeError(`Unknown ballot format "${input.format}"`);
 	const votes = input.ballots.map((b) => toVote(input.format, b.choices));
 	// Paper totals add to the scores only (they carry no individual ballots); MES refuses them upstream.
 	const totals = new Map(input.paperTotals.map((t) => [t.proposalId, BigInt(t.votes)]));
@@ -60,7 +58,7 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 		projects: input.proposals.map(({ id, cost }) => ({ id, cost })),
 		budget: input.budget,
 		votes: totals.size > 0 ? [...votes, totals] : votes,
-		utility: input.format === 'approval' || input.format === 'knapsack' ? 'cost' : 'points'
+		utility: format.utility
 	};
 	const tie = { order: DEFAULT_TIE_ORDER, lot: input.lot };
 	const score = scores(election);
@@ -68,14 +66,17 @@ export function countRound(input: CountInput, onProgress?: (p: CountProgress) =>
 	const step =
 		input.add1Step ?? (n > 0 ? (input.budget / BigInt(n) / 100n > 0n ? input.budget / BigInt(n) / 100n : 1n) : 1n);
 
-	let selected: string[];
-	let ties;
+	const outcome = count({
+		election,
+		tie,
+		topK: input.topK,
+		step: Q.of(step),
+		onProgress: (p) => onProgress?.({ rule: input.rule, step: p.step })
+	});
+	const { selected, ties } = outcome;
 	let mesDetail = null;
-	if (input.rule === 'greedy') ({ selected, ties } = greedy(election, tie));
-	else if (input.rule === 'topk') ({ selected, ties } = topK(election, tie, input.topK ?? 1));
-	else {
-		const outcome = mesCompleted(election, tie, Q.of(step), (p) => onProgress?.({ rule: input.rule, step: p.step }));
-		({ selected, ties } = outcome);
+	// Rules with equal shares (MES) say what each share was and what supporters paid.
+	if ('perVoter' in outcome) {
 		mesDetail = {
 			share: outcome.perVoter.floor().toString(),
 			baseShare: n > 0 ? (input.budget / BigInt(n)).toString() : '0',

@@ -1,7 +1,9 @@
 /** Form schemas for proposals and voting rounds. Error messages are message keys. */
 import { z } from 'zod';
 import { FUNCTIONS, GROUPS } from '$lib/workshops/rules';
-import { BALLOT_FORMATS, ROUND_RULES } from './ballots';
+import { BALLOT_FORMATS, FORMAT_REGISTRY } from './formats';
+import { ROUND_RULES, RULE_REGISTRY } from './registry';
+import { entryOf } from '$lib/vocabulary';
 import { rupiahField } from '$lib/money/schema';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
@@ -61,11 +63,19 @@ export const roundForm = z
 		add1Step: z.preprocess((v) => (v === '' ? undefined : v), rupiah.optional()),
 		allowChange: z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
 	})
-	.refine((r) => r.format !== 'cumulative' || (r.pointsPerVoter ?? 0) > 0, {
+	.refine((r) => entryOf(FORMAT_REGISTRY, r.format)?.shape !== 'points' || (r.pointsPerVoter ?? 0) > 0, {
 		error: 'error_points_needed',
 		path: ['pointsPerVoter']
 	})
-	.refine((r) => r.rule !== 'topk' || (r.topK ?? 0) > 0, { error: 'error_topk_needed', path: ['topK'] })
+	// The rule's own check of its parameters, and the formats it accepts (registry.ts).
+	.superRefine((r, ctx) => {
+		const rule = entryOf(RULE_REGISTRY, r.rule);
+		if (!rule) return;
+		const problem = rule.check({ topK: r.topK, add1Step: r.add1Step ?? null });
+		if (problem) ctx.addIssue({ code: 'custom', message: problem.error, path: [problem.path] });
+		if (!(rule.formats as readonly string[]).includes(r.format))
+			ctx.addIssue({ code: 'custom', message: 'error_invalid', path: ['format'] });
+	})
 	.refine((r) => r.maxSelections === null || r.maxSelections >= r.minSelections, {
 		error: 'error_selections',
 		path: ['maxSelections']

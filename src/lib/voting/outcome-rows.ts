@@ -5,6 +5,7 @@
  */
 import { roundOutcomes } from '$lib/documents/outcomes';
 import type { RoundResult } from './count';
+import { RULE_REGISTRY, type RoundRule } from './registry';
 
 export function outcomeRows(
 	result: RoundResult,
@@ -33,5 +34,5 @@ export type Reason = 'won' | 'over-budget' | 'mes-share' | 'less-support';
  */
 export function reasonOf(outcome: string, rule: string, votes: number): Reason {
 	if (outcome === 'won' || outcome === 'over-budget') return outcome;
-	return rule.startsWith('mes') && votes > 0 ? 'mes-share' : 'less-support';
+	return RULE_REGISTRY[rule as RoundRule]?.equalShares && votes > 0 ? 'mes-share' : 'less-support';
 }

@@ -18,6 +18,8 @@ import {
 import type { RoundResult } from './count';
 import { countClosedRound, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
+import { FORMAT_REGISTRY } from './formats';
+import { ruleOf } from './registry';
 import type { RoundInput } from './forms';
 import { announceRound } from '$lib/live/announce.server';
 import type { WorkshopAccess } from '$lib/workshops/access.server';
@@ -93,7 +95,7 @@ export async function setPaperTotals(
 	const roundId = access.round.id;
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
 	if (!round || round.status !== 'open') return { ok: false as const, error: 'error_round_closed' };
-	if (round.rule === 'mes') return { ok: false as const, error: 'error_totals_mes' };
+	if (!ruleOf(round.rule).paperTotals) return { ok: false as const, error: 'error_totals_mes' };
 	if (totals.some((t) => !round.proposalIds.includes(t.proposalId) || t.votes < 0))
 		return { ok: false as const, error: 'error_invalid' };
 	await db.transaction(async (tx) => {
@@ -179,8 +181,8 @@ export async function exportPabulib(round: Round, workshopTitle: string): Promis
 		.where(eq(ballot.roundId, round.id))
 		.orderBy(asc(ballot.id));
 	const result = round.result as RoundResult | null;
-	const voteType: VoteType =
-		round.format === 'cumulative' ? 'cumulative' : round.format === 'ranked' ? 'ordinal' : 'approval';
+	const format = FORMAT_REGISTRY[round.format];
+	const voteType: VoteType = format.pabulib;
 	const selected = new Set(result?.winners.map((w) => w.id) ?? []);
 	return writePabulib({
 		meta: {
@@ -189,8 +191,8 @@ export async function exportPabulib(round: Round, workshopTitle: string): Promis
 			unit: workshopTitle,
 			budget: formatMoney(round.budget, 1n),
 			currency: 'IDR',
-			rule: round.rule === 'mes' ? 'equalshares/add1' : round.rule,
-			...(round.format === 'knapsack' ? { max_sum_cost: round.budget.toString() } : {}),
+			rule: ruleOf(round.rule).pabulib,
+			...(format.withinBudget ? { max_sum_cost: round.budget.toString() } : {}),
 			...(round.minSelections ? { min_length: String(round.minSelections) } : {}),
 			...(round.maxSelections ? { max_length: String(round.maxSelections) } : {}),
 			...(round.pointsPerVoter ? { max_sum_points: String(round.pointsPerVoter) } : {}),

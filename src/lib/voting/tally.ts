@@ -11,21 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { formatMoney, parseMoney, parsePabulib, toElection } from './pabulib.ts';
 import { Q } from './rational.ts';
-import {
-	DEFAULT_TIE_ORDER,
-	greedy,
-	mes,
-	mesCompleted,
-	naturalCompare,
-	phragmen,
-	type TieBreak,
-	type TieKey
-} from './rules.ts';
+import { DEFAULT_TIE_ORDER, naturalCompare, type TieBreak, type TieKey } from './rules.ts';
+import { cliRules } from './registry.ts';
 
-const RULES = ['greedy', 'mes', 'mes-add1', 'phragmen'] as const;
+const CLI_RULES = cliRules();
+const CLI_RULE_NAMES = Object.keys(CLI_RULES).sort();
 
 function fail(message: string): never {
-	process.stderr.write(`${message}\nUsage: tally <file.pb> --rule ${RULES.join('|')} [--step <amount>]\n`);
+	process.stderr.write(`${message}\nUsage: tally <file.pb> --rule ${CLI_RULE_NAMES.join('|')} [--step <amount>]\n`);
 	process.exit(2);
 }
 
@@ -35,9 +28,9 @@ const option = (name: string) => {
 	const i = args.indexOf(name);
 	return i === -1 ? undefined : args[i + 1];
 };
-const rule = option('--rule') as (typeof RULES)[number] | undefined;
+const rule = option('--rule');
 if (!file) fail('Which file?');
-if (!rule || !RULES.includes(rule)) fail('Which rule?');
+if (!rule || !Object.hasOwn(CLI_RULES, rule)) fail('Which rule?');
 
 let parsed;
 try {
@@ -64,14 +57,8 @@ try {
 	fail((e as Error).message);
 }
 
-const outcome =
-	rule === 'greedy'
-		? greedy(election, tie)
-		: rule === 'mes'
-			? mes(election, tie)
-			: rule === 'phragmen'
-				? phragmen(election, tie)
-				: mesCompleted(election, tie, step);
+// The rules and their names are the registry's (registry.ts), the very functions a round is counted with.
+const outcome = CLI_RULES[rule]({ election, tie, topK: null, step });
 
 process.stdout.write(
 	JSON.stringify({

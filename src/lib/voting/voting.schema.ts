@@ -2,7 +2,8 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 import { workshop } from '../workshops/workshops.schema';
 import { user } from '../accounts/accounts.schema';
 import { FUNCTIONS } from '../workshops/rules';
-import { BALLOT_FORMATS, ROUND_RULES } from './ballots';
+import { BALLOT_FORMATS } from './formats';
+import { ROUND_RULES } from './registry';
 import type { CountState } from './count';
 
 /** A proposal (usulan) put forward in a forum. Cost in whole Rupiah. */

@@ -3,6 +3,9 @@
  * and the choices as shown. The server stores no link between voter and ballot, so this
  * is the only place "you voted at 10:42 for …" can come from.
  */
+import { FORMAT_REGISTRY } from '$lib/voting/formats';
+import { entryOf } from '$lib/vocabulary';
+
 export type Remembered = { at: string; lines: string[] };
 const key = (roundId: string) => `rr-ballot-${roundId}`;
 
@@ -38,8 +41,9 @@ export function forgetBallot(roundId: string): void {
 /** The choices in a ballot form as lines to show back ("Taman bermain", "Lampu: 3 poin", "1. Posyandu"). */
 export function linesOf(format: string, proposals: { id: string; title: string }[], form: FormData): string[] {
 	const title = (id: string) => proposals.find((p) => p.id === id)?.title ?? id;
-	if (format === 'approval' || format === 'knapsack') return form.getAll('choice').map((id) => title(String(id)));
-	if (format === 'cumulative') {
+	const shape = entryOf(FORMAT_REGISTRY, format)?.shape;
+	if (shape === 'set') return form.getAll('choice').map((id) => title(String(id)));
+	if (shape === 'points') {
 		return proposals.flatMap((p) => {
 			const n = Number(form.get(`points_${p.id}`) || 0);
 			return n > 0 ? [`${p.title}: ${n}`] : [];
