@@ -5,8 +5,8 @@ import { invitation, membership, organisation } from './orgs.schema';
 import { user } from '$lib/accounts/accounts.schema';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { revokeConnections } from '$lib/server/realtime';
-import type { Permission, Role } from './roles';
-import { orgAccessFor, type OrgAccess } from './access.server';
+import type { Role } from './roles';
+import type { OrgAccess } from './access.server';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -20,15 +20,6 @@ export async function listMemberships(userId: string) {
 }
 
 export { findRole } from './access.server';
-
-/** @deprecated Use `orgAccess` from `./access.server` (kept while routes move over). */
-export async function requirePermission<P extends Permission>(
-	userId: string,
-	organisationId: string,
-	permission: P
-): Promise<OrgAccess<P>> {
-	return orgAccessFor(userId, organisationId, permission);
-}
 
 export async function createOrganisation(ownerId: string, name: string) {
 	const id = generateId();

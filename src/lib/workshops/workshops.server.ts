@@ -3,10 +3,9 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, participant, workshop } from './workshops.schema';
 import { generateId, randomBytes } from '$lib/server/auth/tokens';
-import { workshopAccessFor, type WorkshopAccess } from './access.server';
+import type { WorkshopAccess } from './access.server';
 import type { OrgAccess } from '$lib/orgs/access.server';
 import { revokeConnections } from '$lib/server/realtime';
-import type { Permission } from '$lib/orgs/roles';
 import type { WorkshopInput } from './forms';
 import { announceAttendance } from '$lib/live/announce.server';
 import type { MinutesRecord } from './record';
@@ -15,15 +14,6 @@ import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput,
 
 export type Workshop = typeof workshop.$inferSelect;
 export type Participant = typeof participant.$inferSelect;
-
-/** @deprecated Use `workshopAccess` from `./access.server` (kept while routes move over). */
-export async function requireWorkshop<P extends Permission>(
-	userId: string,
-	workshopId: string,
-	permission: P
-): Promise<WorkshopAccess<P>> {
-	return workshopAccessFor(userId, workshopId, permission);
-}
 
 export async function listWorkshops(organisationId: string) {
 	return db
