@@ -27,7 +27,7 @@ try {
 		relax_column_count: true,
 		trim: true,
 		info: true
-	});
+	}) as unknown as typeof rows;
 } catch (e) {
 	fail(`Cannot read ${file}: ${(e as Error).message}`);
 }

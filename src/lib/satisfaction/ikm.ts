@@ -143,6 +143,7 @@ export function report(count: IkmCount): IkmReport {
  * as 100000 → 384 in the reproductions the regulation's guidance uses (the formula gives
  * 382.6 there; 384 is its limit for any N).
  */
+// prettier-ignore
 export const KREJCIE_MORGAN: readonly (readonly [number, number])[] = [
 	[10, 10], [15, 14], [20, 19], [25, 24], [30, 28], [35, 32], [40, 36], [45, 40], [50, 44], [55, 48],
 	[60, 52], [65, 56], [70, 59], [75, 63], [80, 66], [85, 70], [90, 73], [95, 76], [100, 80], [110, 86],
@@ -155,7 +156,7 @@ export const KREJCIE_MORGAN: readonly (readonly [number, number])[] = [
 	[2800, 338], [3000, 341], [3500, 346], [4000, 351], [4500, 354], [5000, 357], [6000, 361], [7000, 364],
 	[8000, 367], [9000, 368], [10000, 370], [15000, 375], [20000, 377], [30000, 379], [40000, 380], [50000, 381],
 	[75000, 382], [100000, 384]
-]; // prettier-ignore
+];
 
 /**
  * S = χ²·N·P(1−P) / (d²·(N−1) + χ²·P(1−P)), χ² = 3.841, P = 0.5, d = 0.05, rounded up
