@@ -334,6 +334,20 @@ describe('IKM refusals', () => {
 		expect(await statusOf(() => p.load('not a code at all'))).toBe(404);
 		expect((await surveyResult(s.survey)).report.respondents).toBe(0);
 	});
+
+	it('rate-limits answers from one address: 60 a minute, then 429', async () => {
+		const s = await aSurvey();
+		await setSurveyStatus(s.survey, 'open');
+		const p = aPhone();
+		// Empty answers are refused after they are counted, so nothing is written meanwhile.
+		for (let i = 0; i < 60; i++) expect(await p.answer(s.code, Array(9).fill(null))).toMatchObject({ status: 400 });
+		expect(await p.answer(s.code, Array(9).fill(4))).toMatchObject({
+			status: 429,
+			data: { errors: { form: 'ikm_error_too_many' } }
+		});
+		// Another address is not slowed.
+		expect(await aPhone().answer(s.code, Array(9).fill(4))).toEqual({ redirected: `/s/${s.code}/thanks` });
+	});
 });
 
 function emptyInput() {
