@@ -79,7 +79,13 @@ export const ERROR_MESSAGES: Record<string, Message | undefined> = {
 	ui_rupiah_invalid: m.ui_rupiah_invalid,
 	ui_rupiah_negative: m.ui_rupiah_negative,
 	ui_rupiah_too_large: m.ui_rupiah_too_large,
-	ui_rupiah_zero: m.ui_rupiah_zero
+	ui_rupiah_zero: m.ui_rupiah_zero,
+	ikm_error_closed: m.ikm_error_closed,
+	ikm_error_empty: m.ikm_error_empty,
+	ikm_error_plan_item: m.ikm_error_plan_item,
+	ikm_error_status: m.ikm_error_status,
+	ikm_error_too_many: m.ikm_error_too_many,
+	ikm_error_workshop: m.ikm_error_workshop
 };
 
 /** The text for an error key; an unknown key reads as the general 'invalid' message. */
