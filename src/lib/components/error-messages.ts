@@ -79,7 +79,13 @@ export const ERROR_MESSAGES: Record<string, Message | undefined> = {
 	ui_rupiah_invalid: m.ui_rupiah_invalid,
 	ui_rupiah_negative: m.ui_rupiah_negative,
 	ui_rupiah_too_large: m.ui_rupiah_too_large,
-	ui_rupiah_zero: m.ui_rupiah_zero
+	ui_rupiah_zero: m.ui_rupiah_zero,
+	// Co-assessment (score cards, impact reviews, closing the loop).
+	assess_error_no_findings: m.assess_error_no_findings,
+	assess_error_no_workshop: m.assess_error_no_workshop,
+	assess_error_not_delivered: m.assess_error_not_delivered,
+	assess_error_not_discovery: m.assess_error_not_discovery,
+	assess_error_too_many_indicators: m.assess_error_too_many_indicators
 };
 
 /** The text for an error key; an unknown key reads as the general 'invalid' message. */

@@ -20,6 +20,8 @@ import { conductorSchema } from '$lib/boards/conductor-form';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
+import { seedLoopNotes } from '$lib/assessment/loop.server';
+import { workshopAccess } from '$lib/workshops/access.server';
 import {
 	getWorkshopSettings,
 	listHelpRequests,
@@ -77,12 +79,15 @@ const boardForm = z.object({
 		.string()
 		.max(80)
 		.regex(/^(|default:[a-z]+|saved:[a-z0-9]+)$/, { error: 'error_invalid' })
-		.default('')
+		.default(''),
+	/** Closing the loop: a discovery board starts from the last assessments' findings. */
+	fromAssessments: z.literal('on').optional()
 });
 
 export const actions: Actions = {
 	board: async ({ request, locals, params }) => {
-		const { organisation } = await requireWorkshop(requireUser(locals).id, params.workshopId, 'workshop.edit');
+		const access = await workshopAccess(locals, params.workshopId, 'workshop.edit');
+		const { organisation } = access;
 		const form = parseForm(boardForm, await request.formData());
 		if (!form.ok) return fail(400, { boardErrors: form.errors });
 		const [kind, ref] = form.data.template.split(':');
@@ -97,6 +102,11 @@ export const actions: Actions = {
 				getLocale() === 'en' ? 'en' : 'id'
 			);
 			if (!created.ok) return fail(400, { boardErrors: fieldError('template', created.error) });
+			if (form.data.fromAssessments) {
+				// The board stands either way; if there was nothing to start from, the page says so.
+				const seeded = await seedLoopNotes(access, created.boardId, getLocale() === 'en' ? 'en' : 'id');
+				if (!seeded.ok) return { saved: 'board', loopError: seeded.error };
+			}
 		}
 		return { saved: 'board' };
 	},

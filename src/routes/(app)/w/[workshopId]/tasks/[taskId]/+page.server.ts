@@ -3,6 +3,7 @@ import { can } from '$lib/orgs/roles';
 import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { addTaskNote, findTask, listTaskNotes } from '$lib/plans/delivery.server';
 import { storePhoto } from '$lib/plans/uploads.server';
+import { listImpactReviews } from '$lib/assessment/impact.server';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +26,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		task: found.task,
 		itemTitle: found.item.title,
 		canEdit: can(role, 'workshop.edit'),
-		notes: (await listTaskNotes(found.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
+		notes: (await listTaskNotes(found.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+		// Co-assessment: what the item's impact reviews say (this task's first).
+		reviews: (await listImpactReviews([found.task.itemId]))
+			.sort((a, b) => Number(b.taskId === found.task.id) - Number(a.taskId === found.task.id))
+			.map((r) => ({
+				id: r.id,
+				rating: r.rating,
+				changed: r.changed,
+				notWorked: r.notWorked,
+				forTask: r.taskId === found.task.id
+			}))
 	};
 };
 
