@@ -36,7 +36,7 @@ test('a score card from phones to the interface meeting, and the cycle dashboard
 	test.setTimeout(240_000);
 	page.on('dialog', (d) => void d.accept());
 	const { orgUrl } = await signUp(page, 'Shelter Siklus Uji');
-	const workshopUrl = await createWorkshop(page, 'Forum Penanganan 2027');
+	const workshopUrl = await createWorkshop(page, 'Forum Pencegahan 2027');
 	await page.getByLabel('Status', { exact: true }).selectOption('open');
 	await page.getByRole('button', { name: 'Ubah status' }).click();
 	const code = (await page.getByTestId('join-code').textContent())!.trim();
@@ -45,7 +45,7 @@ test('a score card from phones to the interface meeting, and the cycle dashboard
 	await page.goto(orgUrl);
 	await page.getByRole('link', { name: 'Kartu skor warga' }).click();
 	await page.getByLabel('Judul kartu skor').fill('Layanan shelter 2027');
-	await page.getByLabel(/^Lokakarya/).selectOption({ label: 'Forum Penanganan 2027' });
+	await page.getByLabel(/^Lokakarya/).selectOption({ label: 'Forum Pencegahan 2027' });
 	await page.getByRole('button', { name: 'Buat kartu skor' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Layanan shelter 2027' })).toBeVisible();
 	const cardUrl = page.url();
@@ -129,8 +129,9 @@ test('a score card from phones to the interface meeting, and the cycle dashboard
 	await expectAccessible(page);
 	await page.setViewportSize({ width: 1100, height: 1300 });
 	await page.screenshot({ path: 'docs/cycle-dashboard.png', fullPage: true });
-	// One function: prevention had nothing here.
-	await page.getByRole('navigation', { name: 'Per fungsi' }).getByRole('link', { name: 'Pencegahan' }).click();
+	// One function: the workshop served prevention (the form's default); case handling had nothing here.
+	await page.getByRole('navigation', { name: 'Per fungsi' }).getByRole('link', { name: 'Penanganan' }).click();
+	await expect(page).toHaveURL(/function=penanganan/);
 	await expect(page.getByTestId('cycle-missing')).toContainText('Melaksanakan bersama (co-delivery)');
 	await expectAccessible(page);
 });

@@ -274,7 +274,7 @@ describe('impact reviews', () => {
 	it('are linked to the item and its task, open after delivery, from members and phones', async () => {
 		const { owner, organisationId } = await anOrganisationWithOwner();
 		const w = await aWorkshopFor(organisationId, 'penanganan');
-		const access = await workshopAccessFor(owner.id, w.id, 'workshop.edit');
+		const access = await workshopAccessFor(owner.id, w.id, 'board.edit');
 		const { createItem } = await import('$lib/plans/delivery.server');
 		const itemId = await createItem(
 			w.id,
@@ -432,7 +432,7 @@ describe('closing the loop and the cycle dashboard', () => {
 			owner.id
 		);
 		await finalisePlan(later.id);
-		await addImpactReview(await itemAccess(access, itemId), {
+		await addImpactReview(await itemAccess(await workshopAccessFor(owner.id, later.id, 'board.edit'), itemId), {
 			changed: 'Ada tempat aman',
 			forWhom: '',
 			notWorked: 'Kunci sering hilang',
