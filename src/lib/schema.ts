@@ -10,3 +10,4 @@ export * from './voting/voting.schema';
 export * from './plans/plans.schema';
 export * from './safeguarding/safeguarding.schema';
 export * from './satisfaction/satisfaction.schema';
+export * from './assessment/assessment.schema';

@@ -85,7 +85,13 @@ export const ERROR_MESSAGES: Record<string, Message | undefined> = {
 	ikm_error_plan_item: m.ikm_error_plan_item,
 	ikm_error_status: m.ikm_error_status,
 	ikm_error_too_many: m.ikm_error_too_many,
-	ikm_error_workshop: m.ikm_error_workshop
+	ikm_error_workshop: m.ikm_error_workshop,
+	// Co-assessment (score cards, impact reviews, closing the loop).
+	assess_error_no_findings: m.assess_error_no_findings,
+	assess_error_no_workshop: m.assess_error_no_workshop,
+	assess_error_not_delivered: m.assess_error_not_delivered,
+	assess_error_not_discovery: m.assess_error_not_discovery,
+	assess_error_too_many_indicators: m.assess_error_too_many_indicators
 };
 
 /** The text for an error key; an unknown key reads as the general 'invalid' message. */

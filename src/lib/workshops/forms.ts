@@ -65,5 +65,7 @@ export const newBoardForm = z.object({
 		.string()
 		.max(80)
 		.regex(/^(|default:[a-z]+|saved:[a-z0-9]+)$/, { error: 'error_invalid' })
-		.default('')
+		.default(''),
+	/** Closing the loop: a discovery board starts from the last assessments' findings. */
+	fromAssessments: z.literal('on').optional()
 });

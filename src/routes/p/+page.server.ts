@@ -3,9 +3,11 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
-import { participantAccess } from '$lib/workshops/access.server';
 import { getControlState, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';
+import { participantAccess } from '$lib/workshops/access.server';
+import { cardsForParticipant } from '$lib/assessment/assessment.server';
+import { reviewableItems } from '$lib/assessment/impact.server';
 import type { PageServerLoad } from './$types';
 
 /** The participant's home: only the one workshop their session opens. */
@@ -24,6 +26,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		agenda: (await listAgenda(workshopId)).map(({ title, minutes }) => ({ title, minutes })),
 		boards: (await listBoards(workshopId)).map(({ id, title }) => ({ id, title })),
 		control: await getControlState(workshopId),
-		rounds: (await listRounds(workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }))
+		rounds: (await listRounds(workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title })),
+		// Co-assessment: this workshop's score cards, and its delivered plan items to review.
+		scoreCards: await cardsForParticipant(participantAccess(locals)),
+		reviewItems: await reviewableItems(participantAccess(locals))
 	};
 };

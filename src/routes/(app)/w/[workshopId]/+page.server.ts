@@ -25,6 +25,8 @@ import { conductForm } from '$lib/boards/conductor-form';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
+import { seedLoopNotes } from '$lib/assessment/loop.server';
+import { workshopAccess } from '$lib/workshops/access.server';
 import {
 	getWorkshopSettings,
 	listHelpRequests,
@@ -80,6 +82,7 @@ const language = () => (getLocale() === 'en' ? 'en' : 'id');
 export const actions: Actions = {
 	board: async (event) => {
 		const access = await editor(event);
+		const { organisation } = access;
 		const form = parseForm(newBoardForm, await event.request.formData());
 		if (!form.ok) return fail(400, { boardErrors: form.errors });
 		const [kind, ref] = form.data.template.split(':');
@@ -88,6 +91,11 @@ export const actions: Actions = {
 			const choice = kind === 'default' ? { kind: 'default' as const, key: ref } : { kind: 'saved' as const, id: ref };
 			const created = await createBoardFromTemplate(access, form.data.title, choice, language());
 			if (!created.ok) return fail(400, { boardErrors: fieldError('template', created.error) });
+			if (form.data.fromAssessments) {
+				// The board stands either way; if there was nothing to start from, the page says so.
+				const seeded = await seedLoopNotes(access, created.boardId, getLocale() === 'en' ? 'en' : 'id');
+				if (!seeded.ok) return { saved: 'board', loopError: seeded.error };
+			}
 		}
 		return { saved: 'board' };
 	},

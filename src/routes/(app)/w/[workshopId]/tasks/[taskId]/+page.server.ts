@@ -5,6 +5,7 @@ import { addTaskNote, listTaskNotes } from '$lib/plans/delivery.server';
 import { taskAccess } from '$lib/plans/access.server';
 import { taskNoteForm } from '$lib/plans/forms';
 import { storePhoto } from '$lib/plans/uploads.server';
+import { listImpactReviews } from '$lib/assessment/impact.server';
 import { parseForm } from '$lib/forms/forms';
 import type { Permission } from '$lib/orgs/roles';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -26,7 +27,17 @@ export const load: PageServerLoad = async (event) => {
 		task: task.task,
 		itemTitle: task.item.title,
 		canEdit: allows(task, 'workshop.edit'),
-		notes: (await listTaskNotes(task.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
+		notes: (await listTaskNotes(task.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+		// Co-assessment: what the item's impact reviews say (this task's first).
+		reviews: (await listImpactReviews([task.task.itemId]))
+			.sort((a, b) => Number(b.taskId === task.task.id) - Number(a.taskId === task.task.id))
+			.map((r) => ({
+				id: r.id,
+				rating: r.rating,
+				changed: r.changed,
+				notWorked: r.notWorked,
+				forTask: r.taskId === task.task.id
+			}))
 	};
 };
 
