@@ -5,6 +5,8 @@ import { workshop } from '$lib/workshops/workshops.schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
 import { getControlState, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';
+import { participantAccess } from '$lib/workshops/access.server';
+import { sessionMapOf } from '$lib/network/network.server';
 import type { PageServerLoad } from './$types';
 
 /** The participant's home: only the one workshop their session opens. */
@@ -24,6 +26,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		control: await getControlState(locals.participant.workshopId),
 		rounds: (await listRounds(locals.participant.workshopId))
 			.filter((r) => r.status === 'open')
-			.map((r) => ({ id: r.id, title: r.title }))
+			.map((r) => ({ id: r.id, title: r.title })),
+		networkMapId: await sessionMapOf(participantAccess(locals))
 	};
 };
