@@ -295,6 +295,8 @@ export async function mapView(map: MapAccess<'workshop.view' | 'org.view'>) {
 	const places = layout(result.nodes, edges);
 	const nameOf = new Map(data.actors.map((a) => [a.id, a.name]));
 	const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id);
+	/** Lists without an order of their own read alphabetically. */
+	const sortedNames = (ids: string[]) => names(ids).sort((a, b) => a.localeCompare(b));
 	const bridges = bridging(result.nodes);
 	const previous = await previousMap(map.map);
 	let change: Change | null = null;
@@ -326,10 +328,10 @@ export async function mapView(map: MapAccess<'workshop.view' | 'org.view'>) {
 		findings: {
 			communities: result.communities.length,
 			bridging: names(bridges),
-			closedClusters: result.closedClusters.map((c) => names(result.communities[c])),
-			isolated: names(result.isolated),
-			noGovernment: names(withoutTieTo(data.actors, edges, 'government')),
-			noPrivate: names(withoutTieTo(data.actors, edges, 'private'))
+			closedClusters: result.closedClusters.map((c) => sortedNames(result.communities[c])),
+			isolated: sortedNames(result.isolated),
+			noGovernment: sortedNames(withoutTieTo(data.actors, edges, 'government')),
+			noPrivate: sortedNames(withoutTieTo(data.actors, edges, 'private'))
 		},
 		previous: previous ? { id: previous.id, title: previous.title, takenOn: previous.takenOn } : null,
 		change
