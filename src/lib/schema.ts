@@ -11,3 +11,4 @@ export * from './plans/plans.schema';
 export * from './safeguarding/safeguarding.schema';
 export * from './satisfaction/satisfaction.schema';
 export * from './assessment/assessment.schema';
+export * from './network/network.schema';

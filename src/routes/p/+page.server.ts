@@ -8,6 +8,7 @@ import { listRounds } from '$lib/voting/rounds.server';
 import { participantAccess } from '$lib/workshops/access.server';
 import { cardsForParticipant } from '$lib/assessment/assessment.server';
 import { reviewableItems } from '$lib/assessment/impact.server';
+import { sessionMapOf } from '$lib/network/network.server';
 import type { PageServerLoad } from './$types';
 
 /** The participant's home: only the one workshop their session opens. */
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		rounds: (await listRounds(workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title })),
 		// Co-assessment: this workshop's score cards, and its delivered plan items to review.
 		scoreCards: await cardsForParticipant(participantAccess(locals)),
-		reviewItems: await reviewableItems(participantAccess(locals))
+		reviewItems: await reviewableItems(participantAccess(locals)),
+		networkMapId: await sessionMapOf(participantAccess(locals))
 	};
 };
