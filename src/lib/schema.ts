@@ -9,3 +9,4 @@ export * from './boards/authorship.schema';
 export * from './voting/voting.schema';
 export * from './plans/plans.schema';
 export * from './safeguarding/safeguarding.schema';
+export * from './social/social.schema';
