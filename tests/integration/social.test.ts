@@ -354,7 +354,7 @@ describe('participation level', () => {
 		const { owner, organisationId } = await anOrganisationWithOwner('Shelter Tangga');
 		const w = await aWorkshop(organisationId);
 		const run = await workshopAccessFor(owner.id, w.id, 'workshop.run');
-		const usulan = (title: string, group: string | null) => ({
+		const usulan = (title: string, group: 'woman' | null) => ({
 			title,
 			problem: '',
 			targetGroups: [],

@@ -127,7 +127,7 @@ export async function useTemplate(
 	let made = 0;
 	for (const topic of TEMPLATE_TOPICS) {
 		if (existing.has(topic)) continue;
-		await createAgreement(access, { topic, ...texts[topic as keyof typeof texts] });
+		await createAgreement(access, { topic, ...texts[topic] });
 		made++;
 	}
 	return made;

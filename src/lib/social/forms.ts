@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { boundedText, idField, optionalText } from '$lib/forms/forms';
 import { optionalRupiahField } from '$lib/money/schema';
 import { PARTICIPATION_LEVELS } from '$lib/plans/rules';
-import { AGREEMENT_TOPICS, ASSET_KINDS, PLEDGE_STATUSES, PULSE_PHASES, PULSE_STATEMENTS } from './rules';
+import { AGREEMENT_TOPICS, ASSET_KINDS, PLEDGE_STATUSES, PULSE_PHASES } from './rules';
 
 export const agreementForm = z.object({
 	topic: z.enum(AGREEMENT_TOPICS, { error: 'error_invalid' }),
@@ -25,16 +25,10 @@ export const endorseForm = z.object({ versionId: idField });
 
 export const pulsePhaseForm = z.object({ phase: z.enum(PULSE_PHASES, { error: 'error_invalid' }) });
 
-/** One answer per statement, 1..5 (the statements of the open pulse are checked again in the use case). */
-export const pulseAnswerForm = z.object({
-	pulseId: idField,
-	...Object.fromEntries(
-		PULSE_STATEMENTS.map((s) => [
-			s,
-			z.coerce.number({ error: 'soc_error_answer_all' }).int().min(1, { error: 'soc_error_answer_all' }).max(5)
-		])
-	)
-}) as z.ZodType<{ pulseId: string } & Record<(typeof PULSE_STATEMENTS)[number], number>>;
+/** The pulse and one answer per statement (named by statement; checked 1..5 against the open pulse in the use case). */
+export const pulseAnswerForm = z
+	.object({ pulseId: idField })
+	.catchall(z.string().max(2, { error: 'soc_error_answer_all' }));
 
 export const assetForm = z
 	.object({

@@ -9,7 +9,7 @@ import type { FundingSource } from '../plans/rules';
 export const AGREEMENT_TOPICS = ['decisions', 'referrals', 'response', 'other'] as const;
 export type AgreementTopic = (typeof AGREEMENT_TOPICS)[number];
 /** The template: the topics every organisation is asked to agree on first. */
-export const TEMPLATE_TOPICS: readonly AgreementTopic[] = ['decisions', 'referrals', 'response'];
+export const TEMPLATE_TOPICS = ['decisions', 'referrals', 'response'] as const satisfies readonly AgreementTopic[];
 
 /** The version a new text gets: one more than the highest so far (1 for the first). */
 export function nextVersion(versions: readonly { version: number }[]): number {

@@ -5,11 +5,16 @@ import { workshop } from '$lib/workshops/workshops.schema';
 import { listAgenda } from '$lib/workshops/workshops.server';
 import { getControlState, listBoards } from '$lib/boards/boards.server';
 import { listRounds } from '$lib/voting/rounds.server';
+import { participantAccess } from '$lib/workshops/access.server';
+import { agreementsForParticipant } from '$lib/social/agreements.server';
+import { openPulseFor } from '$lib/social/pulse.server';
 import type { PageServerLoad } from './$types';
 
 /** The participant's home: only the one workshop their session opens. */
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.participant) redirect(303, '/join');
+	const who = participantAccess(locals);
+	const pulse = await openPulseFor(who);
 	const [found] = await db
 		.select({ title: workshop.title, status: workshop.status, purpose: workshop.purpose, joinCode: workshop.joinCode })
 		.from(workshop)
@@ -24,6 +29,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		control: await getControlState(locals.participant.workshopId),
 		rounds: (await listRounds(locals.participant.workshopId))
 			.filter((r) => r.status === 'open')
-			.map((r) => ({ id: r.id, title: r.title }))
+			.map((r) => ({ id: r.id, title: r.title })),
+		// Social capital: the agreements in force (shown at the start), and the trust pulse when open.
+		agreements: (await agreementsForParticipant(who)).map((a) => ({ id: a.versionId, title: a.title, body: a.body })),
+		pulse: pulse ? { answered: pulse.answered !== null } : null
 	};
 };
