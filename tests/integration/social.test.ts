@@ -450,3 +450,72 @@ describe('participation level', () => {
 		expect(await confirmLevel(otherRun, posko.itemId, 'information')).toEqual({ ok: false, error: 'error_not_found' });
 	});
 });
+
+describe('social pages refuse', () => {
+	const post = (fields: Record<string, string>) => {
+		const body = new FormData();
+		for (const [k, v] of Object.entries(fields)) body.set(k, v);
+		return new Request('http://127.0.0.1/', { method: 'POST', body });
+	};
+	const event = (locals: object, params: Record<string, string>, fields: Record<string, string> = {}) =>
+		({ locals, params, request: post(fields), url: new URL('http://127.0.0.1/'), depends: () => {} }) as never;
+
+	it('another organisation (404), an observer managing (403), a phone outside its workshop, no session (401)', async () => {
+		const orgPage = await import('../../src/routes/(app)/orgs/[orgId]/social/+page.server');
+		const wPage = await import('../../src/routes/(app)/w/[workshopId]/social/+page.server');
+		const pulsePage = await import('../../src/routes/p/pulse/+page.server');
+		const agreementsPage = await import('../../src/routes/p/agreements/+page.server');
+		const { owner, organisationId } = await anOrganisationWithOwner('Shelter Halaman');
+		const outsider = (await anOrganisationWithOwner('Orang Luar')).owner;
+		const observer = await aMember(organisationId, owner.id, 'observer');
+		const w = await aWorkshop(organisationId);
+		const orgParams = { orgId: organisationId };
+		const wParams = { workshopId: w.id };
+
+		expect(await statusOf(() => orgPage.load(event({ user: outsider }, orgParams)) as Promise<unknown>)).toBe(404);
+		expect(await statusOf(() => orgPage.load(event({ user: observer }, orgParams)) as Promise<unknown>)).toBe(200);
+		expect(await statusOf(() => orgPage.load(event({ user: null }, orgParams)) as Promise<unknown>)).toBe(401);
+		const add = { topic: 'decisions', title: 'T', body: 'B' };
+		expect(await statusOf(() => orgPage.actions.agreement(event({ user: observer }, orgParams, add)))).toBe(403);
+		expect(await statusOf(() => orgPage.actions.agreement(event({ user: outsider }, orgParams, add)))).toBe(404);
+		expect(
+			await statusOf(() =>
+				orgPage.actions.asset(event({ user: observer }, orgParams, { kind: 'time', description: 'x' }))
+			)
+		).toBe(403);
+		expect(await statusOf(() => wPage.load(event({ user: outsider }, wParams)) as Promise<unknown>)).toBe(404);
+		expect(await statusOf(() => wPage.actions.openPulse(event({ user: observer }, wParams, { phase: 'start' })))).toBe(
+			403
+		);
+
+		// The owner opens the pulse through the page; a phone of another workshop cannot answer it.
+		const opened = await wPage.actions.openPulse(event({ user: owner }, wParams, { phase: 'start' }));
+		expect(opened).toEqual({ done: 'opened' });
+		const pulse = (await listPulses(w.id))[0];
+		const stranger = await aParticipant(await aWorkshop(organisationId), 'Asing');
+		const answerFields = {
+			pulseId: pulse.id,
+			...Object.fromEntries(Object.entries(scores(3)).map(([k, v]) => [k, String(v)]))
+		};
+		const refused = (await pulsePage.actions.default(event({ participant: stranger }, {}, answerFields))) as {
+			status: number;
+			data: { error: string };
+		};
+		expect(refused.status).toBe(400);
+		expect(refused.data.error).toBe('error_not_found');
+		expect(await statusOf(() => pulsePage.actions.default(event({ participant: null }, {}, answerFields)))).toBe(401);
+		const insider = await aParticipant(w, 'Dalam');
+		expect(await pulsePage.actions.default(event({ participant: insider }, {}, answerFields))).toEqual({
+			answered: true
+		});
+		// A bad value is refused without writing anything.
+		const bad = (await pulsePage.actions.default(
+			event({ participant: insider }, {}, { ...answerFields, 'acted-on': '7' })
+		)) as { status: number };
+		expect(bad.status).toBe(400);
+		expect((await openPulseFor(phone(insider)))!.answered).toEqual(scores(3));
+		expect(
+			await statusOf(() => agreementsPage.actions.default(event({ participant: null }, {}, { versionId: 'x' })))
+		).toBe(401);
+	});
+});

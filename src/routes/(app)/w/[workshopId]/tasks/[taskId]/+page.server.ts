@@ -4,6 +4,7 @@ import { requireWorkshop } from '$lib/workshops/workshops.server';
 import { addTaskNote, findTask, listTaskNotes } from '$lib/plans/delivery.server';
 import { storePhoto } from '$lib/plans/uploads.server';
 import { requireUser } from '$lib/server/guards';
+import { pledgesForItems } from '$lib/social/assets.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireTask(
@@ -24,6 +25,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		workshop: { id: workshop.id, title: workshop.title, timeZone: workshop.timeZone },
 		task: found.task,
 		itemTitle: found.item.title,
+		// Community assets pledged to this task's plan item, followed in delivery.
+		pledges: (await pledgesForItems([found.item.id])).map(
+			({ id, kind, description, byGroup, partnerName, status }) => ({
+				id,
+				kind,
+				description,
+				by: byGroup || partnerName || '',
+				status
+			})
+		),
 		canEdit: can(role, 'workshop.edit'),
 		notes: (await listTaskNotes(found.task.id)).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
 	};
