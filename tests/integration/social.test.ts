@@ -51,7 +51,7 @@ import { aMember, anOrganisationWithOwner, aParticipant, aWorkshop } from './fac
 useTestDatabase();
 
 const phone = (who: SessionParticipant) => participantAccess({ participant: who } as unknown as App.Locals);
-const statusOf = async (run: () => Promise<unknown>) => {
+const statusOf = async (run: () => unknown) => {
 	try {
 		await run();
 		return 200;
