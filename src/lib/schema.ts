@@ -12,3 +12,4 @@ export * from './safeguarding/safeguarding.schema';
 export * from './satisfaction/satisfaction.schema';
 export * from './assessment/assessment.schema';
 export * from './network/network.schema';
+export * from './social/social.schema';

@@ -13,7 +13,9 @@ export type Permission =
 	| 'workshop.run'
 	| 'workshop.view'
 	/** Write directly into a board's shared document (participants never do). */
-	| 'board.edit';
+	| 'board.edit'
+	/** Record what the community can bring (community assets); observers only view. */
+	| 'social.contribute';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
 	owner: [
@@ -23,10 +25,19 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 		'workshop.edit',
 		'workshop.run',
 		'workshop.view',
-		'board.edit'
+		'board.edit',
+		'social.contribute'
 	],
-	facilitator: ['org.view', 'workshop.create', 'workshop.edit', 'workshop.run', 'workshop.view', 'board.edit'],
-	member: ['org.view', 'workshop.view', 'board.edit'],
+	facilitator: [
+		'org.view',
+		'workshop.create',
+		'workshop.edit',
+		'workshop.run',
+		'workshop.view',
+		'board.edit',
+		'social.contribute'
+	],
+	member: ['org.view', 'workshop.view', 'board.edit', 'social.contribute'],
 	observer: ['org.view', 'workshop.view']
 };
 

@@ -34,6 +34,7 @@ import {
 	markHelpSeen
 } from '$lib/safeguarding/safeguarding.server';
 import { isChild } from '$lib/workshops/rules';
+import { agreementsInForce } from '$lib/social/agreements.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
@@ -69,6 +70,12 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		privateCount: canRun ? (await listPrivateNotes(workshop.id)).length : 0,
 		childGroups: isChild(workshop.groups),
 		guardianConsents: (await getWorkshopSettings(workshop.id)).guardianConsents,
+		// Working agreements in force, shown at the start of every later workshop.
+		agreements: (await agreementsInForce(organisation.id, workshop.id)).map((a) => ({
+			id: a.id,
+			title: a.current!.title,
+			body: a.current!.body
+		})),
 		joinUrl,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
 	};

@@ -30,6 +30,7 @@ import { continuePrototype } from '$lib/codesign/codesign.server';
 import { listBoards } from '$lib/boards/boards.server';
 import { fieldError, formAction, parseForm } from '$lib/forms/forms';
 import type { Permission } from '$lib/orgs/roles';
+import { pledgesForItems } from '$lib/social/assets.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -37,6 +38,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { workshop, organisation } = access;
 	const plan = await getPlan(workshop.id);
 	const boards = new Map((await listBoards(workshop.id)).map((b) => [b.id, b.title]));
+	// Co-financing lines that came from a community asset pledge, with the pledge's delivery status.
+	const pledgeByLine = new Map(
+		(await pledgesForItems(plan.items.map((i) => i.id))).map((p) => [p.fundingLineId, p.status])
+	);
 	return {
 		workshop: {
 			id: workshop.id,
@@ -58,7 +63,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			plan.items.map(async (i) => ({
 				...i,
 				cost: i.cost?.toString() ?? null,
-				funding: i.funding.map((f) => ({ ...f, amount: f.amount?.toString() ?? null })),
+				funding: i.funding.map((f) => ({
+					...f,
+					amount: f.amount?.toString() ?? null,
+					pledgeStatus: pledgeByLine.get(f.id) ?? null
+				})),
 				fundingTotal: i.fundingTotals.total.toString(),
 				fundingTotals: undefined,
 				history: i.history.map((h) => ({ kind: h.kind, at: h.at.toISOString(), detail: h.detail })),

@@ -9,6 +9,7 @@ import { listImpactReviews } from '$lib/assessment/impact.server';
 import { parseForm } from '$lib/forms/forms';
 import type { Permission } from '$lib/orgs/roles';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { pledgesForItems } from '$lib/social/assets.server';
 
 /** This task, for a member holding `permission` in its workshop (401/403/404 otherwise). */
 async function taskFor<P extends Permission>(
@@ -37,7 +38,15 @@ export const load: PageServerLoad = async (event) => {
 				changed: r.changed,
 				notWorked: r.notWorked,
 				forTask: r.taskId === task.task.id
-			}))
+			})),
+		// Community assets pledged to this task's plan item, followed in delivery.
+		pledges: (await pledgesForItems([task.item.id])).map(({ id, kind, description, byGroup, partnerName, status }) => ({
+			id,
+			kind,
+			description,
+			by: byGroup || partnerName || '',
+			status
+		}))
 	};
 };
 
