@@ -30,6 +30,8 @@ import { addImpactReview, itemAccess, listImpactReviews } from '$lib/assessment/
 import { cycleDashboard } from '$lib/assessment/dashboard.server';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
 import type { WorkshopFunction } from '$lib/workshops/rules';
+import { asOrgOwner, asOwner } from './factories';
+import { itemAs, taskAs } from './access';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aParticipant } from './factories';
 
@@ -47,7 +49,7 @@ const statusOf = (run: () => unknown) =>
 		);
 
 async function aWorkshopFor(organisationId: string, fn: WorkshopFunction, title = `Forum ${fn}`) {
-	const w = await createWorkshop(organisationId, {
+	const w = await createWorkshop(await asOrgOwner(organisationId, 'workshop.create'), {
 		title,
 		purpose: '',
 		kind: 'mixed',
@@ -57,7 +59,7 @@ async function aWorkshopFor(organisationId: string, fn: WorkshopFunction, title 
 		kecamatan: 'Panakkukang',
 		groups: ['woman', 'youth']
 	});
-	await setStatus(w.id, 'open');
+	await setStatus(await asOwner(w.id), 'open');
 	return w;
 }
 
@@ -276,21 +278,17 @@ describe('impact reviews', () => {
 		const w = await aWorkshopFor(organisationId, 'penanganan');
 		const access = await workshopAccessFor(owner.id, w.id, 'board.edit');
 		const { createItem } = await import('$lib/plans/delivery.server');
-		const itemId = await createItem(
-			w.id,
-			{
-				title: 'Pos pengaduan keliling',
-				description: '',
-				function: 'penanganan',
-				location: '',
-				targetGroups: [],
-				cost: null,
-				priorityRank: null,
-				participationLevel: 'acting-together'
-			},
-			owner.id
-		);
-		const t = await createTask(itemId, { title: 'Jadwal pos', owner: null, dueDate: null }, owner.id);
+		const itemId = await createItem(await asOwner(w.id, 'workshop.edit'), {
+			title: 'Pos pengaduan keliling',
+			description: '',
+			function: 'penanganan',
+			location: '',
+			targetGroups: [],
+			cost: null,
+			priorityRank: null,
+			participationLevel: 'acting-together'
+		});
+		const t = await createTask(await itemAs(itemId), { title: 'Jadwal pos', owner: null, dueDate: null });
 		if (!t.ok) throw new Error('setup');
 		const review = {
 			changed: 'Laporan lebih cepat',
@@ -303,7 +301,7 @@ describe('impact reviews', () => {
 		};
 		const item = await itemAccess(access, itemId);
 		expect(await addImpactReview(item, review)).toEqual({ ok: false, error: 'assess_error_not_delivered' });
-		await finalisePlan(w.id);
+		await finalisePlan(await asOwner(w.id));
 		const delivered = await itemAccess(access, itemId);
 		expect((await addImpactReview(delivered, review)).ok).toBe(true);
 		// From a phone, through the route; their words are masked for personal details.
@@ -323,16 +321,12 @@ describe('impact reviews', () => {
 		]);
 		expect(reviews[1].changed).not.toContain('0812 3456 7890');
 		// A task of another item is refused; a phone of another workshop gets 404.
-		const otherItem = await createItem(
-			w.id,
-			{
-				...{ title: 'Lain', description: '', function: 'penanganan', location: '', targetGroups: [] },
-				cost: null,
-				priorityRank: null,
-				participationLevel: null
-			},
-			owner.id
-		);
+		const otherItem = await createItem(await asOwner(w.id, 'workshop.edit'), {
+			...{ title: 'Lain', description: '', function: 'penanganan', location: '', targetGroups: [] },
+			cost: null,
+			priorityRank: null,
+			participationLevel: null
+		});
 		expect(await addImpactReview(await itemAccess(access, otherItem), review)).toEqual({
 			ok: false,
 			error: 'error_not_found'
@@ -417,21 +411,17 @@ describe('closing the loop and the cycle dashboard', () => {
 		expect(await listBoards(freshW.id)).toHaveLength(1);
 		// Impact findings ("what did not work") come too, marked as such.
 		const { createItem } = await import('$lib/plans/delivery.server');
-		const itemId = await createItem(
-			later.id,
-			{
-				title: 'Rumah aman',
-				description: '',
-				function: 'penanganan',
-				location: '',
-				targetGroups: [],
-				cost: null,
-				priorityRank: null,
-				participationLevel: null
-			},
-			owner.id
-		);
-		await finalisePlan(later.id);
+		const itemId = await createItem(await asOwner(later.id, 'workshop.edit'), {
+			title: 'Rumah aman',
+			description: '',
+			function: 'penanganan',
+			location: '',
+			targetGroups: [],
+			cost: null,
+			priorityRank: null,
+			participationLevel: null
+		});
+		await finalisePlan(await asOwner(later.id));
 		await addImpactReview(await itemAccess(await workshopAccessFor(owner.id, later.id, 'board.edit'), itemId), {
 			changed: 'Ada tempat aman',
 			forWhom: '',
@@ -470,24 +460,20 @@ describe('closing the loop and the cycle dashboard', () => {
 		});
 		await createBoard(handling.id, 'Menggali', { stage: 'discovery' });
 		const { createItem } = await import('$lib/plans/delivery.server');
-		const item = await createItem(
-			handling.id,
-			{
-				title: 'Pendamping korban',
-				description: '',
-				function: 'penanganan',
-				location: '',
-				targetGroups: [],
-				cost: null,
-				priorityRank: null,
-				participationLevel: 'acting-together'
-			},
-			owner.id
-		);
-		await finalisePlan(handling.id);
-		const t = await createTask(item, { title: 'Latih pendamping', owner: null, dueDate: null }, owner.id);
+		const item = await createItem(await asOwner(handling.id, 'workshop.edit'), {
+			title: 'Pendamping korban',
+			description: '',
+			function: 'penanganan',
+			location: '',
+			targetGroups: [],
+			cost: null,
+			priorityRank: null,
+			participationLevel: 'acting-together'
+		});
+		await finalisePlan(await asOwner(handling.id));
+		const t = await createTask(await itemAs(item), { title: 'Latih pendamping', owner: null, dueDate: null });
 		if (!t.ok) throw new Error('setup');
-		await updateTask(t.id, { status: 'done', progress: 100 }, owner.id);
+		await updateTask(await taskAs(t.id), { status: 'done', progress: 100 });
 		const org = await orgAccessFor(owner.id, organisationId, 'workshop.run');
 		const c = await createCard(org, { title: 'Kartu penanganan', workshopId: handling.id, function: null });
 		if (!c.ok) throw new Error('setup');
@@ -495,21 +481,17 @@ describe('closing the loop and the cycle dashboard', () => {
 		const ind = await addIndicator(card, 'Respon cepat');
 		await enterProviderScore(card, { indicatorId: ind.id!, score: 4, reason: '' });
 		// Prevention: a plan finalised and a task done, an impact review, but no vote and no board.
-		const pItem = await createItem(
-			prevention.id,
-			{
-				title: 'Sosialisasi sekolah',
-				description: '',
-				function: 'pencegahan',
-				location: '',
-				targetGroups: [],
-				cost: null,
-				priorityRank: null,
-				participationLevel: 'information'
-			},
-			owner.id
-		);
-		await finalisePlan(prevention.id);
+		const pItem = await createItem(await asOwner(prevention.id, 'workshop.edit'), {
+			title: 'Sosialisasi sekolah',
+			description: '',
+			function: 'pencegahan',
+			location: '',
+			targetGroups: [],
+			cost: null,
+			priorityRank: null,
+			participationLevel: 'information'
+		});
+		await finalisePlan(await asOwner(prevention.id));
 		await addImpactReview(await itemAccess(await workshopAccessFor(owner.id, prevention.id, 'board.edit'), pItem), {
 			changed: 'Guru tahu alur rujukan',
 			forWhom: 'Guru',

@@ -100,7 +100,10 @@ describe('co-design', () => {
 		expect(item.description).toContain('Untuk siapa: Anak SD di lorong 5');
 		// Someone who runs workshops in both organisations still cannot carry it across.
 		const both = strangers.owner.id;
-		await acceptInvitation(await createInvitation(await asOrgOwner(organisationId, 'org.manageMembers'), 'facilitator'), both);
+		await acceptInvitation(
+			await createInvitation(await asOrgOwner(organisationId, 'org.manageMembers'), 'facilitator'),
+			both
+		);
 		expect(
 			await continuePrototype(
 				await itemAs(item.id, both, 'workshop.run'),

@@ -26,6 +26,8 @@ import {
 import { addFunding, createItem, createPartner, createTask, setItemPartners } from '$lib/plans/delivery.server';
 import { setStatus } from '$lib/workshops/workshops.server';
 import { MAX_NAME } from '$lib/network/rules';
+import { asOrgOwner, asOwner } from './factories';
+import { itemAs } from './access';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aParticipant, aWorkshop } from './factories';
 
@@ -60,41 +62,43 @@ describe('suggestions from the app', () => {
 		const w = await aWorkshop(organisationId);
 		await aParticipant(w, 'Sari', ['woman']);
 		await aParticipant(w, 'Budi', ['youth', 'woman']);
-		const dinsos = await createPartner(organisationId, {
+		const dinsos = await createPartner(await asOrgOwner(organisationId, 'workshop.edit'), {
 			name: 'Dinas Sosial',
 			kind: 'government',
 			contactName: '',
 			contact: ''
 		});
-		const pt = await createPartner(organisationId, { name: 'PT Maju', kind: 'private', contactName: '', contact: '' });
-		const idle = await createPartner(organisationId, {
+		const pt = await createPartner(await asOrgOwner(organisationId, 'workshop.edit'), {
+			name: 'PT Maju',
+			kind: 'private',
+			contactName: '',
+			contact: ''
+		});
+		const idle = await createPartner(await asOrgOwner(organisationId, 'workshop.edit'), {
 			name: 'Kampus',
 			kind: 'academia',
 			contactName: '',
 			contact: ''
 		});
-		const item = await createItem(
-			w.id,
-			{
-				title: 'Taman bermain',
-				description: '',
-				function: 'pencegahan',
-				location: '',
-				targetGroups: [],
-				cost: 1000n,
-				priorityRank: null,
-				participationLevel: null
-			},
-			owner.id
-		);
-		expect((await setItemPartners(item, [dinsos], owner.id)).ok).toBe(true);
+		const item = await createItem(await asOwner(w.id, 'workshop.edit'), {
+			title: 'Taman bermain',
+			description: '',
+			function: 'pencegahan',
+			location: '',
+			targetGroups: [],
+			cost: 1000n,
+			priorityRank: null,
+			participationLevel: null
+		});
+		expect((await setItemPartners(await itemAs(item), [dinsos])).ok).toBe(true);
 		expect(
-			(await createTask(item, { title: 'Survei', owner: { kind: 'partner', id: pt }, dueDate: null }, owner.id)).ok
+			(await createTask(await itemAs(item), { title: 'Survei', owner: { kind: 'partner', id: pt }, dueDate: null })).ok
 		).toBe(true);
 		expect(
-			(await createTask(item, { title: 'Rapat', owner: { kind: 'user', id: owner.id }, dueDate: null }, owner.id)).ok
+			(await createTask(await itemAs(item), { title: 'Rapat', owner: { kind: 'user', id: owner.id }, dueDate: null }))
+				.ok
 		).toBe(true);
-		await addFunding(item, { source: 'csr', amount: 500n, inKind: '' }, owner.id);
+		await addFunding(await itemAs(item), { source: 'csr', amount: 500n, inKind: '' });
 
 		const offer = await suggest(map);
 		const actors = Object.fromEntries(offer.actors.map((a) => [a.name, a.kind]));
@@ -202,7 +206,7 @@ describe('a mapping session with phones', () => {
 		expect(view.actors.find((a) => a.name === 'RT 03')).toMatchObject({ bridge: true, betweenness: 0.333333 });
 
 		// A closed workshop takes no more additions.
-		await setStatus(w.id, 'closed');
+		await setStatus(await asOwner(w.id), 'closed');
 		expect(await statusOf(() => phone(sari, 'actor', { name: 'Sekolah', kind: 'organisation' }))).toBe(400);
 	});
 });

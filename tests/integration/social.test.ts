@@ -45,6 +45,9 @@ import {
 } from '$lib/social/assets.server';
 import { confirmLevel, participationOf } from '$lib/social/participation.server';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
+import { asOrgOwner, asOwner, asRunner } from './factories';
+import { itemAs } from './access';
+import { asPhone } from './factories';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aParticipant, aWorkshop } from './factories';
 
@@ -245,20 +248,16 @@ describe('community assets', () => {
 	it('a pledge becomes a swadaya co-financing line on the plan item, followed in delivery', async () => {
 		const { owner, organisationId } = await anOrganisationWithOwner('Shelter Aset');
 		const w = await aWorkshop(organisationId);
-		const itemId = await createItem(
-			w.id,
-			{
-				title: 'Ruang aman anak',
-				description: '',
-				function: 'pencegahan',
-				location: '',
-				targetGroups: [],
-				cost: 10_000_000n,
-				priorityRank: null,
-				participationLevel: null
-			},
-			owner.id
-		);
+		const itemId = await createItem(await asOwner(w.id, 'workshop.edit'), {
+			title: 'Ruang aman anak',
+			description: '',
+			function: 'pencegahan',
+			location: '',
+			targetGroups: [],
+			cost: 10_000_000n,
+			priorityRank: null,
+			participationLevel: null
+		});
 		const sari = await aParticipant(w, 'Sari');
 		const fromPhone = await recordAssetFromPhone(phone(sari), {
 			kind: 'time',
@@ -329,7 +328,7 @@ describe('community assets', () => {
 			error: 'error_not_found'
 		});
 		// A partner of another organisation cannot be named as the asset's owner.
-		const foreignPartner = await createPartner(other.organisationId, {
+		const foreignPartner = await createPartner(await asOrgOwner(other.organisationId, 'workshop.edit'), {
 			name: 'LSM Lain',
 			kind: 'ngo',
 			contactName: '',
@@ -371,13 +370,13 @@ describe('participation level', () => {
 			proposedByGroup: group
 		});
 		// Proposals but no vote yet: consultation.
-		const p1 = await createProposal(w.id, usulan('Lampu', null), owner.id);
-		const p2 = await createProposal(w.id, usulan('Posko', 'woman'), owner.id);
+		const p1 = await createProposal(await asOwner(w.id, 'workshop.edit'), usulan('Lampu', null));
+		const p2 = await createProposal(await asOwner(w.id, 'workshop.edit'), usulan('Posko', 'woman'));
 		expect((await participationOf(w.id)).workshop).toMatchObject({
 			level: 'consultation',
 			evidence: [{ kind: 'proposals-collected', count: 2 }]
 		});
-		const round = await createRound(w.id, {
+		const round = await createRound(await asOwner(w.id), {
 			title: 'Prioritas',
 			format: 'approval',
 			rule: 'greedy',
@@ -392,9 +391,9 @@ describe('participation level', () => {
 			allowChange: false
 		});
 		if (!round.ok) throw new Error('setup');
-		await openRound(round.id);
-		await castBallot(await aParticipant(w, 'Voter'), round.id, [p1, p2]);
-		const closed = await closeRound(round.id);
+		await openRound(await asRunner(round.id));
+		await castBallot(asPhone(await aParticipant(w, 'Voter')), round.id, [p1, p2]);
+		const closed = await closeRound(await asRunner(round.id));
 		if (closed.ok) await closed.counted;
 		let now = await participationOf(w.id);
 		expect(now.workshop.level).toBe('deciding-together');
@@ -403,26 +402,26 @@ describe('participation level', () => {
 		expect(lampu).toMatchObject({ level: 'deciding-together', evidence: [{ kind: 'vote-decided', count: 1 }] });
 
 		// A community partner owns a delivery task of "Lampu": acting together.
-		const rt = await createPartner(organisationId, {
+		const rt = await createPartner(await asOrgOwner(organisationId, 'workshop.edit'), {
 			name: 'Warga RT 3',
 			kind: 'community',
 			contactName: '',
 			contact: ''
 		});
-		await createTask(
-			lampu.itemId,
-			{ title: 'Pasang lampu', owner: { kind: 'partner', id: rt }, dueDate: null },
-			owner.id
-		);
+		await createTask(await itemAs(lampu.itemId), {
+			title: 'Pasang lampu',
+			owner: { kind: 'partner', id: rt },
+			dueDate: null
+		});
 		// "Posko" was put forward by a community group and the kelurahan funds it: supporting.
-		await addFunding(posko.itemId, { source: 'kelurahan', amount: 500_000n, inKind: '' }, owner.id);
-		const dinsos = await createPartner(organisationId, {
+		await addFunding(await itemAs(posko.itemId), { source: 'kelurahan', amount: 500_000n, inKind: '' });
+		const dinsos = await createPartner(await asOrgOwner(organisationId, 'workshop.edit'), {
 			name: 'Dinsos',
 			kind: 'government',
 			contactName: '',
 			contact: ''
 		});
-		await setItemPartners(posko.itemId, [dinsos], owner.id);
+		await setItemPartners(await itemAs(posko.itemId), [dinsos]);
 		now = await participationOf(w.id);
 		expect(now.items.find((i) => i.itemId === lampu.itemId)!.level).toBe('acting-together');
 		expect(now.items.find((i) => i.itemId === posko.itemId)).toMatchObject({

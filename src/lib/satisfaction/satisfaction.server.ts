@@ -298,7 +298,7 @@ export type SurveyResult = {
 	comments: string[];
 };
 
-export async function surveyResult(access: SurveyAccess<'org.view'>): Promise<SurveyResult> {
+export async function surveyResult(access: SurveyAccess): Promise<SurveyResult> {
 	const rows = await responsesOf(access.survey.id);
 	const count = countIkm(rows.map(answersOf));
 	const weakest = weakestElement(count);
@@ -332,7 +332,7 @@ const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAl
  * its groups). Free-text comments are left out. Rows are sorted by their answers, never in
  * the order they came. `npm run ikm` reads it back.
  */
-export async function exportResponsesCsv(access: SurveyAccess<'org.view'>): Promise<string> {
+export async function exportResponsesCsv(access: SurveyAccess): Promise<string> {
 	const rows = await responsesOf(access.survey.id);
 	const shown = showableGroups(rows.map((r) => r.groups));
 	const header = [...ELEMENT_COLUMNS, 'channel', ...shown.map((g) => `group_${g}`)];

@@ -31,7 +31,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		agenda: (await listAgenda(workshopId)).map(({ title, minutes }) => ({ title, minutes })),
 		boards: (await listBoards(workshopId)).map(({ id, title }) => ({ id, title })),
 		control: await getControlState(workshopId),
-		rounds: (await listRounds(workshopId)).filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title })),
+		rounds: (await listRounds(workshopId))
+			.filter((r) => r.status === 'open')
+			.map((r) => ({ id: r.id, title: r.title })),
 		// Co-assessment: this workshop's score cards, and its delivered plan items to review.
 		scoreCards: await cardsForParticipant(participantAccess(locals)),
 		reviewItems: await reviewableItems(participantAccess(locals)),

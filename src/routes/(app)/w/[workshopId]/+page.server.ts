@@ -26,7 +26,6 @@ import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';
 import { getLocale } from '$lib/paraglide/runtime';
 import { seedLoopNotes } from '$lib/assessment/loop.server';
-import { workshopAccess } from '$lib/workshops/access.server';
 import {
 	getWorkshopSettings,
 	listHelpRequests,
