@@ -18,6 +18,10 @@ import { useTestDatabase } from './db';
 import { aMember, aParticipant, anOrganisationWithOwner, asOrgOwner, aWorkshop } from './factories';
 import { aSignedForum } from './signed-forum';
 import { itemAs } from './access';
+import { createSurvey } from '$lib/satisfaction/satisfaction.server';
+import { createMap, startWorkshopMap } from '$lib/network/network.server';
+import { createCard } from '$lib/assessment/assessment.server';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 import { listRounds } from '$lib/voting/rounds.server';
 import { listProposals } from '$lib/voting/proposals.server';
 import { createBoard } from '$lib/boards/boards.server';
@@ -106,6 +110,43 @@ const TABLE: Record<string, Row> = {
 	'/(app)/w/[workshopId]/tasks/[taskId] load': 'view',
 	'/(app)/w/[workshopId]/tasks/[taskId] ?/*': 'run',
 	'/(app)/w/[workshopId]/tasks/[taskId]/photo/[name] GET': { level: 'view', missing: true },
+	'/(app)/orgs/[orgId]/cycle load': 'view',
+	'/(app)/orgs/[orgId]/ikm load': 'view',
+	'/(app)/orgs/[orgId]/ikm ?/*': 'run',
+	'/(app)/orgs/[orgId]/ikm/[surveyId] load': 'view',
+	'/(app)/orgs/[orgId]/ikm/[surveyId] ?/*': 'run',
+	'/(app)/orgs/[orgId]/ikm/[surveyId]/responses.csv GET': 'view',
+	'/(app)/orgs/[orgId]/network load': 'view',
+	'/(app)/orgs/[orgId]/network ?/*': 'run',
+	'/(app)/orgs/[orgId]/network/[mapId] load': 'view',
+	'/(app)/orgs/[orgId]/network/[mapId] ?/*': { level: 'run', missing: true },
+	'/(app)/orgs/[orgId]/scorecards load': 'view',
+	'/(app)/orgs/[orgId]/scorecards ?/*': 'run',
+	'/(app)/orgs/[orgId]/scorecards/[cardId] load': 'view',
+	'/(app)/orgs/[orgId]/scorecards/[cardId] ?/*': { level: 'run', missing: true },
+	'/(app)/orgs/[orgId]/social load': 'view',
+	'/(app)/orgs/[orgId]/social ?/*': { level: 'run', missing: true },
+	'/(app)/w/[workshopId]/impact load': 'view',
+	'/(app)/w/[workshopId]/impact ?/*': { level: 'run', missing: true },
+	'/(app)/w/[workshopId]/network load': 'view',
+	'/(app)/w/[workshopId]/network ?/*': 'run',
+	'/(app)/w/[workshopId]/network/projector load': 'view',
+	'/(app)/w/[workshopId]/social load': 'view',
+	'/(app)/w/[workshopId]/social ?/*': { level: 'run', missing: true },
+	'/p/agreements load': 'phone',
+	'/p/agreements ?/*': { level: 'phone', missing: true },
+	'/p/assets load': 'phone',
+	'/p/assets ?/*': 'phone',
+	'/p/i/[itemId] load': 'participant',
+	'/p/i/[itemId] ?/*': 'participant',
+	'/p/n/[mapId] load': 'participant',
+	'/p/n/[mapId] ?/*': 'participant',
+	'/p/pulse load': 'phone',
+	'/p/pulse ?/*': { level: 'phone', missing: true },
+	'/p/s/[cardId] load': 'participant',
+	'/p/s/[cardId] ?/*': 'participant',
+	'/s/[code] load': 'public',
+	'/s/[code] ?/*': 'public',
 	'/(auth)/login load': 'public',
 	'/(auth)/login ?/*': 'public',
 	'/(auth)/signup load': 'public',
@@ -254,6 +295,19 @@ async function aWorld() {
 	const [item] = (await getPlan(w.id)).items;
 	const task = await createTask(await itemAs(item.id), { title: 'Tugas', owner: null, dueDate: null });
 	if (!task.ok) throw new Error('setup');
+	const run = await asOrgOwner(organisationId, 'workshop.run');
+	const survey = await createSurvey(run, {
+		title: 'Survei',
+		function: null,
+		planItemId: null,
+		workshopId: null,
+		askGroups: false,
+		groups: []
+	});
+	const card = await createCard(run, { title: 'Kartu', workshopId: w.id, function: null });
+	if (!survey.ok || !card.ok) throw new Error('setup');
+	await createMap(await asOrgOwner(organisationId, 'workshop.edit'), { title: 'Peta', takenOn: '2026-03-14' });
+	const mapId = await startWorkshopMap(await workshopAccessFor(owner.id, w.id, 'workshop.run'));
 	const invitation = await createInvitation(await asOrgOwner(organisationId, 'org.manageMembers'), 'member');
 	const user = (u: { id: string; name: string; email: string }) => ({ id: u.id, name: u.name, email: u.email });
 	const locals: Record<Persona, App.Locals> = {
@@ -283,6 +337,10 @@ async function aWorld() {
 		roundId: round.id,
 		proposalId: proposal.id,
 		taskId: task.id,
+		surveyId: survey.id,
+		cardId: card.id,
+		mapId,
+		itemId: item.id,
 		file: 'berita-acara.pdf',
 		name: 'tidak-ada.jpg',
 		code: w.joinCode,

@@ -88,7 +88,6 @@ const language = () => (getLocale() === 'en' ? 'en' : 'id');
 export const actions: Actions = {
 	board: async (event) => {
 		const access = await editor(event);
-		const { organisation } = access;
 		const form = parseForm(newBoardForm, await event.request.formData());
 		if (!form.ok) return fail(400, { boardErrors: form.errors });
 		const [kind, ref] = form.data.template.split(':');
