@@ -3,23 +3,8 @@
  * for an organisation. The cycle dashboard reads `evidence` of every source; closing the
  * loop reads `findings` (what the last assessments found) of those that have them.
  *
- * Adding a source is one entry. The IKM satisfaction survey, for example, would be:
- *
- *     {
- *       kind: 'ikm',
- *       evidence: async (orgId) =>
- *         (await ikmSummaries(orgId)).filter((s) => s.closedAt).map((s) => ({
- *           kind: 'ikm', co: 'co-assessment', function: s.function, title: s.title,
- *           at: s.closedAt!, workshopId: s.workshopId, level: 'consultation'
- *         })),
- *       findings: async (orgId) =>
- *         (await ikmSummaries(orgId)).filter((s) => s.weakest).map((s) => ({
- *           kind: 'ikm', title: s.title, at: s.closedAt ?? s.createdAt,
- *           text: `${s.weakest!.element}: ${s.weakest!.index}`, weight: 5 - s.weakest!.index
- *         }))
- *     }
- *
- * (labels for a kind live in `labels.ts`: 'ikm' is there already).
+ * Adding a source is one entry (and its label in `labels.ts`); the IKM satisfaction survey
+ * (`ikm` below) is one.
  */
 import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { db } from '$lib/server/db';
@@ -31,6 +16,8 @@ import { isParticipationLevel } from './labels';
 import { agreedAction, impactReview, indicatorScore, scoreCard, scoreIndicator } from './assessment.schema';
 import { levelReached, type Evidence } from './cycle';
 import { gapRows } from './rules';
+import { ikmSummaries } from '$lib/satisfaction/satisfaction.server';
+import { ELEMENT_TEXTS } from '$lib/satisfaction/labels';
 
 /** Something an assessment found, to start the next round of discovery from. */
 export type Finding = {
@@ -347,7 +334,43 @@ const impactReviews: EvidenceSource = {
 			}))
 };
 
-export const SOURCES: readonly EvidenceSource[] = [workshops, votes, boards, plans, tasks, scoreCards, impactReviews];
+/** Closed IKM satisfaction surveys: co-assessment; their weakest element is a finding. */
+const ikm: EvidenceSource = {
+	kind: 'ikm',
+	evidence: async (organisationId) =>
+		(await ikmSummaries(organisationId))
+			.filter((s) => s.closedAt && s.respondents > 0)
+			.map((s) => ({
+				kind: 'ikm',
+				co: 'co-assessment' as const,
+				function: s.function,
+				title: s.title,
+				at: s.closedAt!,
+				workshopId: s.workshopId,
+				level: 'consultation' as const
+			})),
+	findings: async (organisationId) =>
+		(await ikmSummaries(organisationId))
+			.filter((s) => s.closedAt && s.weakest)
+			.map((s) => ({
+				kind: 'ikm',
+				title: s.title,
+				at: s.closedAt!,
+				text: `IKM U${s.weakest!.element} ${ELEMENT_TEXTS[s.weakest!.element - 1].name()}: ${s.weakest!.index}`,
+				weight: (100 - Number(s.weakest!.index)) / 25
+			}))
+};
+
+export const SOURCES: readonly EvidenceSource[] = [
+	workshops,
+	votes,
+	boards,
+	plans,
+	tasks,
+	scoreCards,
+	impactReviews,
+	ikm
+];
 
 /** Every source's evidence for an organisation. */
 export async function loadEvidence(organisationId: string, sources: readonly EvidenceSource[] = SOURCES) {

@@ -27,26 +27,28 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const notFound = { ok: false as const, error: 'error_not_found' };
+/** This board, for a participant of its workshop: the access is decided before the form is read. */
+async function boardOf(locals: App.Locals, boardId: string) {
+	return participantBoardAccess(participantAccess(locals), boardId);
+}
+const notFound = () => fail(404, { error: 'error_not_found' });
 
 export const actions: Actions = {
 	/** A participant's idea from the input card; the server writes it into the board. */
 	note: async ({ request, locals, params }) => {
-		const who = participantAccess(locals);
+		const access = await boardOf(locals, params.boardId);
+		if (!access) return notFound();
 		const form = parseForm(noteForm, await request.formData());
 		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] ?? 'error_invalid' });
 		const { id, text, colour, pictogram, frameId } = form.data;
-		const access = await participantBoardAccess(who, params.boardId);
-		const result = access
-			? await contributeNote(access, {
-					id,
-					text,
-					colour,
-					pictogram: pictogram || null,
-					frameId: frameId || null,
-					private: form.data.private === 'on'
-				})
-			: notFound;
+		const result = await contributeNote(access, {
+			id,
+			text,
+			colour,
+			pictogram: pictogram || null,
+			frameId: frameId || null,
+			private: form.data.private === 'on'
+		});
 		if (!result.ok) {
 			if ('retryAfterMs' in result) return fail(429, { error: result.error, retryAfterMs: result.retryAfterMs });
 			return fail(result.error === 'error_not_found' ? 404 : 400, { error: result.error });
@@ -56,20 +58,20 @@ export const actions: Actions = {
 	},
 	/** Open dot voting: visible, not secret; the server enforces the dots per person. */
 	dot: async ({ request, locals, params }) => {
-		const who = participantAccess(locals);
+		const access = await boardOf(locals, params.boardId);
+		if (!access) return notFound();
 		const form = parseForm(dotForm, await request.formData());
 		if (!form.ok) return fail(400, { error: 'error_invalid' });
-		const access = await participantBoardAccess(who, params.boardId);
-		const result = access ? await dotNote(access, form.data.noteId, form.data.action) : notFound;
+		const result = await dotNote(access, form.data.noteId, form.data.action);
 		if (!result.ok) return fail(400, { error: result.error });
 		return { outcome: 'dotted', used: result.used };
 	},
 	react: async ({ request, locals, params }) => {
-		const who = participantAccess(locals);
+		const access = await boardOf(locals, params.boardId);
+		if (!access) return notFound();
 		const form = parseForm(reactForm, await request.formData());
 		if (!form.ok) return fail(400, { error: 'error_invalid' });
-		const access = await participantBoardAccess(who, params.boardId);
-		const result = access ? await reactToNote(access, form.data.noteId, form.data.emoji) : notFound;
+		const result = await reactToNote(access, form.data.noteId, form.data.emoji);
 		if (!result.ok) return fail(400, { error: result.error });
 		return { outcome: 'reacted' };
 	}
