@@ -102,10 +102,13 @@ async function aSurvey(overrides: { askGroups?: boolean; workshopId?: string | n
 	});
 	if (!created.ok) throw new Error(created.error);
 	const survey = await surveyAccess(access, created.id);
+	// Reading results takes a viewing access (the brand is per permission).
+	const view = await surveyAccess(await orgAccessFor(org.owner.id, org.organisationId, 'org.view'), created.id);
 	return {
 		...org,
 		access,
 		survey,
+		view,
 		code: survey.survey.code,
 		params: { orgId: org.organisationId, surveyId: created.id }
 	};
@@ -164,11 +167,11 @@ describe('IKM surveys', () => {
 		await sari.answer(s.code, [1, 1, 1, 1, 1, 1, 1, 1, 1]);
 		expect(((await sari.load(s.code)).previous as Record<string, unknown>).u1).toBe(1);
 		await sari.answer(s.code, [4, 4, 4, 4, 4, 4, 4, 4, 4], { comment: 'Petugas ramah' });
-		let result = await surveyResult(s.survey);
+		let result = await surveyResult(s.view);
 		expect(result.report).toMatchObject({ respondents: 1, ikm: '100.00', category: 'A' });
 		expect(result.comments).toEqual(['Petugas ramah']);
 		await aPhone().answer(s.code, [2, 2, 2, 2, 2, 2, 2, 2, 2]);
-		result = await surveyResult(s.survey);
+		result = await surveyResult(s.view);
 		expect(result.report).toMatchObject({ respondents: 2, ikm: '75.00', category: 'C' });
 		// The stored respondent is a hash, never the cookie itself.
 		const rows = await db.select().from(ikmResponse).where(eq(ikmResponse.surveyId, s.survey.survey.id));
@@ -195,7 +198,8 @@ describe('IKM surveys', () => {
 		const sari = await aParticipant(workshop, 'Sari');
 		await aPhone(sari).answer(survey.survey.code, [2, 2, 2, 2, 2, 2, 2, 2, 2]);
 		await aPhone(sari).answer(survey.survey.code, [3, 3, 3, 3, 3, 3, 3, 3, 3]);
-		expect((await surveyResult(survey)).report).toMatchObject({ respondents: 1, ikm: '75.00' });
+		const view = await surveyAccess(await orgAccessFor(org.owner.id, org.organisationId, 'org.view'), created.id);
+		expect((await surveyResult(view)).report).toMatchObject({ respondents: 1, ikm: '75.00' });
 	});
 
 	it('hides groups too small to show, in the page and in the export', async () => {
@@ -207,10 +211,10 @@ describe('IKM surveys', () => {
 		for (let i = 0; i < 2; i++) await aPhone().answer(s.code, Array(9).fill(1), { groups: ['elder'] });
 		// A group the survey does not offer is dropped.
 		await aPhone().answer(s.code, Array(9).fill(3), { groups: ['not-a-group'] });
-		const result = await surveyResult(s.survey);
+		const result = await surveyResult(s.view);
 		expect(result.groups).toEqual([{ group: 'woman', respondents: 5, ikm: '100.00', category: 'A' }]);
 		expect(result.hiddenGroups).toBe(1);
-		const csv = await exportResponsesCsv(s.survey);
+		const csv = await exportResponsesCsv(s.view);
 		const [header, ...lines] = csv.trim().split('\n');
 		expect(header).toBe('u1,u2,u3,u4,u5,u6,u7,u8,u9,channel,group_woman');
 		expect(lines).toHaveLength(11);
@@ -253,7 +257,7 @@ describe('IKM refusals', () => {
 	it("another organisation's survey is 404; observers view but do not manage (403)", async () => {
 		const s = await aSurvey();
 		const other = await anOrganisationWithOwner('Other');
-		expect(await statusOf(() => surveyPage.load(asMember(other.owner, s.params)) as Promise<unknown>)).toBe(404);
+		expect(await statusOf(() => surveyPage.load(asMember(other.owner, s.params)))).toBe(404);
 		expect(await statusOf(() => csvRoute.GET(asMember(other.owner, s.params)))).toBe(404);
 		const status = new FormData();
 		status.set('status', 'open');
@@ -282,12 +286,8 @@ describe('IKM refusals', () => {
 			await statusOf(() => listPage.actions.create!(asMember(observer, { orgId: s.organisationId }, create)))
 		).toBe(403);
 		expect(
-			await statusOf(
-				() =>
-					surveyPage.load({
-						...(asMember(s.owner, s.params) as object),
-						locals: { user: null }
-					} as never) as Promise<unknown>
+			await statusOf(() =>
+				surveyPage.load({ ...(asMember(s.owner, s.params) as object), locals: { user: null } } as never)
 			)
 		).toBe(401);
 	});
@@ -313,7 +313,7 @@ describe('IKM refusals', () => {
 			ok: false,
 			error: 'ikm_error_closed'
 		});
-		expect((await surveyResult(s.survey)).report.respondents).toBe(1);
+		expect((await surveyResult(s.view)).report.respondents).toBe(1);
 		const [summary] = await ikmSummaries(s.organisationId);
 		expect(summary.closedAt).toBeInstanceOf(Date);
 	});
@@ -336,7 +336,7 @@ describe('IKM refusals', () => {
 		});
 		expect(await statusOf(() => p.load('QQQQQQ'))).toBe(404);
 		expect(await statusOf(() => p.load('not a code at all'))).toBe(404);
-		expect((await surveyResult(s.survey)).report.respondents).toBe(0);
+		expect((await surveyResult(s.view)).report.respondents).toBe(0);
 	});
 
 	it('rate-limits answers from one address: 60 a minute, then 429', async () => {

@@ -250,7 +250,7 @@ describe('properties', () => {
 	});
 });
 
-describe('the ikm CLI', () => {
+describe('the ikm CLI', { timeout: 30_000 }, () => {
 	const root = new URL('../../../', import.meta.url).pathname;
 	const fixtures = join(root, 'tests', 'fixtures', 'ikm');
 	const cli = (...args: string[]) =>
