@@ -9,8 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { membership } from '$lib/orgs/orgs.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
-import { orgAccessFor } from '$lib/orgs/access.server';
-import { participantAccess, workshopAccessFor } from '$lib/workshops/access.server';
+import { workshopAccessFor } from '$lib/workshops/access.server';
 import { boardAccess, participantBoardAccess } from '$lib/boards/access.server';
 import { planItemAccess, taskAccess } from '$lib/plans/access.server';
 import { findBoard } from '$lib/boards/boards.server';
@@ -18,6 +17,10 @@ import { findPlanItem } from '$lib/plans/plans.server';
 import { findTask } from '$lib/plans/delivery.server';
 import type { Permission } from '$lib/orgs/roles';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
+import { asOrgOwner, asOwner, asPhone } from './factories';
+
+// The same helpers under the names the board, plan and safeguarding tests use (one implementation, in factories.ts).
+export { asOwner as workshopAsOwner, asOrgOwner as orgAsOwner, asPhone as phone };
 
 async function ownerOf(organisationId: string): Promise<string> {
 	const [row] = await db
@@ -37,14 +40,6 @@ async function organisationOf(workshopId: string): Promise<string> {
 	return row.organisationId;
 }
 
-/** The workshop, as its organisation's owner (who holds every permission). */
-export async function workshopAsOwner<P extends Permission = 'workshop.run'>(
-	workshopId: string,
-	permission: P = 'workshop.run' as P
-) {
-	return workshopAccessFor(await ownerOf(await organisationOf(workshopId)), workshopId, permission);
-}
-
 /** The board, as `userId` (or the owner) holding `permission` in its workshop. */
 export async function boardAs<P extends Permission = 'workshop.run'>(
 	boardId: string,
@@ -57,14 +52,9 @@ export async function boardAs<P extends Permission = 'workshop.run'>(
 	return boardAccess(await workshopAccessFor(who, found.workshopId, permission), boardId);
 }
 
-/** The person on a phone, as their participant session holds them. */
-export function phone(participant: SessionParticipant) {
-	return participantAccess({ user: null, session: null, participant, participantSession: null });
-}
-
 /** The board, for a participant who joined its workshop (throws if they did not). */
 export async function onBoard(participant: SessionParticipant, boardId: string) {
-	const access = await participantBoardAccess(phone(participant), boardId);
+	const access = await participantBoardAccess(asPhone(participant), boardId);
 	if (!access) throw new Error(`Board ${boardId} is not in ${participant.workshopId}`);
 	return access;
 }
@@ -95,9 +85,4 @@ export async function taskAs<P extends Permission = 'workshop.edit'>(
 	const access = await taskAccess(await workshopAccessFor(who, found.workshopId, permission), taskId);
 	if (!access) throw new Error(`No task ${taskId}`);
 	return access;
-}
-
-/** The organisation, as its owner. */
-export async function orgAsOwner<P extends Permission>(organisationId: string, permission: P) {
-	return orgAccessFor(await ownerOf(organisationId), organisationId, permission);
 }
