@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as realtime from '$lib/server/realtime';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, deleteNote, notesOf, updateNote } from '$lib/boards/model';
-import { backend, useTestDatabase } from './db';
+import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop } from './factories';
 import { connect, memberCookie, startServer, until, type Harness } from './realtime-harness';
 import { CLASSES, seeded, type HostileClass } from '../fuzz/hostile';
@@ -72,46 +72,38 @@ function sendRaw(boardId: string, message: Uint8Array): Promise<void> {
 	});
 }
 
-// KNOWN DEFECT, found at the end of session 3 and not yet fixed: on Postgres (not PGlite) a
-// run sometimes reloads a board after the restart without its last updates (CI and locally,
-// about one property run in three). Skipped there until the cause is found, so that it is
-// tracked in the open board-integrity issue rather than hidden by retries.
-it.skipIf(backend === 'postgres')(
-	'honest documents equal the stored board after a restart, whatever hostile messages interleave',
-	async () => {
-		await fc.assert(
-			fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
-				const boardId = await createBoard(workshopId, 'properti');
-				const writers = [0, 1, 2].map(() => connect(h, boardId, cookie));
-				await until(() => writers.every((w) => w.provider.synced));
-				for (const s of steps) {
-					if (s.kind === 'hostile') {
-						const [message] = CLASSES[s.cls](seeded(s.seed), 1);
-						await sendRaw(boardId, message);
-						continue;
-					}
-					const doc = writers[s.who].doc;
-					const ids = [...notesOf(doc).keys()].sort();
-					if (s.kind === 'add') addNote(doc, { text: s.text });
-					else if (ids.length > 0 && s.kind === 'edit') updateNote(doc, ids[s.pick % ids.length], { text: s.text });
-					else if (ids.length > 0 && s.kind === 'delete') deleteNote(doc, ids[s.pick % ids.length]);
+it('honest documents equal the stored board after a restart, whatever hostile messages interleave', async () => {
+	await fc.assert(
+		fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
+			const boardId = await createBoard(workshopId, 'properti');
+			const writers = [0, 1, 2].map(() => connect(h, boardId, cookie));
+			await until(() => writers.every((w) => w.provider.synced));
+			for (const s of steps) {
+				if (s.kind === 'hostile') {
+					const [message] = CLASSES[s.cls](seeded(s.seed), 1);
+					await sendRaw(boardId, message);
+					continue;
 				}
-				await until(() => new Set(writers.map((w) => contentOf(w.doc))).size === 1, 5000);
-				const honest = contentOf(writers[0].doc);
-				for (const w of writers) w.provider.destroy();
-				await h.close();
-				h = await startServer();
-				const reader = connect(h, boardId, cookie);
-				await until(() => reader.provider.synced);
-				const stored = contentOf(reader.doc);
-				reader.provider.destroy();
-				expect(stored).toBe(honest);
-			}),
-			{
-				numRuns: Number(process.env.PROPERTY_RUNS ?? 8),
-				seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
+				const doc = writers[s.who].doc;
+				const ids = [...notesOf(doc).keys()].sort();
+				if (s.kind === 'add') addNote(doc, { text: s.text });
+				else if (ids.length > 0 && s.kind === 'edit') updateNote(doc, ids[s.pick % ids.length], { text: s.text });
+				else if (ids.length > 0 && s.kind === 'delete') deleteNote(doc, ids[s.pick % ids.length]);
 			}
-		);
-	},
-	180_000
-);
+			await until(() => new Set(writers.map((w) => contentOf(w.doc))).size === 1, 5000);
+			const honest = contentOf(writers[0].doc);
+			for (const w of writers) w.provider.destroy();
+			await h.close();
+			h = await startServer();
+			const reader = connect(h, boardId, cookie);
+			await until(() => reader.provider.synced);
+			const stored = contentOf(reader.doc);
+			reader.provider.destroy();
+			expect(stored).toBe(honest);
+		}),
+		{
+			numRuns: Number(process.env.PROPERTY_RUNS ?? 8),
+			seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
+		}
+	);
+}, 180_000);

@@ -10,7 +10,7 @@ import * as realtime from '$lib/server/realtime';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, readBoard } from '$lib/boards/model';
 import { addParticipant } from '$lib/workshops/workshops.server';
-import { useTestDatabase, backend } from './db';
+import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner, aWorkshop } from './factories';
 import {
 	connect,
@@ -88,9 +88,7 @@ describe('realtime boards', () => {
 		b.provider.destroy();
 	});
 
-	// KNOWN DEFECT (see realtime-property.test.ts): on Postgres the board reloaded after a
-	// restart sometimes lacks what was stored; skipped there until fixed, tracked in the open issue.
-	it.skipIf(backend === 'postgres')('keeps the content when the server restarts', async () => {
+	it('keeps the content when the server restarts', async () => {
 		await h.close();
 		expect(await storedTexts()).toEqual(['Lampu lorong mati', 'Tidak ada tempat bermain']);
 		h = await startServer();

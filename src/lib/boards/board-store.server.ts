@@ -10,17 +10,23 @@ import { db } from '$lib/server/db';
 import type { BoardStore, Quarantined, StoredBoard } from '$lib/server/realtime/storage';
 import { board, boardQuarantine, boardUpdate } from './boards.schema';
 
+/**
+ * The log is read before the snapshot: a compaction that commits between the two reads
+ * has folded the rows already read into the snapshot read after them (Yjs updates merge
+ * idempotently). Read the other way round, such a load would get the old snapshot and
+ * an emptied log, and lose the board's content.
+ */
 async function load(boardId: string): Promise<StoredBoard | null> {
-	const [row] = await db
-		.select({ snapshot: board.snapshot, previousSnapshot: board.previousSnapshot })
-		.from(board)
-		.where(eq(board.id, boardId));
-	if (!row) return null;
 	const rows = await db
 		.select({ seq: boardUpdate.seq, data: boardUpdate.data })
 		.from(boardUpdate)
 		.where(eq(boardUpdate.boardId, boardId))
 		.orderBy(asc(boardUpdate.seq));
+	const [row] = await db
+		.select({ snapshot: board.snapshot, previousSnapshot: board.previousSnapshot })
+		.from(board)
+		.where(eq(board.id, boardId));
+	if (!row) return null;
 	return {
 		snapshot: row.snapshot,
 		previousSnapshot: row.previousSnapshot,

@@ -107,7 +107,8 @@ export class BoardLog {
 	}
 
 	private async compact(): Promise<void> {
-		if (this.lastSeq === 0 && !this.remote) return;
+		// Nothing since the last snapshot (e.g. flush just compacted before close): no write.
+		if (this.rowsSinceSnapshot === 0 && !this.remote) return;
 		const doc = this.doc();
 		const snapshot = encodeWithoutPending(doc);
 		if (!verifySnapshot(doc, snapshot)) {

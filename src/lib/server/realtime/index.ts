@@ -31,6 +31,8 @@ const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 let policy: RealtimePolicy | null = null;
 let hooks: RoomHooks = {};
 let cluster: Cluster | null = null;
+/** Set while closeAll runs: new connections are refused. */
+let closing = false;
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
 
@@ -91,7 +93,18 @@ async function accept(ws: WebSocket, req: IncomingMessage, name: string, viewOnl
 			ws.close(grant.code, grant.reason);
 			return;
 		}
+		// Checked right before opening, so a room is either opened before closeAll looks, or not at all.
+		if (closing) {
+			ws.close(CLOSE.shuttingDown, 'Server shutting down');
+			return;
+		}
 		const room = await openRoom(name);
+		// The client may have left while we checked: a socket that will never send 'close'
+		// again must not join, or the room would never unload.
+		if (ws.readyState !== ws.OPEN) {
+			if (room.connections.size === 0) scheduleUnload(room);
+			return;
+		}
 		if (room.boardId && room.connections.size >= limits.maxClientsPerBoard) {
 			ws.close(CLOSE.boardFull, 'Board is full');
 			scheduleUnload(room);
@@ -114,9 +127,7 @@ async function accept(ws: WebSocket, req: IncomingMessage, name: string, viewOnl
 export async function openRoom(name: string): Promise<Room> {
 	let room = rooms.get(name);
 	if (room?.broken) {
-		rooms.delete(name);
-		const done = room.destroy().catch(() => {});
-		unloading.set(name, done);
+		unload(room);
 		room = undefined;
 	}
 	if (!room) {
@@ -151,13 +162,27 @@ function scheduleUnload(room: Room): void {
 		setTimeout(() => {
 			idleTimers.delete(room.name);
 			if (room.connections.size > 0 || rooms.get(room.name) !== room) return;
-			rooms.delete(room.name);
-			const done = room.destroy().finally(() => {
-				if (unloading.get(room.name) === done) unloading.delete(room.name);
-			});
-			unloading.set(room.name, done);
+			unload(room);
 		}, limits.idleUnloadMs)
 	);
+}
+
+/**
+ * Takes a room out of use and writes it. Until that is done, the same room name loads
+ * only after it (openRoom waits on `unloading`): a load that overtook the last write
+ * would read the board without it, and hand that to everyone who joins.
+ */
+function unload(room: Room, closeCode?: number): Promise<void> {
+	if (rooms.get(room.name) === room) rooms.delete(room.name);
+	const before = unloading.get(room.name) ?? Promise.resolve();
+	const done: Promise<void> = before
+		.then(() => room.destroy(closeCode))
+		.catch((e) => console.error(`Could not close room ${room.name}:`, e))
+		.finally(() => {
+			if (unloading.get(room.name) === done) unloading.delete(room.name);
+		});
+	unloading.set(room.name, done);
+	return done;
 }
 
 /**
@@ -229,13 +254,22 @@ export function revokeHere(revocation: Revocation, why: 'signed-out' | 'rights-c
 	return closed;
 }
 
-/** Flushes every room and closes every socket (shutdown, tests). */
+/**
+ * Flushes every room and closes every socket (shutdown, tests). New connections are
+ * refused meanwhile; a room a server-side use case opens meanwhile is written too.
+ */
 export async function closeAll(): Promise<void> {
-	for (const timer of idleTimers.values()) clearTimeout(timer);
-	idleTimers.clear();
-	const all = [...rooms.values()];
-	rooms.clear();
-	await Promise.all([...all.map((room) => room.destroy(CLOSE.shuttingDown)), ...unloading.values()]);
+	closing = true;
+	try {
+		while (rooms.size > 0 || unloading.size > 0) {
+			for (const timer of idleTimers.values()) clearTimeout(timer);
+			idleTimers.clear();
+			for (const room of [...rooms.values()]) unload(room, CLOSE.shuttingDown);
+			await Promise.all(unloading.values());
+		}
+	} finally {
+		closing = false;
+	}
 }
 
 export function roomStats(name: string) {

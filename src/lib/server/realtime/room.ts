@@ -383,6 +383,7 @@ export class Room implements RelayTarget {
 	/** Flushes, compacts and frees the room (when the last person left, or on shutdown). */
 	async destroy(closeCode?: number): Promise<void> {
 		if (closeCode) for (const socket of this.connections.keys()) socket.close(closeCode, 'Server shutting down');
+		await this.ready.catch(() => {}); // a load still running would otherwise land after the write
 		await this.relay?.close();
 		await this.log?.close();
 		this.awareness.destroy();
