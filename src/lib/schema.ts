@@ -1,6 +1,5 @@
 // Every domain's tables in one place: the migration generator (`npm run db:generate`) and the
 // forum transfer read them from here. Each domain owns its tables in `<domain>/<domain>.schema.ts`.
-export * from './accounts/accounts.schema';
 export * from './sessions/sessions.schema';
 export * from './orgs/orgs.schema';
 export * from './workshops/workshops.schema';

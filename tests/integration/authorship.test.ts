@@ -12,16 +12,10 @@ import * as Y from 'yjs';
 import { db } from '$lib/server/db';
 import { board } from '../../src/lib/boards/boards.schema';
 import { boardDot, noteAuthor } from '../../src/lib/boards/authorship.schema';
-import { user } from '../../src/lib/accounts/accounts.schema';
+import { user } from '../../src/lib/orgs/orgs.schema';
 import * as realtime from '$lib/server/realtime';
-import {
-	contributeNote,
-	createBoard,
-	dotNote,
-	dotNoteAsMember,
-	reactToNote,
-	setBoardFlags
-} from '$lib/boards/boards.server';
+import { createBoard, dotNote, dotNoteAsMember, reactToNote, setBoardFlags } from '$lib/boards/boards.server';
+import { contributeNote } from '$lib/safeguarding/contributions.server';
 import { authorNamesFor, settleAuthorship } from '$lib/boards/authorship.server';
 import { addNote, dotsOf, notesOf, reactionsOf, readBoard } from '$lib/boards/model';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';

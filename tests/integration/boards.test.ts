@@ -2,15 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as realtime from '$lib/server/realtime';
 import {
 	approveSubmission,
-	contributeNote,
 	createBoard,
 	getControlState,
 	listSubmissions,
-	rejectSubmission,
 	setBoardFlags,
 	setFollow,
 	setTimer
 } from '$lib/boards/boards.server';
+import { contributeNote, rejectSubmission } from '$lib/safeguarding/contributions.server';
 import { readBoard } from '$lib/boards/model';
 import { authorNamesFor } from '$lib/boards/authorship.server';
 import { db } from '$lib/server/db';

@@ -26,6 +26,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 	const cluster = await import('$lib/server/cluster');
 	const status = await import('$lib/server/cluster/status');
 	const boards = await import('$lib/boards/boards.server');
+	const contributions = await import('$lib/safeguarding/contributions.server');
 	const { boardsRealtime } = await import('$lib/boards/realtime-policy.server');
 	const limits = await import('$lib/server/auth/rate-limit');
 	const events = await import('$lib/server/events');
@@ -54,6 +55,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 		wsOrigin: `ws://127.0.0.1:${port}`,
 		realtime,
 		boards,
+		contributions,
 		limits,
 		events,
 		tallies,

@@ -133,7 +133,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const boardId = await createBoard(workshop.id, 'Catatan peserta');
 		const onB = connectTo(b, boardId, ownerCookie);
 		await until(() => onB.provider.synced);
-		const result = await a.boards.contributeNote(await onBoard(participant as never, boardId), {
+		const result = await a.contributions.contributeNote(await onBoard(participant as never, boardId), {
 			id: crypto.randomUUID(),
 			text: 'Jalan berlubang',
 			colour: 'yellow' as never,
@@ -169,7 +169,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 		const noteId = crypto.randomUUID();
 		expect(
 			(
-				await a.boards.contributeNote(await onBoard(participant as never, boardId), {
+				await a.contributions.contributeNote(await onBoard(participant as never, boardId), {
 					id: noteId,
 					text: 'Pilih saya',
 					colour: 'yellow' as never,

@@ -8,7 +8,8 @@ import {
 	promoteToPlan,
 	saveBoardAsTemplate
 } from '$lib/codesign/codesign.server';
-import { contributeNote, dotNote, listBoards, setBoardFlags } from '$lib/boards/boards.server';
+import { dotNote, listBoards, setBoardFlags } from '$lib/boards/boards.server';
+import { contributeNote } from '$lib/safeguarding/contributions.server';
 import { addNote, createCluster, readBoard } from '$lib/boards/model';
 import { dotsUsed } from '$lib/boards/tallies.server';
 import { iterationHistory, listPlanItems } from '$lib/plans/plans.server';

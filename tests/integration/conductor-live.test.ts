@@ -4,7 +4,8 @@
  * for that workshop only; members' streams refuse it (their pages read the document).
  */
 import { describe, expect, it } from 'vitest';
-import { createBoard, setConductor } from '$lib/boards/boards.server';
+import { createBoard } from '$lib/boards/boards.server';
+import { setConductor } from '$lib/voting/conductor.server';
 import { useTestDatabase } from './db';
 import { open, type LiveEvent } from './live-harness';
 import { anOrganisationWithOwner, aWorkshop, aParticipant } from './factories';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
-import { createBoard, getControlState, setConductor, setFollow } from '$lib/boards/boards.server';
+import { createBoard, getControlState, setFollow } from '$lib/boards/boards.server';
+import { setConductor } from '$lib/voting/conductor.server';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';

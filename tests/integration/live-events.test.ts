@@ -3,7 +3,8 @@
  * called as SvelteKit would (locals from the session), their event streams read back.
  */
 import { describe, expect, it } from 'vitest';
-import { createBoard, contributeNote, setBoardFlags } from '$lib/boards/boards.server';
+import { createBoard, setBoardFlags } from '$lib/boards/boards.server';
+import { contributeNote } from '$lib/safeguarding/contributions.server';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';

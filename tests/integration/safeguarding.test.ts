@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as realtime from '$lib/server/realtime';
-import { contributeNote, createBoard, listSubmissions, setBoardFlags } from '$lib/boards/boards.server';
+import { createBoard, listSubmissions, setBoardFlags } from '$lib/boards/boards.server';
+import { contributeNote } from '$lib/safeguarding/contributions.server';
 import { settleAuthorship } from '$lib/boards/authorship.server';
 import { notesOf } from '$lib/boards/model';
 import { listHelpRequests, listPrivateNotes, moveOffWall, requestHelp } from '$lib/safeguarding/safeguarding.server';

@@ -1,8 +1,7 @@
 /** Use cases for member accounts: sign up, log in, change and reset a password. */
 import { and, eq, gt, isNotNull, or } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { membership, organisation, passwordReset } from '$lib/orgs/orgs.schema';
-import { user } from './accounts.schema';
+import { membership, organisation, passwordReset, user } from '$lib/orgs/orgs.schema';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { invalidateSession, invalidateUserSessions } from '$lib/sessions/sessions.server';

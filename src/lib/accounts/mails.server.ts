@@ -7,8 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { passwordReset } from '$lib/orgs/orgs.schema';
-import { user } from './accounts.schema';
+import { passwordReset, user } from '$lib/orgs/orgs.schema';
 import { mailEnabled, mailOrigin, sendMail } from '$lib/server/mail';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { accountAndIp, resetMailByAccount, recoveryByIp } from '$lib/server/auth/rate-limit';

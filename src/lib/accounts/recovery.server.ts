@@ -11,7 +11,7 @@
 import { and, eq } from 'drizzle-orm';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { db } from '$lib/server/db';
-import { user } from './accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { verifyPassword } from '$lib/server/auth/password';
 import { hashToken, randomBytes } from '$lib/server/auth/tokens';
 import {

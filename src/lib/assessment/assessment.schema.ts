@@ -1,6 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { organisation } from '../orgs/orgs.schema';
-import { user } from '../accounts/accounts.schema';
+import { organisation, user } from '../orgs/orgs.schema';
 import { participant, workshop } from '../workshops/workshops.schema';
 import { planItem, task } from '../plans/plans.schema';
 import { FUNCTIONS } from '../workshops/rules';

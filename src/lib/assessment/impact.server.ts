@@ -8,7 +8,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { plan, planItem, task } from '$lib/plans/plans.schema';
 import { findPlanItem } from '$lib/plans/plans.server';
 import { maskPersonalDetails } from '$lib/safeguarding/rules';

@@ -11,9 +11,8 @@ import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { board } from './boards.schema';
-import type { ParticipantAccess, WorkshopAccess } from '$lib/workshops/access.server';
+import type { ParticipantAccess, WorkshopAccess, SessionParticipant } from '$lib/workshops/access.server';
 import type { Permission } from '$lib/orgs/roles';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
 
 declare const checked: unique symbol;
 declare const onPhone: unique symbol;

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { user } from '../accounts/accounts.schema';
+import { user } from '../orgs/orgs.schema';
 import { participant } from '../workshops/workshops.schema';
 import { board } from './boards.schema';
 

@@ -17,7 +17,7 @@ import { db } from '$lib/server/db';
 import { board } from './boards.schema';
 import { boardDot, boardReaction, noteAuthor } from './authorship.schema';
 import { participant } from '$lib/workshops/workshops.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import * as realtime from '$lib/server/realtime';
 import type { ConnectionInfo, RoomHooks } from '$lib/server/realtime/room';
 import type { StoredBoard } from '$lib/server/realtime/storage';

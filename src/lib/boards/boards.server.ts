@@ -1,26 +1,23 @@
 /**
  * Use cases for boards: create and list them, the facilitator's live controls (lock,
- * hide authors, moderation, timer, follow me) and participants' contributions, which
- * are checked here and then written into the document by the server.
+ * hide authors, moderation, timer, follow me), participants' reactions and dots, and the
+ * moderation queue. A participant's note comes in through safeguarding/contributions.server.ts.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { agendaItem, participant as participantTable, workshop } from '$lib/workshops/workshops.schema';
 import { board, boardSubmission } from './boards.schema';
-import { votingRound } from '$lib/voting/voting.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
 import type { WorkshopAccess } from '$lib/workshops/access.server';
 import type { BoardAccess, ParticipantBoardAccess } from './access.server';
-import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from './model';
+import { addNote, type Colour, type Pictogram } from './model';
 import { participantAuthor, recordAuthor } from './authorship.server';
 import { placeDot, toggleReaction } from './tallies.server';
 import { FREE, type Conductor, type ControlState } from './control';
 import { announceControl, announceModeration } from '$lib/live/announce.server';
 import { can } from '$lib/orgs/roles';
-import { maskPersonalDetails, type DetailKind } from '$lib/safeguarding/rules';
-import { forgetOriginal, recordOriginal, sendPrivately } from '$lib/safeguarding/safeguarding.server';
 
 export type Board = typeof board.$inferSelect;
 
@@ -122,7 +119,8 @@ export async function getRoomState(workshopId: string) {
 	};
 }
 
-async function publish(workshopId: string) {
+/** Rewrites the workshop's control document and tells the live pages. */
+export async function publish(workshopId: string) {
 	await realtime.publishControl(workshopId, await getControlState(workshopId));
 	announceControl(workshopId);
 }
@@ -176,67 +174,11 @@ export async function setFollow(
 	return { ok: true as const };
 }
 
-/**
- * The conductor: sends every phone and the projector to a board, a round's ballot (only
- * while it is open), its results (only once revealed), a break screen, or lets them roam.
- * Only for those who may run the workshop (the checked access says so).
- */
-export async function setConductor(access: WorkshopAccess<'workshop.run'>, target: Conductor) {
-	const workshopId = access.workshop.id;
-	if (target.kind === 'board') {
-		const found = target.id ? await findBoard(target.id) : null;
-		if (!found || found.workshopId !== workshopId) return { ok: false as const, error: 'error_not_found' };
-	}
-	if (target.kind === 'ballot' || target.kind === 'results') {
-		const [round] = target.id
-			? await db
-					.select({ status: votingRound.status, revealed: votingRound.revealed })
-					.from(votingRound)
-					.where(and(eq(votingRound.id, target.id), eq(votingRound.workshopId, workshopId)))
-			: [];
-		if (!round) return { ok: false as const, error: 'error_not_found' };
-		if (target.kind === 'ballot' && round.status !== 'open')
-			return { ok: false as const, error: 'forum_error_round_not_open' };
-		if (target.kind === 'results' && !(round.status === 'closed' && round.revealed))
-			return { ok: false as const, error: 'forum_error_not_revealed' };
-	}
-	const conductor: Conductor = target.id
-		? { kind: target.kind, id: target.id, at: Date.now() }
-		: { kind: target.kind, at: Date.now() };
-	// currentBoardId stays the board being followed, for pages that read only that.
-	await db
-		.update(workshop)
-		.set({ conductor, currentBoardId: conductor.kind === 'board' ? conductor.id! : null })
-		.where(eq(workshop.id, workshopId));
-	await publish(workshopId);
-	return { ok: true as const };
-}
-
-/** A participant answering a prompt: the note goes inside that frame, below its title. */
-function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
-	const frame = frameId ? framesOf(doc).get(frameId) : undefined;
-	if (!frame) return {};
-	const inside = [...notesOf(doc).values()].filter((n) => n.get('frameId') === frameId).length;
-	const x = Number(frame.get('x')) + 10 + (inside % 2) * 180;
-	const y = Number(frame.get('y')) + 70 + Math.floor(inside / 2) * 120;
-	return { frameId, x, y };
-}
-
-// Per participant: 20 notes and 60 reactions a minute are plenty in a room.
-const notesPerParticipant: RateLimiter = sharedLimiter('notes-participant', { max: 20, windowMs: 60_000 });
+// Per participant: 60 reactions and dots a minute are plenty in a room (notes: safeguarding/contributions.server.ts).
 const reactionsPerParticipant: RateLimiter = sharedLimiter('reactions-participant', { max: 60, windowMs: 60_000 });
 
-export type Contribution = {
-	id: string;
-	text: string;
-	colour: Colour;
-	pictogram: Pictogram | null;
-	frameId?: string | null;
-	private?: boolean;
-};
-
 /** The board as it is now, if this participant may write to it; otherwise why not. */
-async function writableBoard(access: ParticipantBoardAccess) {
+export async function writableBoard(access: ParticipantBoardAccess) {
 	const found = await findBoard(access.board.id);
 	if (!found || found.workshopId !== access.participant.workshopId)
 		return { ok: false as const, error: 'error_not_found' };
@@ -244,62 +186,6 @@ async function writableBoard(access: ParticipantBoardAccess) {
 	if (w?.status !== 'open') return { ok: false as const, error: 'error_workshop_closed' };
 	if (found.locked) return { ok: false as const, error: 'error_board_locked' };
 	return { ok: true as const, board: found };
-}
-
-/**
- * A participant's note. Outcomes: 'added' (written into the board with the participant
- * as author), 'queued' (moderation on: waits for approval), 'duplicate' (this id was
- * already received: offline queues resend), or an error key.
- */
-export async function contributeNote(access: ParticipantBoardAccess, input: Contribution) {
-	const { participant } = access;
-	const boardId = access.board.id;
-	const checked = await writableBoard(access);
-	if (!checked.ok) return checked;
-	const found = checked.board;
-	const [sub] = await db
-		.select({ id: boardSubmission.id })
-		.from(boardSubmission)
-		.where(eq(boardSubmission.id, input.id));
-	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id))))
-		return { ok: true as const, outcome: 'duplicate' as const };
-	// The phone is told when to try again, so it can say so and resend by itself.
-	const wait = await notesPerParticipant.retryAfter(participant.id);
-	if (wait > 0) return { ok: false as const, error: 'error_slow_down', retryAfterMs: wait };
-	await notesPerParticipant.hit(participant.id);
-	// "Only for the facilitator": kept whole in SQL, never near the board document.
-	if (input.private) return { ok: true as const, outcome: await sendPrivately(access, input.id, input.text) };
-	// Personal details are masked before anything reaches the room; the original stays
-	// in SQL for the facilitator's moderation view.
-	const { text, kinds } = maskPersonalDetails(input.text);
-	if (kinds.length > 0) await recordOriginal(boardId, input.id, input.text, kinds);
-	// `hidden` only when something was: which kinds, so the author can be told.
-	const hidden: { hidden?: DetailKind[] } = kinds.length > 0 ? { hidden: kinds } : {};
-	// Kept with a waiting note for the facilitator's queue; never written into the board.
-	const authorName = participant.displayName ?? participant.pseudonym;
-	if (found.moderation) {
-		await db.insert(boardSubmission).values({
-			id: input.id,
-			boardId,
-			participantId: participant.id,
-			authorName,
-			text,
-			colour: input.colour,
-			pictogram: input.pictogram
-		});
-		announceModeration(boardId);
-		return { ok: true as const, outcome: 'queued' as const, ...hidden };
-	}
-	// Authorship first, in SQL; the document gets the note without any author.
-	await recordAuthor(boardId, [input.id], participantAuthor(participant));
-	await realtime.changeBoardDoc(boardId, (doc) =>
-		addNote(
-			doc,
-			{ text, colour: input.colour, pictogram: input.pictogram, ...placeInFrame(doc, input.frameId ?? null) },
-			input.id
-		)
-	);
-	return { ok: true as const, outcome: 'added' as const, ...hidden };
 }
 
 export async function reactToNote(access: ParticipantBoardAccess, noteId: string, emoji: string) {
@@ -370,18 +256,4 @@ export async function approveSubmission(access: BoardAccess<'workshop.run'>, sub
 		addNote(doc, { text: sub.text, colour: sub.colour as Colour, pictogram: sub.pictogram as Pictogram | null }, sub.id)
 	);
 	return { ok: true as const };
-}
-
-export async function rejectSubmission(access: BoardAccess<'workshop.run'>, submissionId: string) {
-	const boardId = access.board.id;
-	const rows = await db
-		.delete(boardSubmission)
-		.where(and(eq(boardSubmission.id, submissionId), eq(boardSubmission.boardId, boardId)))
-		.returning({ id: boardSubmission.id });
-	if (rows.length > 0) {
-		// A rejected note's unmasked original goes with it.
-		await forgetOriginal(boardId, submissionId);
-		announceModeration(boardId);
-	}
-	return rows.length > 0 ? { ok: true as const } : { ok: false as const, error: 'error_not_found' };
 }

@@ -2,7 +2,8 @@
  * The workshop's control document: written only by the server, read by everyone in
  * the workshop (a read-only room named `control.<workshopId>`). It carries the
  * authoritative live state: which boards are locked, authors hidden, the shared timer
- * and the conductor ("follow me": where every phone and the projector should be).
+ * and the conductor ("follow me": where every phone and the projector should be; set by
+ * voting/conductor.server.ts, which knows both boards and rounds).
  */
 import type * as Y from 'yjs';
 

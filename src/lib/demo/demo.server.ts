@@ -5,8 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { membership } from '$lib/orgs/orgs.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { membership, user } from '$lib/orgs/orgs.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { signUp } from '$lib/accounts/accounts.server';
 import { createWorkshop, replaceAgenda, setStatus } from '$lib/workshops/workshops.server';

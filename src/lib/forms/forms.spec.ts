@@ -1,91 +1,55 @@
+/** The forms kit on its own schemas; each domain tests its own forms beside them (e.g. workshops/forms.spec.ts). */
 import { describe, expect, it } from 'vitest';
-import { parseForm } from './forms';
-import { signUpForm } from '$lib/accounts/forms';
-import { agendaForm, joinForm, workshopForm } from '$lib/workshops/forms';
+import { z } from 'zod';
+import { boundedText, parseForm } from './forms';
 
-const formData = (entries: [string, string][]) => {
+const formData = (entries: [string, string | Blob][]) => {
 	const data = new FormData();
 	for (const [k, v] of entries) data.append(k, v);
 	return data;
 };
 
+const schema = z.object({
+	name: boundedText(5),
+	tags: z.array(z.string()).default([]),
+	count: z.coerce.number({ error: 'error_number' }).int({ error: 'whole numbers only' })
+});
+
 describe('parseForm', () => {
-	it('returns message keys per field', () => {
+	it('answers the first message key per field, and error_invalid for a message that is not a key', () => {
 		const result = parseForm(
-			signUpForm,
+			schema,
 			formData([
-				['name', ''],
-				['email', 'nope'],
-				['password', 'short'],
-				['organisationName', 'X']
+				['name', 'too long a name'],
+				['count', '1.5']
 			])
 		);
 		expect(result.ok).toBe(false);
-		if (!result.ok)
-			expect(result.errors).toEqual({ name: 'error_required', email: 'error_email', password: 'error_password_short' });
+		if (!result.ok) {
+			expect(result.errors).toEqual({ name: 'error_too_long', count: 'error_invalid' });
+			expect(result.values).toEqual({ name: 'too long a name', count: '1.5' });
+		}
+		const empty = parseForm(
+			schema,
+			formData([
+				['name', '  '],
+				['count', 'x']
+			])
+		);
+		expect(!empty.ok && empty.errors).toEqual({ name: 'error_required', count: 'error_number' });
 	});
 
-	it('normalises e-mail addresses', () => {
+	it('collects a repeated field into a list, and ignores files', () => {
 		const result = parseForm(
-			signUpForm,
+			schema,
 			formData([
-				['name', 'Sari'],
-				['email', ' Sari@Example.ID '],
-				['password', 'password-1'],
-				['organisationName', 'PKK']
+				['name', ' Sari '],
+				['tags', 'a'],
+				['tags', 'b'],
+				['count', '3'],
+				['file', new Blob(['x'])]
 			])
 		);
-		expect(result.ok && result.data.email).toBe('sari@example.id');
-	});
-
-	it('collects repeated fields into lists (groups, agenda rows)', () => {
-		const result = parseForm(
-			agendaForm,
-			formData([
-				['title', 'A'],
-				['minutes', '10'],
-				['title', ''],
-				['minutes', '5'],
-				['title', 'B'],
-				['minutes', '20']
-			])
-		);
-		expect(result.ok && result.data).toEqual([
-			{ title: 'A', minutes: 10 },
-			{ title: 'B', minutes: 20 }
-		]);
-		const bad = parseForm(
-			agendaForm,
-			formData([
-				['title', 'A'],
-				['minutes', '0']
-			])
-		);
-		expect(bad.ok).toBe(false);
-	});
-
-	it('refuses a workshop without groups or with an unknown kind', () => {
-		const base: [string, string][] = [
-			['title', 'T'],
-			['kind', 'co-design'],
-			['function', 'pencegahan']
-		];
-		const none = parseForm(workshopForm, formData(base));
-		expect(!none.ok && none.errors.groups).toBe('error_groups_empty');
-		const kind = parseForm(
-			workshopForm,
-			formData([
-				['title', 'T'],
-				['kind', 'party'],
-				['function', 'pencegahan'],
-				['groups', 'woman']
-			])
-		);
-		expect(!kind.ok && kind.errors.kind).toBe('error_invalid');
-	});
-
-	it('joining needs consent', () => {
-		const result = parseForm(joinForm, formData([['displayName', 'Sari']]));
-		expect(!result.ok && result.errors.consent).toBe('error_consent');
+		expect(result.ok && result.data).toEqual({ name: 'Sari', tags: ['a', 'b'], count: 3 });
 	});
 });

@@ -17,7 +17,7 @@ import type { ParticipantAccess, WorkshopAccess } from '$lib/workshops/access.se
 import type { Permission } from '$lib/orgs/roles';
 import { participant, workshop } from '$lib/workshops/workshops.schema';
 import { fundingLine, partner, planItem, planItemPartner, plan, task } from '$lib/plans/plans.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { groupLabel } from '$lib/components/labels';
 import { fundingLabel } from '$lib/components/plan-labels';
 import { maskPersonalDetails } from '$lib/safeguarding/rules';

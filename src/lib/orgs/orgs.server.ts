@@ -1,8 +1,7 @@
 /** Use cases for organisations: memberships, roles, one-time invitations. */
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { invitation, membership, organisation } from './orgs.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { invitation, membership, organisation, user } from './orgs.schema';
 import { generateId, generateToken, hashToken } from '$lib/server/auth/tokens';
 import { revokeConnections } from '$lib/server/realtime';
 import type { Role } from './roles';

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { fundingLine, partner, plan, planItem, planItemEvent, planItemPartner, task, taskNote } from './plans.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { ensurePlan, findPlanItem, listPlanItems } from './plans.server';

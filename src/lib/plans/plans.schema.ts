@@ -1,7 +1,6 @@
 import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { workshop } from '../workshops/workshops.schema';
-import { organisation } from '../orgs/orgs.schema';
-import { user } from '../accounts/accounts.schema';
+import { organisation, user } from '../orgs/orgs.schema';
 import { FUNCTIONS } from '../workshops/rules';
 import { FUNDING_SOURCES, PARTNER_KINDS, PLAN_STATUSES, TASK_STATUSES } from './rules';
 

@@ -1,6 +1,7 @@
-/** Form schemas for the facilitator's safeguarding page. Errors are message keys. */
+/** Form schemas for the safeguarding pages (the facilitator's, and the organisation's data register). Errors are message keys. */
 import { z } from 'zod';
 import { idField } from '$lib/forms/forms';
+import { MAX_RETENTION_DAYS } from './rules';
 
 export const idForm = z.object({ id: idField });
 
@@ -19,3 +20,13 @@ export const consentForm = z.object({
 });
 
 export const helpSeenForm = z.object({ requestId: idField });
+
+/** Retention and the referral guidance shown with private notes (the data register page). */
+export const dataSettingsForm = z.object({
+	retentionDays: z.coerce
+		.number({ error: 'error_number' })
+		.int({ error: 'error_number' })
+		.min(1, { error: 'error_number' })
+		.max(MAX_RETENTION_DAYS, { error: 'error_number' }),
+	referralGuidance: z.string().trim().max(2000, { error: 'error_too_long' }).default('')
+});

@@ -57,7 +57,7 @@ export async function anonymiseDue(now: Date = new Date()): Promise<string[]> {
 		.select({
 			id: workshop.id,
 			organisationId: workshop.organisationId,
-			closedAt: workshopSafeguarding.closedAt,
+			closedAt: workshop.closedAt,
 			anonymisedAt: workshopSafeguarding.anonymisedAt
 		})
 		.from(workshop)
@@ -67,7 +67,7 @@ export async function anonymiseDue(now: Date = new Date()): Promise<string[]> {
 	const days = new Map<string, number>();
 	for (const w of closed) {
 		if (!w.closedAt) {
-			await setWorkshopSettings(w.id, { closedAt: now });
+			await db.update(workshop).set({ closedAt: now }).where(eq(workshop.id, w.id));
 			continue;
 		}
 		if (!days.has(w.organisationId)) days.set(w.organisationId, (await getOrgSettings(w.organisationId)).retentionDays);

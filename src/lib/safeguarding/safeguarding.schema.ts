@@ -18,8 +18,8 @@ export const orgSafeguarding = pgTable('org_safeguarding', {
 
 /**
  * Per workshop: the disclosure watch words (null: the defaults), the count of guardian
- * consent forms collected on paper, when it closed and when its personal data was
- * anonymised (retention).
+ * consent forms collected on paper, and when its personal data was anonymised
+ * (retention counts from `workshop.closed_at`).
  */
 export const workshopSafeguarding = pgTable('workshop_safeguarding', {
 	workshopId: text('workshop_id')
@@ -27,7 +27,6 @@ export const workshopSafeguarding = pgTable('workshop_safeguarding', {
 		.references(() => workshop.id, { onDelete: 'cascade' }),
 	watchwords: jsonb('watchwords').$type<string[]>(),
 	guardianConsents: integer('guardian_consents'),
-	closedAt: timestamp('closed_at', { withTimezone: true }),
 	anonymisedAt: timestamp('anonymised_at', { withTimezone: true })
 });
 

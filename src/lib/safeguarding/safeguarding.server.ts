@@ -12,8 +12,7 @@ import { participant, workshop } from '$lib/workshops/workshops.schema';
 import { generateId } from '$lib/server/auth/tokens';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
 import * as realtime from '$lib/server/realtime';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
-import type { ParticipantAccess, WorkshopAccess } from '$lib/workshops/access.server';
+import type { ParticipantAccess, WorkshopAccess, SessionParticipant } from '$lib/workshops/access.server';
 import type { BoardAccess, ParticipantBoardAccess } from '$lib/boards/access.server';
 import { deleteNote, notesOf } from '$lib/boards/model';
 import { isChild } from '$lib/workshops/rules';
@@ -40,10 +39,11 @@ export async function setOrgSettings(
 
 export async function getWorkshopSettings(workshopId: string) {
 	const [row] = await db.select().from(workshopSafeguarding).where(eq(workshopSafeguarding.workshopId, workshopId));
+	const [w] = await db.select({ closedAt: workshop.closedAt }).from(workshop).where(eq(workshop.id, workshopId));
 	return {
 		watchwords: row?.watchwords ?? [...DEFAULT_WATCHWORDS],
 		guardianConsents: row?.guardianConsents ?? null,
-		closedAt: row?.closedAt ?? null,
+		closedAt: w?.closedAt ?? null,
 		anonymisedAt: row?.anonymisedAt ?? null
 	};
 }
@@ -59,7 +59,7 @@ export async function setGuardianConsents(access: WorkshopAccess<'workshop.run'>
 }
 
 type WorkshopSettings = Partial<
-	Pick<typeof workshopSafeguarding.$inferInsert, 'watchwords' | 'guardianConsents' | 'closedAt' | 'anonymisedAt'>
+	Pick<typeof workshopSafeguarding.$inferInsert, 'watchwords' | 'guardianConsents' | 'anonymisedAt'>
 >;
 
 export async function setWorkshopSettings(workshopId: string, settings: WorkshopSettings) {
@@ -67,11 +67,6 @@ export async function setWorkshopSettings(workshopId: string, settings: Workshop
 		.insert(workshopSafeguarding)
 		.values({ workshopId, ...settings })
 		.onConflictDoUpdate({ target: workshopSafeguarding.workshopId, set: settings });
-}
-
-/** Called when a workshop's status changes: retention counts from the moment it closed. */
-export async function recordStatusChange(workshopId: string, status: string, now = new Date()) {
-	await setWorkshopSettings(workshopId, { closedAt: status === 'closed' ? now : null });
 }
 
 /** The masked note's original, for the facilitator's moderation view only. */

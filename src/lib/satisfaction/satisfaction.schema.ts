@@ -1,6 +1,5 @@
 import { boolean, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { organisation } from '../orgs/orgs.schema';
-import { user } from '../accounts/accounts.schema';
+import { organisation, user } from '../orgs/orgs.schema';
 import { workshop } from '../workshops/workshops.schema';
 import { planItem } from '../plans/plans.schema';
 import { FUNCTIONS, STATUSES } from '../workshops/rules';

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { user } from '../accounts/accounts.schema';
+import { user } from '../orgs/orgs.schema';
 import { participant } from '../workshops/workshops.schema';
 
 /**

@@ -8,8 +8,9 @@ import type { Cookies } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { participant } from '$lib/workshops/workshops.schema';
+import type { SessionParticipant } from '$lib/workshops/access.server';
 import { session } from './sessions.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,10 +22,7 @@ export type SessionKind = keyof typeof COOKIE;
 
 export type Session = typeof session.$inferSelect;
 export type SessionUser = Pick<typeof user.$inferSelect, 'id' | 'email' | 'name'>;
-export type SessionParticipant = Pick<
-	typeof participant.$inferSelect,
-	'id' | 'workshopId' | 'displayName' | 'pseudonym' | 'groups'
->;
+export type { SessionParticipant };
 
 export { generateToken as generateSessionToken };
 

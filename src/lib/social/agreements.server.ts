@@ -9,7 +9,7 @@ import { generateId } from '$lib/server/auth/tokens';
 import type { OrgAccess } from '$lib/orgs/access.server';
 import type { ParticipantAccess } from '$lib/workshops/access.server';
 import { workshop } from '$lib/workshops/workshops.schema';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { agreementEndorsement, agreementReview, agreementVersion, workingAgreement } from './social.schema';
 import { currentVersion, isChange, nextVersion, TEMPLATE_TOPICS, type AgreementTopic } from './rules';
 import type { Outcome } from '$lib/forms/forms';

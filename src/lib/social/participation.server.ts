@@ -7,7 +7,7 @@ import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { generateId } from '$lib/server/auth/tokens';
 import type { WorkshopAccess } from '$lib/workshops/access.server';
-import { user } from '$lib/accounts/accounts.schema';
+import { user } from '$lib/orgs/orgs.schema';
 import { fundingLine, partner, planItem, planItemPartner, task } from '$lib/plans/plans.schema';
 import { listPlanItems } from '$lib/plans/plans.server';
 import type { ParticipationLevel } from '$lib/plans/rules';

@@ -1,7 +1,6 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { organisation } from '../orgs/orgs.schema';
+import { organisation, user } from '../orgs/orgs.schema';
 import { participant, workshop } from '../workshops/workshops.schema';
-import { user } from '../accounts/accounts.schema';
 import { fundingLine, partner, planItem } from '../plans/plans.schema';
 import { PARTICIPATION_LEVELS } from '../plans/rules';
 import { AGREEMENT_TOPICS, ASSET_KINDS, PLEDGE_STATUSES, PULSE_PHASES, type PulseResult } from './rules';

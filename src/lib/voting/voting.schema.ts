@@ -1,6 +1,6 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { workshop } from '../workshops/workshops.schema';
-import { user } from '../accounts/accounts.schema';
+import { user } from '../orgs/orgs.schema';
 import { FUNCTIONS } from '../workshops/rules';
 import { BALLOT_FORMATS } from './formats';
 import { ROUND_RULES } from './registry';

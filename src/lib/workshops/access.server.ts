@@ -11,7 +11,6 @@ import { db } from '$lib/server/db';
 import { participant, workshop } from './workshops.schema';
 import { orgAccessFor, signedIn, type OrgAccess, type Organisation } from '$lib/orgs/access.server';
 import type { Permission, Role } from '$lib/orgs/roles';
-import type { SessionParticipant } from '$lib/sessions/sessions.server';
 
 declare const checked: unique symbol;
 declare const joined: unique symbol;
@@ -56,6 +55,11 @@ export type ParticipantAccess = {
 };
 
 /** A participant's access with the session's participant (name, groups) as it was checked. */
+/** The participant a session belongs to (what a signed-in phone carries on every request). */
+export type SessionParticipant = Pick<
+	typeof participant.$inferSelect,
+	'id' | 'workshopId' | 'displayName' | 'pseudonym' | 'groups'
+>;
 export type JoinedAccess = ParticipantAccess & { readonly participant: SessionParticipant };
 
 /** Joined a workshop, or 401. */

@@ -1,6 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisation } from '../orgs/orgs.schema';
-import { user } from '../accounts/accounts.schema';
+import { organisation, user } from '../orgs/orgs.schema';
 import { FUNCTIONS, KINDS, STATUSES } from './rules';
 import { DEFAULT_TIME_ZONE, LANGUAGES, TIME_ZONES } from './zones';
 import type { MinutesRecord } from './record';
@@ -20,6 +19,8 @@ export const workshop = pgTable(
 		kelurahan: text('kelurahan').notNull().default(''),
 		kecamatan: text('kecamatan').notNull().default(''),
 		status: text('status', { enum: STATUSES }).notNull().default('draft'),
+		/** When it was last closed (null while not closed): the retention of personal data counts from here. */
+		closedAt: timestamp('closed_at', { withTimezone: true }),
 		joinCode: text('join_code').notNull().unique(),
 		/** The self-declared groups participants choose from (keys of GROUPS). */
 		groups: jsonb('groups').$type<string[]>().notNull(),

@@ -9,7 +9,6 @@ import { revokeConnections } from '$lib/server/realtime';
 import type { WorkshopInput } from './forms';
 import { announceAttendance } from '$lib/live/announce.server';
 import type { MinutesRecord } from './record';
-import { recordStatusChange } from '$lib/safeguarding/safeguarding.server';
 import { GROUPS, generateJoinCode, isChild, makePseudonym, type AgendaItemInput, type Status } from './rules';
 
 export type Workshop = typeof workshop.$inferSelect;
@@ -60,9 +59,9 @@ export async function updateRecord(access: WorkshopAccess<'workshop.edit'>, reco
 
 export async function setStatus(access: WorkshopAccess<'workshop.run'>, status: Status): Promise<void> {
 	const workshopId = access.workshop.id;
-	await db.update(workshop).set({ status }).where(eq(workshop.id, workshopId));
 	// Retention counts from the moment a workshop closes.
-	await recordStatusChange(workshopId, status);
+	const closedAt = status === 'closed' ? new Date() : null;
+	await db.update(workshop).set({ status, closedAt }).where(eq(workshop.id, workshopId));
 	// Participants read boards only while the workshop is open.
 	if (status !== 'open') revokeConnections({ workshopId, participants: true });
 }

@@ -20,7 +20,8 @@ import {
 } from '$lib/workshops/forms';
 import { fieldError, formAction, parseForm } from '$lib/forms/forms';
 import { publicOrigin } from '$lib/server/venue';
-import { createBoard, getControlState, listBoards, setConductor } from '$lib/boards/boards.server';
+import { createBoard, getControlState, listBoards } from '$lib/boards/boards.server';
+import { setConductor } from '$lib/voting/conductor.server';
 import { conductForm } from '$lib/boards/conductor-form';
 import { listRounds } from '$lib/voting/rounds.server';
 import { addCodesignStages, createBoardFromTemplate, listTemplates } from '$lib/codesign/codesign.server';

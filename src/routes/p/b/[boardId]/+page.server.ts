@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { contributeNote, dotNote, getControlState, isWorkshopOpen, reactToNote } from '$lib/boards/boards.server';
+import { dotNote, getControlState, isWorkshopOpen, reactToNote } from '$lib/boards/boards.server';
+import { contributeNote } from '$lib/safeguarding/contributions.server';
 import { participantBoardAccess } from '$lib/boards/access.server';
 import { dotForm, noteForm, reactForm } from '$lib/boards/forms';
 import { dotsUsed } from '$lib/boards/tallies.server';

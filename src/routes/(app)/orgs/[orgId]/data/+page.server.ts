@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { allows, orgAccess } from '$lib/orgs/access.server';
-import { dataSettingsForm } from '$lib/orgs/forms';
+import { dataSettingsForm } from '$lib/safeguarding/forms';
 import { formAction } from '$lib/forms/forms';
 import { db } from '$lib/server/db';
 import { workshop } from '$lib/workshops/workshops.schema';

@@ -9,11 +9,11 @@ import {
 	approveSubmission,
 	dotNoteAsMember,
 	getControlState,
-	rejectSubmission,
 	setBoardFlags,
 	setFollow,
 	setTimer
 } from '$lib/boards/boards.server';
+import { rejectSubmission } from '$lib/safeguarding/contributions.server';
 import { boardAccess } from '$lib/boards/access.server';
 import {
 	dotForm,

@@ -5,14 +5,15 @@
  * These are compile-time checks (`npm run check` type-checks this file; vitest runs it too,
  * where `expectTypeOf` does nothing). Every `@ts-expect-error` below fails the check when
  * the call it marks starts to type-check, e.g. if `openRound` went back to taking an id.
- * Only type imports: nothing here touches a database.
+ * Only type imports: nothing here touches a database. It spans the domains, so it sits at
+ * the top of src/lib, outside any domain folder (board use cases: board-access.spec.ts).
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import type { OrgAccess } from '$lib/orgs/access.server';
-import type { JoinedAccess, ParticipantAccess, WorkshopAccess } from './access.server';
+import type { JoinedAccess, ParticipantAccess, WorkshopAccess } from '$lib/workshops/access.server';
 import type { RoundAccess } from '$lib/voting/access.server';
 
-type Workshops = typeof import('./workshops.server');
+type Workshops = typeof import('$lib/workshops/workshops.server');
 type Orgs = typeof import('$lib/orgs/orgs.server');
 type Accounts = typeof import('$lib/accounts/accounts.server');
 type Transfer = typeof import('$lib/transfer/forum.server');

@@ -3,19 +3,12 @@
  * unchecked call does not type-check. These lines are checked by `npm run check`
  * (svelte-check covers spec files); each `@ts-expect-error` fails the check if the call
  * it marks ever compiles. Nothing here touches a database: only types are imported.
+ * It covers boards, co-design and safeguarding, so it sits outside the domain folders.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type {
-	approveSubmission,
-	contributeNote,
-	dotNoteAsMember,
-	rejectSubmission,
-	setBoardFlags,
-	setConductor,
-	setFollow,
-	setTimer
-} from './boards.server';
-import type { BoardAccess, ParticipantBoardAccess } from './access.server';
+import type { approveSubmission, dotNoteAsMember, setBoardFlags, setFollow, setTimer } from '$lib/boards/boards.server';
+import type { setConductor } from '$lib/voting/conductor.server';
+import type { BoardAccess, ParticipantBoardAccess } from '$lib/boards/access.server';
 import type {
 	addCodesignStages,
 	continuePrototype,
@@ -31,6 +24,7 @@ import type {
 	setGuardianConsents,
 	setWatchwords
 } from '$lib/safeguarding/safeguarding.server';
+import type { contributeNote, rejectSubmission } from '$lib/safeguarding/contributions.server';
 import type { WorkshopAccess } from '$lib/workshops/access.server';
 
 declare const fns: {
