@@ -5,9 +5,8 @@
  * `...AsOwner` helpers act as the owner of the organisation that holds the row, as the
  * tests' factories make one owner per organisation.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { membership } from '$lib/orgs/orgs.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { workshopAccessFor } from '$lib/workshops/access.server';
 import { boardAccess, participantBoardAccess } from '$lib/boards/access.server';
@@ -17,19 +16,10 @@ import { findPlanItem } from '$lib/plans/plans.server';
 import { findTask } from '$lib/plans/delivery.server';
 import type { Permission } from '$lib/orgs/roles';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
-import { asOrgOwner, asOwner, asPhone } from './factories';
+import { asOrgOwner, asOwner, asPhone, firstOwner } from './factories';
 
 // The same helpers under the names the board, plan and safeguarding tests use (one implementation, in factories.ts).
 export { asOwner as workshopAsOwner, asOrgOwner as orgAsOwner, asPhone as phone };
-
-async function ownerOf(organisationId: string): Promise<string> {
-	const [row] = await db
-		.select({ userId: membership.userId })
-		.from(membership)
-		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, 'owner')));
-	if (!row) throw new Error(`No owner for organisation ${organisationId}`);
-	return row.userId;
-}
 
 async function organisationOf(workshopId: string): Promise<string> {
 	const [row] = await db
@@ -48,7 +38,7 @@ export async function boardAs<P extends Permission = 'workshop.run'>(
 ) {
 	const found = await findBoard(boardId);
 	if (!found) throw new Error(`No board ${boardId}`);
-	const who = userId ?? (await ownerOf(await organisationOf(found.workshopId)));
+	const who = userId ?? (await firstOwner(await organisationOf(found.workshopId)));
 	return boardAccess(await workshopAccessFor(who, found.workshopId, permission), boardId);
 }
 
@@ -67,7 +57,7 @@ export async function itemAs<P extends Permission = 'workshop.edit'>(
 ) {
 	const found = await findPlanItem(itemId);
 	if (!found) throw new Error(`No plan item ${itemId}`);
-	const who = userId ?? (await ownerOf(found.organisationId));
+	const who = userId ?? (await firstOwner(found.organisationId));
 	const access = await planItemAccess(await workshopAccessFor(who, found.workshopId, permission), itemId);
 	if (!access) throw new Error(`No plan item ${itemId}`);
 	return access;
@@ -81,7 +71,7 @@ export async function taskAs<P extends Permission = 'workshop.edit'>(
 ) {
 	const found = await findTask(taskId);
 	if (!found) throw new Error(`No task ${taskId}`);
-	const who = userId ?? (await ownerOf(found.organisationId));
+	const who = userId ?? (await firstOwner(found.organisationId));
 	const access = await taskAccess(await workshopAccessFor(who, found.workshopId, permission), taskId);
 	if (!access) throw new Error(`No task ${taskId}`);
 	return access;

@@ -69,7 +69,7 @@ export async function aParticipant(
  * tests act as the organisation's first owner, who holds every permission.
  */
 
-async function firstOwner(organisationId: string): Promise<string> {
+export async function firstOwner(organisationId: string): Promise<string> {
 	const [row] = await db
 		.select({ userId: membership.userId })
 		.from(membership)
