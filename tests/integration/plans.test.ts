@@ -14,7 +14,8 @@ import {
 	updateItem,
 	updateTask
 } from '$lib/plans/delivery.server';
-import { beritaAcaraPdf, planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
+import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/documents/plan-exports.server';
+import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { publicFollowUp } from '$lib/plans/follow-up.server';
 import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
 import { createProposal } from '$lib/voting/proposals.server';
