@@ -22,7 +22,7 @@ import {
 	PLAN_STATUS_LABELS,
 	TASK_STATUS_LABELS,
 	taskStatusLabel
-} from './components/plan-labels';
+} from './plans/labels';
 
 const messages = (lang: string): Record<string, unknown> =>
 	JSON.parse(readFileSync(join(import.meta.dirname, 'i18n', 'messages', `${lang}.json`), 'utf8'));

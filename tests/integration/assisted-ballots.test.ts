@@ -1,7 +1,8 @@
 /** Assisted ballots: only for people recorded as assisted (no phone), never in place of a phone voter. */
 import { describe, expect, it } from 'vitest';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castAssisted, castBallot, closeRound, countVoters, createRound, openRound } from '$lib/voting/rounds.server';
+import { castAssisted, castBallot, countVoters, createRound, openRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { addParticipant, addAssisted } from '$lib/workshops/workshops.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop, asRunner, asOwner, asPhone } from './factories';
@@ -80,7 +81,7 @@ describe('assisted ballots', () => {
 			ok: false,
 			error: 'error_already_voted'
 		});
-		const closed = await closeRound(await asRunner(created.id));
+		const closed = await closeRoundIntoPlan(await asRunner(created.id));
 		if (!closed.ok) throw new Error(closed.error);
 		expect((await closed.counted).channels).toMatchObject({ phone: 1, assisted: 1, paper: 0 });
 	});

@@ -1,7 +1,8 @@
 /** Results by group as closing freezes them and as pages receive them: nothing subtracts down to a person. */
 import { describe, expect, it } from 'vitest';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, enterPaperBallot, findRound, openRound } from '$lib/voting/rounds.server';
+import { castBallot, createRound, enterPaperBallot, findRound, openRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { publicResult } from '$lib/voting/breakdown';
 import type { RoundResult } from '$lib/voting/count';
 import { addParticipant } from '$lib/workshops/workshops.server';
@@ -64,7 +65,7 @@ async function aRoundWith(voters: { groups: string[]; choice: 'A' | 'B' }[], pap
 		).toBe(true);
 	}
 	for (const choice of paper) await enterPaperBallot(await asRunner(created.id), [ids[choice]]);
-	const closed = await closeRound(await asRunner(created.id));
+	const closed = await closeRoundIntoPlan(await asRunner(created.id));
 	if (!closed.ok) throw new Error(closed.error);
 	const result = await closed.counted;
 	const round = await findRound(w.id, created.id);

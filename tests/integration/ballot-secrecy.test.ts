@@ -12,12 +12,12 @@ import { createProposal } from '$lib/voting/proposals.server';
 import {
 	castAssisted,
 	castBallot,
-	closeRound,
 	countVoters,
 	createRound,
 	enterPaperBallot,
 	openRound
 } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import {
 	BALLOT_BATCH,
 	compactBallotTables,
@@ -151,7 +151,7 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		expect(await countVoters(roundId)).toBe(n);
 
 		for (const stage of ['open', 'closed']) {
-			if (stage === 'closed') expect((await closeRound(await asRunner(roundId))).ok).toBe(true);
+			if (stage === 'closed') expect((await closeRoundIntoPlan(await asRunner(roundId))).ok).toBe(true);
 			const { ballots, guards } = await readAsDatabaseReader(roundId);
 			expect(guards).toHaveLength(n);
 			expectNoSharedTransaction(ballots, guards);
@@ -192,7 +192,7 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 			ok: true,
 			changed: true
 		});
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		const after = await readAsDatabaseReader(roundId);
 		expect(after.ballots.map((b) => key(b.choices))).not.toContain(key(distinctBallot(ids, 0)));
@@ -215,7 +215,7 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 			ok: false,
 			error: 'error_already_voted'
 		});
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		expect((await closed.counted).ballots).toBe(BALLOT_BATCH + 1);
 		expect((await closed.counted).scores).toMatchObject({ [ids[0]]: BALLOT_BATCH, [ids[1]]: 1 });
@@ -236,7 +236,7 @@ describe('a database reader cannot pair a ballot with a voter', () => {
 		expect((await castAssisted(await asRunner(roundId), daeng.participant.id, [ids[1]])).ok).toBe(true);
 		expect((await enterPaperBallot(await asRunner(roundId), [ids[2]])).ok).toBe(true);
 		expect(await countVoters(roundId)).toBe(3);
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		expect((await closed.counted).channels).toMatchObject({ phone: 1, assisted: 1, paper: 1 });
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, roundId))).toHaveLength(3);

@@ -32,6 +32,8 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 	const events = await import('$lib/server/events');
 	const tallies = await import('$lib/boards/tallies.server');
 	const rounds = await import('$lib/voting/rounds.server');
+	// Closing a round goes through plans, which puts the winners into the plan.
+	const roundWinners = await import('$lib/plans/round-winners.server');
 	const pool = await import('$lib/voting/ballot-pool.server');
 	realtime.configure({ idleUnloadMs: 200, flushDelayMs: 20 });
 	realtime.configureRealtime(boardsRealtime);
@@ -60,6 +62,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, prefix: s
 		events,
 		tallies,
 		rounds,
+		roundWinners,
 		status,
 		link,
 		/** Orderly stop: rooms flushed and compacted. */

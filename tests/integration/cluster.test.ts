@@ -244,7 +244,7 @@ describe.runIf(enabled)('several app nodes on Redis and Postgres', () => {
 			).toBe(true);
 		}
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(0);
-		const closed = await a.rounds.closeRound(await asRunner(round.id));
+		const closed = await a.roundWinners.closeRoundIntoPlan(await asRunner(round.id));
 		expect(closed.ok).toBe(true);
 		if (closed.ok) await closed.counted;
 		expect(await db.select().from(ballot).where(eq(ballot.roundId, round.id))).toHaveLength(3);

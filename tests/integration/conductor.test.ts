@@ -9,7 +9,8 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { createBoard, getControlState, setFollow } from '$lib/boards/boards.server';
 import { setConductor } from '$lib/voting/conductor.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
+import { castBallot, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import type { ProposalInput, RoundInput } from '$lib/voting/forms';
 import { setStatus } from '$lib/workshops/workshops.server';
 import type { SessionParticipant } from '$lib/sessions/sessions.server';
@@ -130,7 +131,7 @@ describe('the conductor', () => {
 			ok: false,
 			error: 'forum_error_not_revealed'
 		});
-		const closed = await closeRound(await asRunner(round.id));
+		const closed = await closeRoundIntoPlan(await asRunner(round.id));
 		if (closed.ok) await closed.counted; // reveal waits for the count
 		expect(await setConductor(await workshopAsOwner(w.id), { kind: 'results', id: round.id })).toEqual({
 			ok: false,
@@ -187,7 +188,7 @@ describe('the ballot page on a phone', () => {
 		expect(JSON.stringify(before)).not.toMatch(/choices|receipt/);
 		expect((await load(await aParticipant(w, ''))).voted).toBe(false);
 
-		const closed = await closeRound(await asRunner(round.id));
+		const closed = await closeRoundIntoPlan(await asRunner(round.id));
 		if (closed.ok) await closed.counted; // reveal waits for the count
 		expect((await load(voters[0])).outcomes).toBeNull();
 		await revealRound(await asRunner(round.id));

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { votingRound } from '../../src/lib/voting/voting.schema';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, findRound, openRound, revealRound } from '$lib/voting/rounds.server';
-import { countClosedRound, countInWorker, ensureCounted, hashInput } from '$lib/voting/counting.server';
+import { castBallot, createRound, findRound, openRound, revealRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan, countRoundIntoPlan, ensureCountedIntoPlan } from '$lib/plans/round-winners.server';
+import { countInWorker, hashInput } from '$lib/voting/counting.server';
 import { countRound, type CountInput, type CountProgress } from '$lib/voting/count';
 import { listPlanItems } from '$lib/plans/plans.server';
 import { addParticipant } from '$lib/workshops/workshops.server';
@@ -76,7 +77,7 @@ async function aClosableMesRound() {
 describe('counting off the request path', () => {
 	it('closing returns before the count; the result comes with its inputs hash and the plan', async () => {
 		const { w, p2, p3, roundId } = await aClosableMesRound();
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		const right = await findRound(w.id, roundId);
 		expect(right?.status).toBe('closed');
@@ -96,7 +97,7 @@ describe('counting off the request path', () => {
 
 	it('the same inputs are never counted twice; a lost count is started again', async () => {
 		const { w, p2, roundId } = await aClosableMesRound();
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		await closed.counted;
 		// Mark the stored result: a recount would overwrite the mark, reuse keeps it.
@@ -105,8 +106,8 @@ describe('counting off the request path', () => {
 			.update(votingRound)
 			.set({ result: { ...row.result, marked: true } })
 			.where(eq(votingRound.id, roundId));
-		expect(await countClosedRound(roundId)).toMatchObject({ marked: true });
-		expect(ensureCounted({ ...row, result: row.result })).toBeNull();
+		expect(await countRoundIntoPlan(roundId)).toMatchObject({ marked: true });
+		expect(ensureCountedIntoPlan({ ...row, result: row.result })).toBeNull();
 
 		// A restart lost the count (no result): opening the page counts again, once.
 		await db
@@ -114,9 +115,9 @@ describe('counting off the request path', () => {
 			.set({ result: null, countState: { state: 'counting', rule: 'mes', step: 3, startedAt: '' } })
 			.where(eq(votingRound.id, roundId));
 		const lost = (await findRound(w.id, roundId))!;
-		const again = ensureCounted(lost);
+		const again = ensureCountedIntoPlan(lost);
 		expect(again).not.toBeNull();
-		expect(countClosedRound(roundId)).toBe(again);
+		expect(countRoundIntoPlan(roundId)).toBe(again);
 		expect((await again!).winners[0].id).toBe(p2);
 		expect((await findRound(w.id, roundId))?.countState).toMatchObject({ state: 'done' });
 		// The plan got the winners once, at the first count.
@@ -125,7 +126,7 @@ describe('counting off the request path', () => {
 
 	it('a round that is not closed is not counted', async () => {
 		const { roundId } = await aClosableMesRound();
-		await expect(countClosedRound(roundId)).rejects.toThrow('error_round_state');
+		await expect(countRoundIntoPlan(roundId)).rejects.toThrow('error_round_state');
 	});
 });
 

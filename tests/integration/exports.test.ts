@@ -6,7 +6,7 @@ import * as realtime from '$lib/server/realtime';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote } from '$lib/boards/model';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
-import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
+import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/documents/plan-exports.server';
 import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
 import { createTask, getPlan, updateTask } from '$lib/plans/delivery.server';
 import { publicFollowUp } from '$lib/plans/follow-up.server';

@@ -95,7 +95,7 @@ export async function asOwner<P extends Permission = 'workshop.run'>(workshopId:
 	return workshopAccessFor(await firstOwner(organisationId), workshopId, permission ?? ('workshop.run' as P));
 }
 
-/** The owner's checked access to a round, as those who run its workshop (`openRound`, `closeRound` ...). */
+/** The owner's checked access to a round, as those who run its workshop (`openRound`, `closeRoundIntoPlan` ...). */
 export async function asRunner(roundId: string) {
 	const [round] = await db
 		.select({ workshopId: votingRound.workshopId })

@@ -9,7 +9,8 @@ import { db } from '$lib/server/db';
 import * as s from '$lib/schema';
 import * as realtime from '$lib/server/realtime';
 import { createProposal, listProposals } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { castBallot, createRound, openRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, createCluster, readBoard } from '$lib/boards/model';
 import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
@@ -85,7 +86,7 @@ async function aForum() {
 			[...choices]
 		);
 	}
-	const closed = await closeRound(await asRunner(round.id));
+	const closed = await closeRoundIntoPlan(await asRunner(round.id));
 	if (closed.ok) await closed.counted;
 	const boardId = await createBoard(w.id, 'Menggali');
 	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {

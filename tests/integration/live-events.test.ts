@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createBoard, setBoardFlags } from '$lib/boards/boards.server';
 import { contributeNote } from '$lib/safeguarding/contributions.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
+import { castBallot, createRound, openRound, revealRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { eventBus, type MemoryEventBus } from '$lib/server/events';
 import { attendanceTopic, roundStatusTopic, roundTopic } from '$lib/live/topics';
 import type { ProposalInput } from '$lib/voting/forms';
@@ -220,7 +221,7 @@ describe('topics', () => {
 		expect(statusSignals).toBe(1);
 		expect(countSignals).toBe(before + 1); // the projector's count hears of every ballot
 		stopCount();
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		expect(statusSignals).toBe(2);
 		if (closed.ok) await closed.counted;
 		expect((await revealRound(await asRunner(roundId))).ok).toBe(true);

@@ -14,11 +14,13 @@ import {
 	updateItem,
 	updateTask
 } from '$lib/plans/delivery.server';
-import { beritaAcaraPdf, planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
+import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/documents/plan-exports.server';
+import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { publicFollowUp } from '$lib/plans/follow-up.server';
 import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { castBallot, createRound, openRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { createBoard } from '$lib/boards/boards.server';
 import { addNote, createCluster } from '$lib/boards/model';
 import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
@@ -121,7 +123,7 @@ async function aForumWithPlan() {
 			[p1, p2]
 		);
 	}
-	const closed = await closeRound(await asRunner(round.id));
+	const closed = await closeRoundIntoPlan(await asRunner(round.id));
 	if (closed.ok) await closed.counted;
 	const boardId = await createBoard(w.id, 'Menggali');
 	const { noteId, clusterId } = await realtime.changeBoardDoc(boardId, (doc) => {

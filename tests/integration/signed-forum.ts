@@ -1,7 +1,8 @@
 /** A forum fit for every document: voted, planned with co-financing, minutes details filled in. */
 import { addFunding, createPartner, getPlan, setItemPartners } from '$lib/plans/delivery.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castAssisted, castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { castAssisted, castBallot, createRound, openRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import {
 	addParticipant,
 	createWorkshop,
@@ -102,7 +103,7 @@ export async function aSignedForum(language: 'id' | 'en' = 'id') {
 		);
 	}
 	await castAssisted(await asRunner(round.id), elder.participant.id, choices[2]);
-	const closed = await closeRound(await asRunner(round.id));
+	const closed = await closeRoundIntoPlan(await asRunner(round.id));
 	if (closed.ok) await closed.counted; // the winners reach the plan when the count ends
 	const [lampItem] = (await getPlan(w.id)).items;
 	const lampAccess = await itemAs(lampItem.id, owner.id);

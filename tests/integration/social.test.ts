@@ -13,7 +13,8 @@ import {
 	setItemPartners
 } from '$lib/plans/delivery.server';
 import { createProposal } from '$lib/voting/proposals.server';
-import { castBallot, closeRound, createRound, openRound } from '$lib/voting/rounds.server';
+import { castBallot, createRound, openRound } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { planItem } from '$lib/plans/plans.schema';
 import { pulseAnswer } from '$lib/social/social.schema';
 import {
@@ -393,7 +394,7 @@ describe('participation level', () => {
 		if (!round.ok) throw new Error('setup');
 		await openRound(await asRunner(round.id));
 		await castBallot(asPhone(await aParticipant(w, 'Voter')), round.id, [p1, p2]);
-		const closed = await closeRound(await asRunner(round.id));
+		const closed = await closeRoundIntoPlan(await asRunner(round.id));
 		if (closed.ok) await closed.counted;
 		let now = await participationOf(w.id);
 		expect(now.workshop.level).toBe('deciding-together');

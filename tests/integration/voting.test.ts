@@ -13,7 +13,6 @@ import {
 import {
 	castAssisted,
 	castBallot,
-	closeRound,
 	countVoters,
 	createRound,
 	enterPaperBallot,
@@ -22,6 +21,7 @@ import {
 	openRound,
 	setPaperTotals
 } from '$lib/voting/rounds.server';
+import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
 import { listPlanItems } from '$lib/plans/plans.server';
 import { parsePabulib, toElection } from '$lib/voting/pabulib';
 import { mesCompleted } from '$lib/voting/rules';
@@ -156,7 +156,7 @@ describe('ballots', () => {
 		const other = await aWorkshop((await anOrganisationWithOwner()).organisationId);
 		const [stranger] = await people(other, 1);
 		expect(await castBallot(asPhone(stranger), roundId, [p1])).toEqual({ ok: false, error: 'error_not_found' });
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		expect(closed.ok).toBe(true);
 		if (closed.ok) await closed.counted;
 		expect(await castBallot(asPhone(budi), roundId, [p1])).toEqual({ ok: false, error: 'error_round_closed' });
@@ -173,7 +173,7 @@ describe('ballots', () => {
 			error: 'error_already_voted'
 		});
 		expect(await castBallot(asPhone(sari), roundId, [p2], first.receipt)).toMatchObject({ ok: true, changed: true });
-		await closeRound(await asRunner(roundId)); // ballots wait in memory until a batch is full or voting closes
+		await closeRoundIntoPlan(await asRunner(roundId)); // ballots wait in memory until a batch is full or voting closes
 		const rows = await db.select().from(ballot).where(eq(ballot.roundId, roundId));
 		expect(rows.map((r) => r.choices)).toEqual([[p2]]);
 	});
@@ -202,7 +202,7 @@ describe('ballots', () => {
 		const { w, p1, roundId } = await withVotingOpen('greedy');
 		const [sari] = await people(w, 1, ['woman']);
 		await castBallot(asPhone(sari), roundId, [p1]);
-		await closeRound(await asRunner(roundId)); // ballots wait in memory until a batch is full or voting closes
+		await closeRoundIntoPlan(await asRunner(roundId)); // ballots wait in memory until a batch is full or voting closes
 		const rows = await db.select().from(ballot).where(eq(ballot.roundId, roundId));
 		// No channel and no groups either: they would point at the person (ballot-secrecy.test.ts).
 		expect(Object.keys(rows[0]).sort()).toEqual(['choices', 'id', 'receiptHash', 'roundId']);
@@ -234,7 +234,7 @@ describe('counting and closing', () => {
 			error: 'error_totals_mes'
 		});
 
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		const result = await closed.counted;
 		expect(result.winners.map((x) => x.id)).toEqual([p2, p3]);
@@ -243,7 +243,7 @@ describe('counting and closing', () => {
 		// Groups: woman has 5 voters (shown); disability 3 and elder 1 are hidden.
 		expect(result.groups.map((g) => g.group)).toEqual(['woman']);
 		expect(result.hiddenGroups).toBe(2);
-		expect(await closeRound(await asRunner(roundId))).toEqual({ ok: false, error: 'error_round_state' });
+		expect(await closeRoundIntoPlan(await asRunner(roundId))).toEqual({ ok: false, error: 'error_round_state' });
 
 		const plan = await listPlanItems(w.id);
 		expect(plan.map((i) => [i.priorityRank, i.originProposalId, i.originKind])).toEqual([
@@ -279,7 +279,7 @@ describe('counting and closing', () => {
 				5
 			)
 		).toEqual({ ok: true });
-		const closed = await closeRound(await asRunner(roundId));
+		const closed = await closeRoundIntoPlan(await asRunner(roundId));
 		if (!closed.ok) throw new Error(closed.error);
 		const result = await closed.counted;
 		expect(result.scores).toEqual({ [p1]: 4, [p2]: 1, [p3]: 2 });

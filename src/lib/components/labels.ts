@@ -4,13 +4,10 @@
  * message its registry names (vocabulary.spec.ts). Static `m.key` references only.
  */
 import { m } from '$lib/paraglide/messages.js';
-import type { Locale } from '$lib/paraglide/runtime';
+import { label, type Message } from '$lib/label';
 import type { Role } from '$lib/orgs/roles';
 import type { Group, Kind, Status, WorkshopFunction } from '$lib/workshops/rules';
 import type { Colour, Pictogram } from '$lib/boards/model';
-
-/** A message in a chosen language; documents pass the workshop's, pages the current one. */
-type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
 export const ROLE_LABELS = {
 	owner: m.role_owner,
@@ -47,16 +44,8 @@ export const GROUP_LABELS = {
 	'private-sector': m.group_private_sector
 } satisfies Record<Group, Message>;
 
-/**
- * A lookup from stored values to their words; unknown values are shown as they are.
- * `.in(value, locale)` gives the words in a chosen language (documents use the workshop's).
- */
-export const label = (words: Record<string, Message>) => {
-	const table: Partial<Record<string, Message>> = words;
-	return Object.assign((value: string) => table[value]?.() ?? value, {
-		in: (value: string, locale: Locale) => table[value]?.({}, { locale }) ?? value
-	});
-};
+/** The lookup lives in $lib/label.ts; passed on here for the tables that import it from this file. */
+export { label };
 
 export const roleLabel = label(ROLE_LABELS);
 export const kindLabel = label(KIND_LABELS);

@@ -6,7 +6,7 @@
  */
 import { m } from '$lib/paraglide/messages.js';
 import { functionLabel, groupLabel, kindLabel } from '$lib/components/labels';
-import { fundingLabel } from '$lib/components/plan-labels';
+import { fundingLabel } from '$lib/plans/labels';
 import { formatLabel, ruleLabel } from '$lib/components/voting-labels';
 import { rupiah } from '$lib/components/format';
 import { ZONE_ABBREVIATION } from '$lib/workshops/record';

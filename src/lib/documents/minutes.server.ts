@@ -12,7 +12,7 @@ import { workshop } from '$lib/workshops/workshops.schema';
 import { getAttendance, listAgenda } from '$lib/workshops/workshops.server';
 import { getPlan } from '$lib/plans/delivery.server';
 import type { RoundResult } from '$lib/voting/count';
-import { roundOutcomes } from './outcomes';
+import { roundOutcomes } from '$lib/voting/outcomes';
 
 export async function loadMinutes(workshopId: string) {
 	const [w] = await db.select().from(workshop).where(eq(workshop.id, workshopId));

@@ -19,7 +19,7 @@ import { participant, workshop } from '$lib/workshops/workshops.schema';
 import { fundingLine, partner, planItem, planItemPartner, plan, task } from '$lib/plans/plans.schema';
 import { user } from '$lib/orgs/orgs.schema';
 import { groupLabel } from '$lib/components/labels';
-import { fundingLabel } from '$lib/components/plan-labels';
+import { fundingLabel } from '$lib/plans/labels';
 import { maskPersonalDetails } from '$lib/safeguarding/rules';
 import type { Outcome } from '$lib/forms/forms';
 import { networkActor, networkMap, networkTie } from './network.schema';

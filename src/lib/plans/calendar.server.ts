@@ -8,7 +8,7 @@ import { db } from '$lib/server/db';
 import { organisation } from '$lib/orgs/orgs.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { m } from '$lib/paraglide/messages.js';
-import { taskStatusLabel } from '$lib/components/plan-labels';
+import { taskStatusLabel } from '$lib/plans/labels';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { listOrganisationTasks } from './delivery.server';
 import type { OrgAccess } from '$lib/orgs/access.server';

@@ -1,7 +1,7 @@
 /**
  * Plan vocabulary and pure helpers: shared by pages, exports and use cases. Each vocabulary
  * is a registry (one entry per stored value, with the message key of its name: the words are
- * in components/plan-labels.ts, typed by it); the tuples schemas and forms use are derived
+ * in labels.ts beside this file, typed by it); the tuples schemas and forms use are derived
  * from them. How to add a value: docs/architecture.md, "Adding to a vocabulary".
  */
 import { idsOf } from '../vocabulary';

@@ -4,6 +4,10 @@
  * facilitator's page, and the result is stored with the SHA-256 of its inputs, so the same
  * inputs are never counted twice. Closing a round starts it; opening the page of a closed
  * round whose count was lost (a restart) starts it again.
+ *
+ * What the result leads to is not voting's business: each caller passes an `AfterCount`
+ * step that runs in the transaction that freezes the result (the app's puts the winners
+ * into the plan: plans/round-winners.server.ts). Voting sits below plans and never imports it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,12 +17,8 @@ import { Worker } from 'node:worker_threads';
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { ballot, ballotGuard, paperTotal, proposal, votingRound } from './voting.schema';
-import { planItem } from '$lib/plans/plans.schema';
-import { ensurePlan } from '$lib/plans/plans.server';
 import { announceCount } from '$lib/live/announce.server';
-import { generateId } from '$lib/server/auth/tokens';
 import type { CountInput, CountProgress, CountState, RoundResult } from './count';
-import { proposalLocation } from '$lib/plans/rules';
 
 /** JSON with money (BigInt) as strings. */
 const bigintAsString = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
@@ -40,6 +40,15 @@ function workerFile(): string {
 
 /** The groups each ballot was cast with, by ballot id: only in memory, from closing (never stored). */
 export type BallotGroups = Map<string, string[]>;
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+export type StoredRound = typeof votingRound.$inferSelect;
+
+/**
+ * What follows from a result, run in the same transaction that stores it (all or nothing):
+ * only by the count that stored it, never when another process stored it first.
+ */
+export type AfterCount = (tx: Tx, round: StoredRound, result: RoundResult) => Promise<void>;
 
 async function loadInput(roundId: string, groups: BallotGroups | null): Promise<CountInput | null> {
 	const [round] = await db.select().from(votingRound).where(eq(votingRound.id, roundId));
@@ -108,19 +117,24 @@ export function countInWorker(input: CountInput, onProgress: (p: CountProgress) 
 
 /**
  * Counts a closed round once: returns the stored result when the inputs' hash matches,
- * joins a count already running, or counts in a worker, then freezes the result and puts
- * the winners, ranked, into the workshop's plan. Outcome: the result, or a rejection
- * (recorded in the round as failed).
+ * joins a count already running, or counts in a worker, then freezes the result and runs
+ * `after` in the same transaction. Outcome: the result, or a rejection (recorded in the
+ * round as failed). A call that joins a running count joins its `after` too: every caller
+ * in the app passes the same one (plans/round-winners.server.ts).
  */
-export function countClosedRound(roundId: string, groups: BallotGroups | null = null): Promise<RoundResult> {
+export function countClosedRound(
+	roundId: string,
+	groups: BallotGroups | null,
+	after: AfterCount
+): Promise<RoundResult> {
 	const current = running.get(roundId);
 	if (current) return current;
-	const job = runCount(roundId, groups).finally(() => running.delete(roundId));
+	const job = runCount(roundId, groups, after).finally(() => running.delete(roundId));
 	running.set(roundId, job);
 	return job;
 }
 
-async function runCount(roundId: string, groups: BallotGroups | null): Promise<RoundResult> {
+async function runCount(roundId: string, groups: BallotGroups | null, after: AfterCount): Promise<RoundResult> {
 	const input = await loadInput(roundId, groups);
 	if (!input) throw new Error('error_round_state');
 	const hash = hashInput(input);
@@ -154,12 +168,12 @@ async function runCount(roundId: string, groups: BallotGroups | null): Promise<R
 		throw e;
 	}
 	await writes;
-	await storeResult(roundId, input, hash, result);
+	await storeResult(roundId, input, hash, result, after);
 	announceCount(roundId);
 	return result;
 }
 
-async function storeResult(roundId: string, input: CountInput, hash: string, result: RoundResult) {
+async function storeResult(roundId: string, input: CountInput, hash: string, result: RoundResult, after: AfterCount) {
 	await db.transaction(async (tx) => {
 		const [round] = await tx
 			.update(votingRound)
@@ -170,53 +184,19 @@ async function storeResult(roundId: string, input: CountInput, hash: string, res
 			})
 			.where(and(eq(votingRound.id, roundId), eq(votingRound.status, 'closed'), isNull(votingRound.result)))
 			.returning();
-		// Someone stored it first (another process): their winners are already in the plan.
-		if (!round || result.winners.length === 0) return;
-		// A recount of the same round never adds its winners to the plan twice.
-		const [already] = await tx
-			.select({ id: planItem.id })
-			.from(planItem)
-			.where(eq(planItem.originRoundId, round.id))
-			.limit(1);
-		if (already) return;
-		const planId = await ensurePlan(tx, round.workshopId);
-		const proposals = await tx
-			.select()
-			.from(proposal)
-			.where(
-				inArray(
-					proposal.id,
-					result.winners.map((w) => w.id)
-				)
-			);
-		const byId = new Map(proposals.map((p) => [p.id, p]));
-		await tx.insert(planItem).values(
-			result.winners.map((w) => {
-				const p = byId.get(w.id)!;
-				return {
-					id: generateId(),
-					planId,
-					title: p.title,
-					description: p.problem,
-					function: p.function,
-					cost: p.cost,
-					targetGroups: p.targetGroups,
-					location: proposalLocation(p),
-					priorityRank: w.rank,
-					originKind: 'vote' as const,
-					originRoundId: round.id,
-					originProposalId: p.id,
-					votes: w.votes
-				};
-			})
-		);
+		// Someone stored it first (another process): they ran what follows from it.
+		if (!round) return;
+		await after(tx, round, result);
 	});
 }
 
 /** For a page load: a closed round without a result and no count running here gets counted (again). */
-export function ensureCounted(round: { id: string; status: string; result: unknown }): Promise<RoundResult> | null {
+export function ensureCounted(
+	round: { id: string; status: string; result: unknown },
+	after: AfterCount
+): Promise<RoundResult> | null {
 	if (round.status !== 'closed' || round.result || running.has(round.id)) return null;
-	const job = countClosedRound(round.id);
+	const job = countClosedRound(round.id, null, after);
 	job.catch(() => {}); // the failure is recorded in the round
 	return job;
 }

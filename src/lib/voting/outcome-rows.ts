@@ -1,9 +1,9 @@
 /**
  * A revealed round's outcome rows for pages (phones, projector): every proposal of the
- * round with votes, cost and why it won or lost (reasons from documents/outcomes.ts),
+ * round with votes, cost and why it won or lost (reasons from outcomes.ts),
  * as plain JSON (costs as strings). Nothing about any voter.
  */
-import { roundOutcomes } from '$lib/documents/outcomes';
+import { roundOutcomes } from './outcomes';
 import type { RoundResult } from './count';
 import { RULE_REGISTRY, type RoundRule } from './registry';
 

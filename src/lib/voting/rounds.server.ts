@@ -16,7 +16,7 @@ import {
 	rewriteBallots
 } from './ballot-pool.server';
 import type { RoundResult } from './count';
-import { countClosedRound, type BallotGroups } from './counting.server';
+import { countClosedRound, type AfterCount, type BallotGroups } from './counting.server';
 import { formatMoney, writePabulib, type VoteType } from './pabulib';
 import { FORMAT_REGISTRY } from './formats';
 import { ruleOf } from './registry';
@@ -111,10 +111,13 @@ export async function setPaperTotals(
 /**
  * Closes voting and starts the count in a worker (counting.server.ts): the request returns
  * at once. `counted` settles when the result (rule, parameters, tie-break order, counts,
- * winners) is frozen and the winners, ranked, are in the workshop's plan. Runs once.
+ * winners) is frozen and `after` has run with it, in the same transaction. Runs once.
+ * The app closes rounds through plans' `closeRoundIntoPlan`, whose `after` puts the
+ * winners, ranked, into the workshop's plan.
  */
 export async function closeRound(
-	access: RoundAccess<'workshop.run'>
+	access: RoundAccess<'workshop.run'>,
+	after: AfterCount
 ): Promise<{ ok: true; counted: Promise<RoundResult> } | { ok: false; error: string }> {
 	const roundId = access.round.id;
 	// After every cast already waiting its turn; the waiting ballots are written with the rest.
@@ -134,7 +137,7 @@ export async function closeRound(
 	if (!closed.ok) return closed;
 	dropPool(roundId);
 	announceRound(roundId, closed.workshopId);
-	const counted = countClosedRound(roundId, closed.groups);
+	const counted = countClosedRound(roundId, closed.groups, after);
 	counted.catch(() => {}); // a failure is recorded in the round (count_state) for the page
 	return { ok: true as const, counted };
 }

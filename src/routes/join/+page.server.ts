@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { parseForm } from '$lib/forms/forms';
 import { joinCodeForm } from '$lib/workshops/forms';
 import { normalizeJoinCode } from '$lib/workshops/rules';
-import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';
+import { lookUpCode } from '$lib/workshops/codes.server';
+import { findJoinTarget } from '$lib/plans/join-target.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -4,7 +4,8 @@ import * as auth from '$lib/sessions/sessions.server';
 import { fieldError, parseForm } from '$lib/forms/forms';
 import { joinForm } from '$lib/workshops/forms';
 import { addParticipant } from '$lib/workshops/workshops.server';
-import { findJoinTarget, lookUpCode } from '$lib/workshops/codes.server';
+import { lookUpCode } from '$lib/workshops/codes.server';
+import { findJoinTarget } from '$lib/plans/join-target.server';
 import { normalizeJoinCode } from '$lib/workshops/rules';
 import type { Actions, PageServerLoad } from './$types';
 

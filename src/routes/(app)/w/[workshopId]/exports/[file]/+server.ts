@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { workshopAccess } from '$lib/workshops/access.server';
-import { beritaAcaraPdf, planCsv, proposalsCsv, proposalsXlsx } from '$lib/plans/exports.server';
+import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/documents/plan-exports.server';
 import { publicOrigin } from '$lib/server/venue';
-import type { DocContext } from '$lib/documents/berita-acara.server';
+import { beritaAcaraPdf, type DocContext } from '$lib/documents/berita-acara.server';
 import { attendanceSheetPdf } from '$lib/documents/attendance-sheet.server';
 import type { RequestHandler } from './$types';
 

@@ -7,7 +7,6 @@ import { outcomeRows } from '$lib/voting/outcome-rows';
 import type { RoundResult } from '$lib/voting/count';
 import {
 	castAssisted,
-	closeRound,
 	countVoters,
 	enterPaperBallot,
 	openRound,
@@ -16,7 +15,7 @@ import {
 } from '$lib/voting/rounds.server';
 import { roundAccess } from '$lib/voting/access.server';
 import { choicesFromForm } from '$lib/voting/ballot-form';
-import { ensureCounted } from '$lib/voting/counting.server';
+import { closeRoundIntoPlan, ensureCountedIntoPlan } from '$lib/plans/round-winners.server';
 import { publicResult } from '$lib/voting/breakdown';
 import { assistedBallotForm } from '$lib/voting/forms';
 import { answer, parseForm } from '$lib/forms/forms';
@@ -30,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:round');
 	const access = await roundAccess(await workshopAccess(locals, params.workshopId, 'workshop.view'), params.roundId);
 	const { workshop, round } = access;
-	ensureCounted(round); // a closed round whose count was lost (a restart) is counted again
+	ensureCountedIntoPlan(round); // a closed round whose count was lost (a restart) is counted again
 	const proposals = (await listProposals(workshop.id)).filter((p) => round.proposalIds.includes(p.id));
 	const attendance = await getAttendance(workshop.id);
 	return {
@@ -53,7 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 
 export const actions: Actions = {
 	open: async (event) => answer(await openRound(await running(event)), 'opened'),
-	close: async (event) => answer(await closeRound(await running(event)), 'closed'),
+	close: async (event) => answer(await closeRoundIntoPlan(await running(event)), 'closed'),
 	reveal: async (event) => answer(await revealRound(await running(event)), 'revealed'),
 	/** A ballot for someone present without a phone (an assisted participant). */
 	assisted: async (event) => {

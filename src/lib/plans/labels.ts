@@ -1,13 +1,13 @@
 /**
  * Words for plan vocabulary (plan statuses, funding sources, participation levels, task
- * statuses, partner kinds), each table typed by its registry in plans/rules.ts (a value
- * without words does not compile; vocabulary.spec.ts checks they are the registry's messages).
+ * statuses, partner kinds), each table typed by its registry in rules.ts (a value without
+ * words does not compile; vocabulary.spec.ts checks they are the registry's messages).
+ * Kept in plans, not in components, so the calendar feed can use them while plans imports
+ * nothing from components (the pages and documents import them from here).
  */
 import { m } from '$lib/paraglide/messages.js';
-import { label as table } from './labels';
-import type { FundingSource, ParticipationLevel, PartnerKind, PlanStatus, TaskStatus } from '$lib/plans/rules';
-
-type Message = Parameters<typeof table>[0][string];
+import { label as table, type Message } from '$lib/label';
+import type { FundingSource, ParticipationLevel, PartnerKind, PlanStatus, TaskStatus } from './rules';
 
 export const PLAN_STATUS_LABELS = {
 	draft: m.plan_draft,

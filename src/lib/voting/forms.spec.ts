@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { proposalForm, roundForm } from '$lib/voting/forms';
-import { fundingForm, itemForm } from '$lib/plans/forms';
+import { proposalForm, roundForm } from './forms';
 
-// Every amount field reads Rupiah through the one parser (decimal comma never multiplied).
-describe('amount fields in the form schemas', () => {
+// Every amount field reads Rupiah through the one parser (money/schema.ts; decimal comma never multiplied).
+describe('amount fields in the voting form schemas', () => {
 	const proposal = { title: 'Lampu jalan', function: 'infrastructure', cost: '' };
 	it('proposal cost', () => {
 		const fn = proposalForm.shape.function.options[0];
@@ -26,13 +25,5 @@ describe('amount fields in the form schemas', () => {
 		});
 		expect(round.data?.budget).toBe(100_000_000n);
 		expect(round.data?.add1Step).toBe(1000n);
-	});
-	it('plan item cost and co-financing', () => {
-		const fn = itemForm.shape.function.options[0];
-		expect(itemForm.safeParse({ title: 'x', function: fn, cost: '2.000.000,00' }).data?.cost).toBe(2_000_000n);
-		expect(itemForm.safeParse({ title: 'x', function: fn, cost: '' }).data?.cost).toBe(null);
-		expect(fundingForm.safeParse({ source: 'apbd', amount: '-5', inKind: '' }).error?.issues[0].message).toBe(
-			'ui_rupiah_negative'
-		);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRound } from '$lib/voting/count';
+import { countRound } from './count';
 import { roundOutcomes } from './outcomes';
 
 const proposals = [

@@ -3,6 +3,7 @@
  * stay in extra columns at the end, for machines): proposals (usulan) as CSV and XLSX in
  * the columns the kelurahan/kecamatan e-Musrenbang entry asks for, the plan as CSV.
  * The XLSX holds real number and date cells. The tests read every file back.
+ * They live with the other documents (the berita acara, open data), so plans imports none.
  */
 import { asc, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -11,11 +12,11 @@ import { db } from '$lib/server/db';
 import { proposal, votingRound } from '$lib/voting/voting.schema';
 import { workshop } from '$lib/workshops/workshops.schema';
 import { functionLabel, groupLabel } from '$lib/components/labels';
-import { fundingLabel, levelLabel } from '$lib/components/plan-labels';
+import { fundingLabel, levelLabel } from '$lib/plans/labels';
 import type { RoundResult } from '$lib/voting/count';
-import type { DocLocale } from '$lib/documents/format';
-import { getPlan } from './delivery.server';
-import { toCsv, unfundedOf, proposalLocation } from './rules';
+import { getPlan } from '$lib/plans/delivery.server';
+import { toCsv, unfundedOf, proposalLocation } from '$lib/plans/rules';
+import type { DocLocale } from './format';
 
 async function languageOf(workshopId: string) {
 	const [w] = await db
@@ -156,6 +157,3 @@ export async function planCsv(workshopId: string): Promise<string> {
 		})
 	]);
 }
-
-/** The berita acara lives with the other printed documents. */
-export { beritaAcaraPdf } from '$lib/documents/berita-acara.server';

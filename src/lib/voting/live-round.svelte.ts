@@ -1,13 +1,14 @@
 /**
  * A member's page following one voting round: the count of voters arrives in the event
  * itself; a change of status or reveal reloads the page's round (results, ballot forms),
- * which is rare and never happens while the person is navigating.
+ * which is rare and never happens while the person is navigating. Voting's own state on
+ * top of live's transport (LiveFeed), so live, which sits below voting, knows no rounds.
  */
-import type { CountState } from '$lib/voting/count';
-import { LiveFeed, liveUrl, refresh } from './feed.svelte';
+import type { CountState } from './count';
+import { LiveFeed, liveUrl, refresh } from '$lib/live/feed.svelte';
 
 type RoundState = { status: string; revealed: boolean; counted?: boolean };
-/** `count`: the progress of a count running in the background (see voting/counting.server.ts). */
+/** `count`: the progress of a count running in the background (see counting.server.ts). */
 export type RoundEvent = RoundState & { voters: number; count?: CountState | null };
 
 export function followRound(

@@ -2,9 +2,11 @@
  * Why each proposal of a closed round won or lost, in the words a berita acara needs.
  * A simple, honest reason: a proposal that no longer fits in what is left of the pagu
  * lost on money; any other loser did not gather enough support under the rule.
+ * Pure, and in voting so that both the berita acara (documents) and the pages' outcome
+ * rows (outcome-rows.ts) use it without voting importing documents.
  */
-import type { RoundResult } from '$lib/voting/count';
-import { ruleOf } from '$lib/voting/registry';
+import type { RoundResult } from './count';
+import { ruleOf } from './registry';
 
 export type Outcome = 'won' | 'over-budget' | 'not-enough-support';
 export type OutcomeRow = {
