@@ -109,4 +109,10 @@ test('a mapping session: two phones add actors and ties; the facilitator map sho
 	await expect(page.getByTestId('projector-bridging')).toContainText('Ketua RT 03');
 	await expect(page.getByTestId('network-picture').locator('g[data-bridge="true"]')).toHaveCount(1);
 	await expectAccessible(page);
+	// Pushed, not polled: a phone names one more actor and the wall draws it without a reload
+	// (well within the 10 s the wall used to wait between reloads).
+	await expect(page.getByTestId('network-picture').locator('g[data-actor]')).toHaveCount(4);
+	await sari.reload();
+	await nameActor(sari, 'Posyandu Melati', 'Kelompok warga');
+	await expect(page.getByTestId('network-picture').locator('g[data-actor]')).toHaveCount(5, { timeout: 5000 });
 });

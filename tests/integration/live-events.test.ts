@@ -16,6 +16,8 @@ import { open, type LiveEvent } from './live-harness';
 import { aMember, anOrganisationWithOwner, aWorkshop, aParticipant, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
 import { boardAs, onBoard } from './access';
+import { answerPulse, closePulse, openPulse, openPulseFor } from '$lib/social/pulse.server';
+import { addActorFromPhone, phoneMapAccess, startWorkshopMap } from '$lib/network/network.server';
 
 useTestDatabase();
 
@@ -158,6 +160,42 @@ describe('live events for members', () => {
 		await settle();
 		expect(feedB.events.length).toBe(2);
 		feedB.close();
+	});
+});
+
+describe('trust pulse and network map, pushed to the facilitator and the wall', () => {
+	it('an answer, a close and a phone adding to the map each reach the page; another organisation gets 404', async () => {
+		const { owner, organisationId } = await anOrganisationWithOwner();
+		const w = await aWorkshop(organisationId);
+		const run = await workshopAccessFor(owner.id, w.id, 'workshop.run');
+		const feed = await open({ user: owner }, `/w/${w.id}/live`, ['pulse', 'network']);
+		expect(feed.status).toBe(200);
+		await feed.until((e) => named(e, 'pulse').length === 1 && named(e, 'network').length === 1);
+		expect(named(feed.events, 'pulse')[0].data).toEqual([]);
+		expect(named(feed.events, 'network')[0].data).toBeNull();
+
+		expect(await openPulse(run, 'start')).toEqual({ ok: true });
+		await feed.until((e) => named(e, 'pulse').some((x) => JSON.stringify(x.data).includes('"status":"open"')));
+		const sari = await aParticipant(w);
+		const pulse = (await openPulseFor(asPhone(sari)))!;
+		const five = Object.fromEntries(pulse.statements.map((s) => [s, 4]));
+		expect(await answerPulse(asPhone(sari), pulse.id, five)).toEqual({ ok: true });
+		const counted = (x: LiveEvent) => (x.data as { respondents: number }[])[0]?.respondents === 1;
+		await feed.until((e) => named(e, 'pulse').some(counted));
+		expect(await closePulse(run, 'start')).toEqual({ ok: true });
+		await feed.until((e) => named(e, 'pulse').some((x) => JSON.stringify(x.data).includes('"status":"closed"')));
+
+		const mapId = await startWorkshopMap(run);
+		const onMap = await phoneMapAccess(asPhone(sari), mapId);
+		expect(await addActorFromPhone(onMap, { name: 'Dinas Sosial', kind: 'government' })).toMatchObject({ ok: true });
+		await feed.until((e) => named(e, 'network').some((x) => (x.data as { actors: number } | null)?.actors === 1));
+		feed.close();
+
+		const stranger = await anOrganisationWithOwner('Organisasi lain');
+		for (const topic of ['pulse', 'network'])
+			expect((await open({ user: stranger.owner }, `/w/${w.id}/live`, [topic])).status).toBe(404);
+		// Phones follow neither: their endpoint refuses the topics.
+		expect((await open({ participant: sari }, `/p/live`, ['pulse'])).status).toBe(403);
 	});
 });
 

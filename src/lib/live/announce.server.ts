@@ -7,6 +7,8 @@ import {
 	attendanceTopic,
 	conductorTopic,
 	moderationTopic,
+	networkTopic,
+	pulseTopic,
 	roundStatusTopic,
 	roundTopic,
 	roundsTopic,
@@ -36,6 +38,16 @@ export function announceRound(roundId: string, workshopId?: string): void {
 /** An "I need help" alert or a private note arrived, or an alert was seen. */
 export function announceSafeguarding(workshopId: string): void {
 	publish(safeguardingTopic(workshopId));
+}
+
+/** A trust pulse opened, closed or got an answer. */
+export function announcePulse(workshopId: string): void {
+	publish(pulseTopic(workshopId));
+}
+
+/** A workshop's network map changed. */
+export function announceNetwork(workshopId: string): void {
+	publish(networkTopic(workshopId));
 }
 
 /** A count's progress or end: only the members' pages following the round (phones wait for the reveal). */

@@ -9,11 +9,13 @@ export type LiveRequest =
 	| { kind: 'rounds' }
 	| { kind: 'safeguarding' }
 	| { kind: 'conductor' }
+	| { kind: 'pulse' }
+	| { kind: 'network' }
 	| { kind: 'round'; id: string }
 	| { kind: 'moderation'; id: string };
 
 const item = z.union([
-	z.enum(['attendance', 'rounds', 'safeguarding', 'conductor']).transform((kind) => ({ kind })),
+	z.enum(['attendance', 'rounds', 'safeguarding', 'conductor', 'pulse', 'network']).transform((kind) => ({ kind })),
 	z
 		.string()
 		.regex(/^(round|moderation):[A-Za-z0-9_-]{1,64}$/)

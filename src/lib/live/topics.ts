@@ -15,3 +15,7 @@ export const conductorTopic = (workshopId: string) => `workshop/${workshopId}/co
 export const moderationTopic = (boardId: string) => `board/${boardId}/moderation`;
 /** A workshop's safeguarding: "I need help" alerts and notes sent privately (facilitators only). */
 export const safeguardingTopic = (workshopId: string) => `workshop/${workshopId}/safeguarding`;
+/** A workshop's trust pulses: opened, closed, or answered (counts only ever leave the server). */
+export const pulseTopic = (workshopId: string) => `workshop/${workshopId}/pulse`;
+/** A workshop's network map: actors or ties added or removed. */
+export const networkTopic = (workshopId: string) => `workshop/${workshopId}/network`;

@@ -22,6 +22,7 @@ import { groupLabel } from '$lib/components/labels';
 import { fundingLabel } from '$lib/plans/labels';
 import { maskPersonalDetails } from '$lib/safeguarding/rules';
 import type { Outcome } from '$lib/forms/forms';
+import { announceNetwork } from '$lib/live/announce.server';
 import { networkActor, networkMap, networkTie } from './network.schema';
 import { MAX_ACTORS, MAX_MAPS, MAX_TIES, actorKey, type ActorKind, type Origin, type TieKind } from './rules';
 import { analyse, bridging, changeBetween, layout, withoutTieTo, type Change } from './analysis';
@@ -106,6 +107,15 @@ export async function deleteMap(map: MapAccess<'workshop.edit'>): Promise<void> 
 	await db.delete(networkMap).where(eq(networkMap.id, map.map.id));
 }
 
+/** How many actors and ties the workshop's map holds (null: no map): what its live pages follow. */
+export async function workshopMapSize(access: WorkshopAccess<'workshop.view'>) {
+	const map = await findWorkshopMap(access);
+	if (!map) return null;
+	const [{ actors }] = await db.select({ actors: count() }).from(networkActor).where(eq(networkActor.mapId, map.id));
+	const [{ ties }] = await db.select({ ties: count() }).from(networkTie).where(eq(networkTie.mapId, map.id));
+	return { actors, ties };
+}
+
 /** The workshop's mapping session, if it has one. */
 export async function findWorkshopMap(access: WorkshopAccess<'workshop.view'>): Promise<NetworkMap | null> {
 	const [found] = await db.select().from(networkMap).where(eq(networkMap.workshopId, access.workshop.id));
@@ -181,12 +191,18 @@ async function insertTie(mapId: string, input: TieInput, by: Writer): Promise<Ou
 
 const byFacilitator: Writer = { origin: 'facilitator', participantId: null };
 
-export function addActor(map: MapAccess<'workshop.edit'>, input: ActorInput) {
-	return insertActor(map.map.id, input, byFacilitator);
+/** After a change commits: a workshop's map tells its live pages (the projector). */
+function changed<T extends { ok: boolean }>(map: NetworkMap, outcome: T): T {
+	if (outcome.ok && map.workshopId) announceNetwork(map.workshopId);
+	return outcome;
 }
 
-export function addTie(map: MapAccess<'workshop.edit'>, input: TieInput) {
-	return insertTie(map.map.id, input, byFacilitator);
+export async function addActor(map: MapAccess<'workshop.edit'>, input: ActorInput) {
+	return changed(map.map, await insertActor(map.map.id, input, byFacilitator));
+}
+
+export async function addTie(map: MapAccess<'workshop.edit'>, input: TieInput) {
+	return changed(map.map, await insertTie(map.map.id, input, byFacilitator));
 }
 
 /** Removes an actor and its ties. False when it is not on this map. */
@@ -195,7 +211,7 @@ export async function removeActor(map: MapAccess<'workshop.edit'>, actorId: stri
 		.delete(networkActor)
 		.where(and(eq(networkActor.id, actorId), eq(networkActor.mapId, map.map.id)))
 		.returning({ id: networkActor.id });
-	return gone.length > 0;
+	return changed(map.map, { ok: gone.length > 0 }).ok;
 }
 
 export async function removeTie(map: MapAccess<'workshop.edit'>, tieId: string): Promise<boolean> {
@@ -203,7 +219,7 @@ export async function removeTie(map: MapAccess<'workshop.edit'>, tieId: string):
 		.delete(networkTie)
 		.where(and(eq(networkTie.id, tieId), eq(networkTie.mapId, map.map.id)))
 		.returning({ id: networkTie.id });
-	return gone.length > 0;
+	return changed(map.map, { ok: gone.length > 0 }).ok;
 }
 
 /** Phones: a few additions a minute each; the whole room still fits in a session. */
@@ -223,13 +239,17 @@ export async function addActorFromPhone(phone: PhoneMapAccess, input: ActorInput
 	const may = await phoneMay(phone);
 	if (!may.ok) return may;
 	const name = maskPersonalDetails(input.name).text;
-	return insertActor(phone.map.id, { ...input, name }, { origin: 'phone', participantId: phone.participantId });
+	const by: Writer = { origin: 'phone', participantId: phone.participantId };
+	return changed(phone.map, await insertActor(phone.map.id, { ...input, name }, by));
 }
 
 export async function addTieFromPhone(phone: PhoneMapAccess, input: TieInput) {
 	const may = await phoneMay(phone);
 	if (!may.ok) return may;
-	return insertTie(phone.map.id, input, { origin: 'phone', participantId: phone.participantId });
+	return changed(
+		phone.map,
+		await insertTie(phone.map.id, input, { origin: 'phone', participantId: phone.participantId })
+	);
 }
 
 async function readMap(mapId: string) {
@@ -492,7 +512,7 @@ export async function acceptSuggestions(
 	const wanted = new Set([...offer.actors.filter((a) => pick.has(a.key)).map((a) => a.key)]);
 	for (const t of ties) wanted.add(t.source).add(t.target);
 	const mapId = map.map.id;
-	return db.transaction(async (tx) => {
+	const outcome = await db.transaction(async (tx) => {
 		const onMap = await tx
 			.select({ id: networkActor.id, key: networkActor.key })
 			.from(networkActor)
@@ -529,4 +549,5 @@ export async function acceptSuggestions(
 		}
 		return { ok: true as const, actors: newActors.length, ties: added };
 	});
+	return changed(map.map, outcome);
 }

@@ -18,6 +18,7 @@ import { participant, workshop } from '$lib/workshops/workshops.schema';
 import { pulseAnswer, trustPulse } from './social.schema';
 import { aggregatePulse, checkScores, pulseTrend, PULSE_STATEMENTS, type PulsePhase } from './rules';
 import type { Outcome } from '$lib/forms/forms';
+import { announcePulse } from '$lib/live/announce.server';
 
 /** The workshop's pulses (start, end) with how many answered; results only once closed. */
 export async function listPulses(workshopId: string) {
@@ -56,12 +57,13 @@ export async function openPulse(access: WorkshopAccess<'workshop.run'>, phase: P
 		.insert(trustPulse)
 		.values({ id: generateId(), workshopId: access.workshop.id, phase, statements: [...PULSE_STATEMENTS] })
 		.onConflictDoNothing();
+	announcePulse(access.workshop.id);
 	return { ok: true };
 }
 
 /** Closes a pulse: freezes its result, then unlinks every answer from its participant. */
 export async function closePulse(access: WorkshopAccess<'workshop.run'>, phase: PulsePhase): Promise<Outcome> {
-	return db.transaction(async (tx) => {
+	const outcome = await db.transaction(async (tx) => {
 		const [pulse] = await tx
 			.select()
 			.from(trustPulse)
@@ -94,6 +96,8 @@ export async function closePulse(access: WorkshopAccess<'workshop.run'>, phase: 
 				.values(shuffled.map((scores) => ({ id: generateId(), pulseId: pulse.id, holder: null, scores })));
 		return { ok: true as const };
 	});
+	if (outcome.ok) announcePulse(access.workshop.id);
+	return outcome;
 }
 
 /** The open pulse of a participant's workshop, if any, and whether this phone answered it. */
@@ -113,7 +117,7 @@ export async function openPulseFor(who: ParticipantAccess) {
 
 /** One answer set per participant per pulse, replaceable while the pulse is open. */
 export async function answerPulse(who: ParticipantAccess, pulseId: string, raw: unknown): Promise<Outcome> {
-	return db.transaction(async (tx) => {
+	const outcome = await db.transaction(async (tx) => {
 		const [pulse] = await tx.select().from(trustPulse).where(eq(trustPulse.id, pulseId)).for('share');
 		if (!pulse || pulse.workshopId !== who.workshopId) return { ok: false as const, error: 'error_not_found' };
 		if (pulse.status !== 'open') return { ok: false as const, error: 'soc_error_pulse_closed' };
@@ -125,6 +129,9 @@ export async function answerPulse(who: ParticipantAccess, pulseId: string, raw: 
 			.onConflictDoUpdate({ target: [pulseAnswer.pulseId, pulseAnswer.holder], set: { scores } });
 		return { ok: true as const };
 	});
+	// After the commit: the facilitator's page reloads the count.
+	if (outcome.ok) announcePulse(who.workshopId);
+	return outcome;
 }
 
 /** Whether any answer of a pulse still names its participant (none once closed). */

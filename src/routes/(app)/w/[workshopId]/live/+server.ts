@@ -2,7 +2,7 @@
  * Live updates for a member's workshop pages (Server-Sent Events). Every requested topic
  * is checked against the member's role before subscribing: another organisation gets
  * 404, the moderation queue needs `workshop.run`, a round or board must belong to this
- * workshop. What each event carries depends only on the topic once access is granted,
+ * workshop; trust pulses and the network map are counts anyone in the workshop may see. What each event carries depends only on the topic once access is granted,
  * so streams of the same topic share their loads (shareKey).
  */
 import { error } from '@sveltejs/kit';
@@ -13,7 +13,17 @@ import { findBoard } from '$lib/boards/boards.server';
 import { countVoters, findRound, listRounds } from '$lib/voting/rounds.server';
 import { roundAccess } from '$lib/voting/access.server';
 import { liveStream, type LiveSource } from '$lib/server/events';
-import { attendanceTopic, moderationTopic, roundTopic, roundsTopic, safeguardingTopic } from '$lib/live/topics';
+import {
+	attendanceTopic,
+	moderationTopic,
+	networkTopic,
+	pulseTopic,
+	roundTopic,
+	roundsTopic,
+	safeguardingTopic
+} from '$lib/live/topics';
+import { listPulses } from '$lib/social/pulse.server';
+import { workshopMapSize } from '$lib/network/network.server';
 import { listHelpRequests, listPrivateNotes, moderationQueue } from '$lib/safeguarding/safeguarding.server';
 import { parseLiveRequest } from '$lib/live/requests';
 import type { RequestHandler } from './$types';
@@ -77,6 +87,19 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 		} else if (r.kind === 'conductor') {
 			// Members' pages read the control document itself.
 			error(400, 'Bad request');
+		} else if (r.kind === 'pulse') {
+			// Counts and phases only: results stay on the page, which loads them once closed.
+			const load = async () =>
+				(await listPulses(workshop.id)).map((p) => ({
+					id: p.id,
+					phase: p.phase,
+					status: p.status,
+					respondents: p.respondents
+				}));
+			sources.push({ name: r.kind, topic: pulseTopic(workshop.id), load, shareKey: `member/pulse/${workshop.id}` });
+		} else if (r.kind === 'network') {
+			const load = () => workshopMapSize(access);
+			sources.push({ name: r.kind, topic: networkTopic(workshop.id), load, shareKey: `member/network/${workshop.id}` });
 		} else {
 			// The moderation queue shows participants' names and unapproved text: facilitators only.
 			if (!canRun) error(403, 'Forbidden');

@@ -6,7 +6,8 @@ import { getControlState } from '$lib/boards/boards.server';
 import type { PageServerLoad } from './$types';
 
 /** The mapping session on the wall: the picture and who bridges, without the app around it. */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, depends }) => {
+	depends('app:network-projector');
 	const access = await workshopAccess(locals, params.workshopId, 'workshop.view');
 	const map = await findWorkshopMap(access);
 	if (!map) error(404, 'Not found');
