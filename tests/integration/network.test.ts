@@ -14,15 +14,8 @@ import { actions as sessionActions } from '../../src/routes/(app)/w/[workshopId]
 import { actions as phoneActions, load as phoneLoad } from '../../src/routes/p/n/[mapId]/+page.server';
 import { orgAccessFor } from '$lib/orgs/access.server';
 import { workshopAccessFor } from '$lib/workshops/access.server';
-import {
-	acceptSuggestions,
-	addActor,
-	addTie,
-	createMap,
-	mapAccess,
-	mapView,
-	suggest
-} from '$lib/network/network.server';
+import { addActor, addTie, createMap, mapAccess, mapView } from '$lib/network/network.server';
+import { acceptSuggestions, suggest } from '$lib/network/suggestions.server';
 import { addFunding, createItem, createPartner, createTask, setItemPartners } from '$lib/plans/delivery.server';
 import { setStatus } from '$lib/workshops/workshops.server';
 import { MAX_NAME } from '$lib/network/rules';

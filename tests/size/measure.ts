@@ -95,6 +95,12 @@ const boardHref = await page.getByRole('link', { name: 'Menggali masalah bersama
 const ballotHref = await page.getByRole('link', { name: 'Prioritas usulan anak' }).getAttribute('href');
 results.push(await measure('/p/v/<round> (ballot)', () => page.goto(`${base}${ballotHref}`)));
 results.push(await measure('/p/b/<board> (input card)', () => page.goto(`${base}${boardHref}`)));
+await page.goto(`${base}/p`);
+const mapHref = await page.getByRole('link', { name: 'Peta jaringan' }).getAttribute('href');
+results.push(await measure('/p/n/<map> (network map)', () => page.goto(`${base}${mapHref}`)));
+results.push(await measure('/p/pulse (trust pulse)', () => page.goto(`${base}/p/pulse`)));
+results.push(await measure('/p/agreements', () => page.goto(`${base}/p/agreements`)));
+results.push(await measure('/p/assets (asset map)', () => page.goto(`${base}/p/assets`)));
 
 // The service worker is fetched once by the first page a phone opens: counted with every page.
 const worker = await page.request.get(`${base}/service-worker.js`);

@@ -16,6 +16,7 @@ import { createRound, openRound } from '$lib/voting/rounds.server';
 import { orgAccessFor } from '$lib/orgs/access.server';
 import { workshopAccessFor } from '$lib/workshops/access.server';
 import { roundAccess } from '$lib/voting/access.server';
+import { startWorkshopMap } from '$lib/network/network.server';
 
 export const DEMO_EMAIL = 'fasilitator@demo.test';
 export const DEMO_PASSWORD = 'demo-rembuk-2026';
@@ -99,6 +100,8 @@ export async function seedDemo(): Promise<string | null> {
 		allowChange: true
 	});
 	if (round.ok) await openRound(await roundAccess(running, round.id));
+	// A network mapping session phones can add to (who works with whom around the children).
+	await startWorkshopMap(running);
 	await setStatus(running, 'open');
 	return demo.joinCode;
 }

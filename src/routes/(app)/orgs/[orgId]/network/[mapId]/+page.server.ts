@@ -1,16 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { allows, orgAccess } from '$lib/orgs/access.server';
-import {
-	acceptSuggestions,
-	addActor,
-	addTie,
-	deleteMap,
-	mapAccess,
-	mapView,
-	removeActor,
-	removeTie,
-	suggest
-} from '$lib/network/network.server';
+import { addActor, addTie, deleteMap, mapAccess, mapView, removeActor, removeTie } from '$lib/network/network.server';
+import { acceptSuggestions, suggest } from '$lib/network/suggestions.server';
 import { acceptForm, actorForm, actorIdForm, tieForm, tieIdForm } from '$lib/network/forms';
 import { answer, fieldError, formAction } from '$lib/forms/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
