@@ -1,10 +1,15 @@
 /**
  * `npm run bench:durability`: what a kill -9 loses. The built app runs on a fresh
- * database; a writer adds a note every 20 ms and an observer records when each arrives
- * (it was "acknowledged": someone else saw it). After a random 1-3 s the server gets
- * SIGKILL, restarts on the same data, and we count the seen notes that are missing and
- * how long before the kill the oldest of them arrived (the loss window). Then the same
- * with SIGTERM, which must lose nothing.
+ * database; a writer changes the board every 20 ms and an observer records when each
+ * change arrives (it was "acknowledged": someone else saw it). After a random 1-3 s the
+ * server gets SIGKILL, restarts on the same data, and we count the seen changes that are
+ * missing and how long before the kill the oldest of them arrived (the loss window). Then
+ * the same with SIGTERM, which must lose nothing.
+ *
+ * Two kinds of change: `notes` (a member adds a note: the server records its author in
+ * SQL and then writes the board at once, so these are stored well inside the window) and
+ * `edits` (the same note's text rewritten: plain write-behind, the window the setting
+ * bounds).
  *
  * DURABILITY_FLUSH_MS=400,100,0 picks the write-behind windows (COLLAB_FLUSH_MS),
  * DURABILITY_RUNS the kills per window, BENCH_DATABASE_URL a Postgres server (a
@@ -18,7 +23,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import postgres from 'postgres';
 import { WebsocketProvider } from 'y-websocket';
-import { addNote, readBoard } from '../../src/lib/boards/model.ts';
+import { addNote, readBoard, updateNote } from '../../src/lib/boards/model.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const FLUSHES = (process.env.DURABILITY_FLUSH_MS ?? '400,100,0').split(',');
@@ -103,7 +108,9 @@ function client(port: number, origin: string, cookie: string, boardId: string) {
 
 const texts = (doc: Y.Doc) => new Set(readBoard(doc).notes.map((n) => n.text));
 
-async function once(port: number, env: Record<string, string>, signal: 'SIGKILL' | 'SIGTERM') {
+type Kind = 'notes' | 'edits';
+
+async function once(port: number, env: Record<string, string>, signal: 'SIGKILL' | 'SIGTERM', kind: Kind) {
 	const origin = `http://127.0.0.1:${port}`;
 	await start(port, env);
 	const { cookie, boardId } = await makeBoard(origin);
@@ -114,11 +121,14 @@ async function once(port: number, env: Record<string, string>, signal: 'SIGKILL'
 	observer.doc.on('update', () => {
 		for (const t of texts(observer.doc)) if (!seenAt.has(t)) seenAt.set(t, performance.now());
 	});
+	// `edits`: one note, its text rewritten each time; each text seen is one change.
+	const noteId = kind === 'edits' ? addNote(writer.doc, { text: 'start' }) : null;
 	const runFor = 1000 + Math.random() * 2000;
 	const t0 = performance.now();
 	let i = 0;
 	while (performance.now() - t0 < runFor) {
-		addNote(writer.doc, { text: `n${i++}` });
+		if (noteId) updateNote(writer.doc, noteId, { text: `n${i++}` });
+		else addNote(writer.doc, { text: `n${i++}` });
 		await sleep(20);
 	}
 	const killedAt = performance.now();
@@ -133,7 +143,11 @@ async function once(port: number, env: Record<string, string>, signal: 'SIGKILL'
 	const stored = texts(reader.doc);
 	reader.provider.destroy();
 	await stop('SIGTERM');
-	const lost = [...seenAt.keys()].filter((t) => !stored.has(t));
+	// Edits: every text after the stored one was lost (`start` is before them all).
+	const storedEdit = Math.max(-1, ...[...stored].map((t) => (t.startsWith('n') ? Number(t.slice(1)) : -1)));
+	const lost = [...seenAt.keys()].filter((t) =>
+		noteId ? t.startsWith('n') && Number(t.slice(1)) > storedEdit : !stored.has(t)
+	);
 	const oldestLost = Math.min(...lost.map((t) => seenAt.get(t)!));
 	return { seen: seenAt.size, lost: lost.length, windowMs: lost.length ? Math.round(killedAt - oldestLost) : 0 };
 }
@@ -162,29 +176,31 @@ async function database(): Promise<{ env: Record<string, string>; drop: () => Pr
 
 const rows = [];
 let port = 5600 + Math.floor(Math.random() * 300);
-for (const flush of FLUSHES) {
-	for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
-		const results = [];
-		for (let r = 0; r < (signal === 'SIGKILL' ? RUNS : 2); r++) {
-			const db = await database();
-			try {
-				results.push(await once(port++, { ...db.env, COLLAB_FLUSH_MS: flush }, signal));
-			} finally {
-				await db.drop();
+for (const kind of ['notes', 'edits'] as const)
+	for (const flush of FLUSHES) {
+		for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+			const results = [];
+			for (let r = 0; r < (signal === 'SIGKILL' ? RUNS : 2); r++) {
+				const db = await database();
+				try {
+					results.push(await once(port++, { ...db.env, COLLAB_FLUSH_MS: flush }, signal, kind));
+				} finally {
+					await db.drop();
+				}
 			}
+			rows.push({
+				backend: PG ? 'postgres' : 'pglite',
+				kind,
+				flushMs: Number(flush),
+				signal,
+				runs: results.length,
+				seen: results.reduce((a, r) => a + r.seen, 0),
+				lost: results.reduce((a, r) => a + r.lost, 0),
+				maxLostPerKill: Math.max(...results.map((r) => r.lost)),
+				maxWindowMs: Math.max(...results.map((r) => r.windowMs))
+			});
 		}
-		rows.push({
-			backend: PG ? 'postgres' : 'pglite',
-			flushMs: Number(flush),
-			signal,
-			runs: results.length,
-			seen: results.reduce((a, r) => a + r.seen, 0),
-			lost: results.reduce((a, r) => a + r.lost, 0),
-			maxLostPerKill: Math.max(...results.map((r) => r.lost)),
-			maxWindowMs: Math.max(...results.map((r) => r.windowMs))
-		});
 	}
-}
-console.log('\nkill -9 loss: notes another client had already seen, missing after restart (a note every 20 ms)');
+console.log('\nkill -9 loss: changes another client had already seen, missing after restart (a change every 20 ms)');
 console.table(rows);
 process.exit(0);
