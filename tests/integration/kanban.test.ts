@@ -1,11 +1,12 @@
 /**
  * The organisation's kanban moves a task through the route's own action: a member who may
  * edit the workshop moves it; an observer is refused; another organisation gets 404, also
- * when it names its own organisation in the address.
+ * when it names its own organisation in the address. The page offers the move controls
+ * only to those who may move.
  */
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { actions } from '../../src/routes/(app)/orgs/[orgId]/tasks/+page.server';
+import { actions, load } from '../../src/routes/(app)/orgs/[orgId]/tasks/+page.server';
 import { createTask, findTask, getPlan } from '$lib/plans/delivery.server';
 import { useTestDatabase } from './db';
 import { aMember, anOrganisationWithOwner } from './factories';
@@ -56,5 +57,15 @@ describe('kanban move', () => {
 		expect((await findTask(taskId))?.task.status).not.toBe('done');
 		expect(await move(owner, organisationId, 'done')).toBe(200);
 		expect((await findTask(taskId))?.task).toMatchObject({ status: 'done', progress: 100 });
+	});
+
+	it('offers the move controls only to those who may move', async () => {
+		const { owner, organisationId } = await anOrganisationWithOwner('Kanban');
+		const canMove = async (user: unknown) =>
+			((await load({ locals: { user }, params: { orgId: organisationId } } as Any)) as { canMove: boolean }).canMove;
+		expect(await canMove(owner)).toBe(true);
+		expect(await canMove(await aMember(organisationId, owner.id, 'facilitator'))).toBe(true);
+		expect(await canMove(await aMember(organisationId, owner.id, 'member'))).toBe(false);
+		expect(await canMove(await aMember(organisationId, owner.id, 'observer'))).toBe(false);
 	});
 });

@@ -14,6 +14,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		organisation: access.organisation,
 		canManage: allows(access, 'org.manageMembers'),
+		// Moving a task needs the same right as editing the workshop's plan; observers only look.
+		canMove: allows(access, 'workshop.edit'),
 		today: new Date().toISOString().slice(0, 10),
 		tasks: await listOrganisationTasks(access.organisation.id)
 	};
