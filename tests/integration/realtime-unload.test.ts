@@ -23,9 +23,8 @@ let cookie: string;
 
 /** A promise the test releases by hand. */
 function gate() {
-	let open = () => {};
-	const opened = new Promise<void>((resolve) => (open = resolve));
-	return { opened, open };
+	const { promise: opened, resolve: open } = Promise.withResolvers<void>();
+	return { opened, open: () => open() };
 }
 
 beforeAll(async () => {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '$lib/forms/forms';
 import { signUpForm } from './forms';
-
-const formData = (entries: [string, string][]) => {
-	const data = new FormData();
-	for (const [k, v] of entries) data.append(k, v);
-	return data;
-};
+import { formDataOf } from '$lib/forms/testing';
 
 describe('sign-up form', () => {
 	it('returns message keys per field', () => {
 		const result = parseForm(
 			signUpForm,
-			formData([
+			formDataOf([
 				['name', ''],
 				['email', 'nope'],
 				['password', 'short'],
@@ -27,7 +22,7 @@ describe('sign-up form', () => {
 	it('normalises e-mail addresses', () => {
 		const result = parseForm(
 			signUpForm,
-			formData([
+			formDataOf([
 				['name', 'Sari'],
 				['email', ' Sari@Example.ID '],
 				['password', 'password-1'],

@@ -1,6 +1,6 @@
 /** Words for the assessment vocabulary (the four Co's, kinds of evidence, the two sides). */
 import { m } from '$lib/paraglide/messages.js';
-import { label } from '$lib/components/labels';
+import { label } from '$lib/label';
 import { PARTICIPATION_LEVELS, type ParticipationLevel } from '$lib/plans/rules';
 
 export const coLabel = label({

@@ -73,6 +73,19 @@ export type Frame = {
 
 export type NoteInput = Partial<Omit<Note, 'id' | 'createdAt' | 'proposalId'>> & Pick<Note, 'text'>;
 
+/**
+ * A participant's note as the phone sends it (and keeps it in its outbox until sent): the
+ * id is the phone's, so a resend is recognised; `private`: only for the facilitator.
+ */
+export type Contribution = {
+	id: string;
+	text: string;
+	colour: Colour;
+	pictogram: Pictogram | null;
+	frameId?: string | null;
+	private?: boolean;
+};
+
 export const notesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
 export const clustersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('clusters');
 export const framesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('frames');

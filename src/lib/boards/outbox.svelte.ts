@@ -4,21 +4,13 @@
  * server accepts it once however often it is resent.
  */
 import { deserialize } from '$app/forms';
-import type { Colour, Pictogram } from './model';
+import type { Contribution } from './model';
 
-export type Outgoing = {
-	id: string;
-	text: string;
-	colour: Colour;
-	pictogram: Pictogram | null;
-	frameId?: string | null;
-	private?: boolean;
-};
 export type SendResult =
 	{ outcome: 'added' | 'queued' | 'duplicate' | 'private'; hidden?: string[] } | { error: string; retryAt?: number };
 
 export class Outbox {
-	items = $state<Outgoing[]>([]);
+	items = $state<Contribution[]>([]);
 	lastError = $state<string | null>(null);
 	/** Over the per-person limit: when the server accepts notes again (ms since epoch), else 0. */
 	retryAt = $state(0);
@@ -42,7 +34,7 @@ export class Outbox {
 		void this.flush();
 	}
 
-	add(item: Outgoing) {
+	add(item: Contribution) {
 		this.items = [...this.items, item];
 		this.save();
 		void this.flush();

@@ -44,9 +44,6 @@ export const GROUP_LABELS = {
 	'private-sector': m.group_private_sector
 } satisfies Record<Group, Message>;
 
-/** The lookup lives in $lib/label.ts; passed on here for the tables that import it from this file. */
-export { label };
-
 export const roleLabel = label(ROLE_LABELS);
 export const kindLabel = label(KIND_LABELS);
 export const functionLabel = label(FUNCTION_LABELS);

@@ -2,12 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { boundedText, parseForm } from './forms';
-
-const formData = (entries: [string, string | Blob][]) => {
-	const data = new FormData();
-	for (const [k, v] of entries) data.append(k, v);
-	return data;
-};
+import { formDataOf } from './testing';
 
 const schema = z.object({
 	name: boundedText(5),
@@ -19,7 +14,7 @@ describe('parseForm', () => {
 	it('answers the first message key per field, and error_invalid for a message that is not a key', () => {
 		const result = parseForm(
 			schema,
-			formData([
+			formDataOf([
 				['name', 'too long a name'],
 				['count', '1.5']
 			])
@@ -31,7 +26,7 @@ describe('parseForm', () => {
 		}
 		const empty = parseForm(
 			schema,
-			formData([
+			formDataOf([
 				['name', '  '],
 				['count', 'x']
 			])
@@ -42,7 +37,7 @@ describe('parseForm', () => {
 	it('collects a repeated field into a list, and ignores files', () => {
 		const result = parseForm(
 			schema,
-			formData([
+			formDataOf([
 				['name', ' Sari '],
 				['tags', 'a'],
 				['tags', 'b'],

@@ -125,6 +125,18 @@ export function refresh(dependency: `app:${string}`): void {
 	void invalidate(dependency);
 }
 
+/**
+ * An event handler that reloads one dependency on every event but the first: the first
+ * is the state the page was just loaded with; after a reconnect, one may have been missed.
+ */
+export function refreshAfterFirst(dependency: `app:${string}`): () => void {
+	let first = true;
+	return () => {
+		if (!first) refresh(dependency);
+		first = false;
+	};
+}
+
 /** The live endpoint's address for these topics. */
 export function liveUrl(base: string, topics: string[]): string {
 	return `${base}?${topics.map((t) => `t=${encodeURIComponent(t)}`).join('&')}`;

@@ -1,6 +1,6 @@
 /** Words for the network map's stored values, in the current language. */
 import { m } from '$lib/paraglide/messages.js';
-import { label } from '$lib/components/labels';
+import { label } from '$lib/label';
 
 export const actorKindLabel = label({
 	person: m.net_kind_person,

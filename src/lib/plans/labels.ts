@@ -6,7 +6,7 @@
  * nothing from components (the pages and documents import them from here).
  */
 import { m } from '$lib/paraglide/messages.js';
-import { label as table, type Message } from '$lib/label';
+import { label, type Message } from '$lib/label';
 import type { FundingSource, ParticipationLevel, PartnerKind, PlanStatus, TaskStatus } from './rules';
 
 export const PLAN_STATUS_LABELS = {
@@ -43,8 +43,8 @@ export const PARTNER_KIND_LABELS = {
 	academia: m.partner_academia
 } satisfies Record<PartnerKind, Message>;
 
-export const planStatusLabel = table(PLAN_STATUS_LABELS);
-export const fundingLabel = table(FUNDING_LABELS);
-export const levelLabel = table(LEVEL_LABELS);
-export const taskStatusLabel = table(TASK_STATUS_LABELS);
-export const partnerKindLabel = table(PARTNER_KIND_LABELS);
+export const planStatusLabel = label(PLAN_STATUS_LABELS);
+export const fundingLabel = label(FUNDING_LABELS);
+export const levelLabel = label(LEVEL_LABELS);
+export const taskStatusLabel = label(TASK_STATUS_LABELS);
+export const partnerKindLabel = label(PARTNER_KIND_LABELS);

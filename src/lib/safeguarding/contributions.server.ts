@@ -5,6 +5,7 @@
  * facilitator. Then it is queued (moderation on) or written into the board by the
  * server, with its author recorded in SQL. A rejected note's original goes with it.
  */
+import type * as Y from 'yjs';
 import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { sharedLimiter, type RateLimiter } from '$lib/server/auth/rate-limit';
@@ -12,14 +13,14 @@ import * as realtime from '$lib/server/realtime';
 import { boardSubmission } from '$lib/boards/boards.schema';
 import type { BoardAccess, ParticipantBoardAccess } from '$lib/boards/access.server';
 import { writableBoard } from '$lib/boards/boards.server';
-import { addNote, framesOf, hasNote, notesOf, type Colour, type Pictogram } from '$lib/boards/model';
+import { addNote, framesOf, hasNote, notesOf, type Contribution } from '$lib/boards/model';
 import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
 import { announceModeration } from '$lib/live/announce.server';
 import { maskPersonalDetails, type DetailKind } from './rules';
 import { forgetOriginal, recordOriginal, sendPrivately } from './safeguarding.server';
 
 /** A participant answering a prompt: the note goes inside that frame, below its title. */
-function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
+function placeInFrame(doc: Y.Doc, frameId: string | null) {
 	const frame = frameId ? framesOf(doc).get(frameId) : undefined;
 	if (!frame) return {};
 	const inside = [...notesOf(doc).values()].filter((n) => n.get('frameId') === frameId).length;
@@ -30,15 +31,6 @@ function placeInFrame(doc: import('yjs').Doc, frameId: string | null) {
 
 // Per participant: 20 notes a minute are plenty in a room.
 const notesPerParticipant: RateLimiter = sharedLimiter('notes-participant', { max: 20, windowMs: 60_000 });
-
-export type Contribution = {
-	id: string;
-	text: string;
-	colour: Colour;
-	pictogram: Pictogram | null;
-	frameId?: string | null;
-	private?: boolean;
-};
 
 /**
  * A participant's note. Outcomes: 'added' (written into the board with the participant

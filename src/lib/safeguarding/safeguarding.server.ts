@@ -38,12 +38,21 @@ export async function setOrgSettings(
 }
 
 export async function getWorkshopSettings(workshopId: string) {
-	const [row] = await db.select().from(workshopSafeguarding).where(eq(workshopSafeguarding.workshopId, workshopId));
-	const [w] = await db.select({ closedAt: workshop.closedAt }).from(workshop).where(eq(workshop.id, workshopId));
+	// When it closed is the workshop's own fact; the rest is safeguarding's row, if any.
+	const [row] = await db
+		.select({
+			watchwords: workshopSafeguarding.watchwords,
+			guardianConsents: workshopSafeguarding.guardianConsents,
+			anonymisedAt: workshopSafeguarding.anonymisedAt,
+			closedAt: workshop.closedAt
+		})
+		.from(workshop)
+		.leftJoin(workshopSafeguarding, eq(workshopSafeguarding.workshopId, workshop.id))
+		.where(eq(workshop.id, workshopId));
 	return {
 		watchwords: row?.watchwords ?? [...DEFAULT_WATCHWORDS],
 		guardianConsents: row?.guardianConsents ?? null,
-		closedAt: w?.closedAt ?? null,
+		closedAt: row?.closedAt ?? null,
 		anonymisedAt: row?.anonymisedAt ?? null
 	};
 }

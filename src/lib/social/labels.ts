@@ -1,6 +1,6 @@
 /** Words for the social vocabulary (agreement topics, statements, asset kinds, statuses, evidence). */
 import { m } from '$lib/paraglide/messages.js';
-import { label } from '$lib/components/labels';
+import { label } from '$lib/label';
 
 export const topicLabel = label({
 	decisions: m.soc_topic_decisions,

@@ -54,12 +54,12 @@ export type ParticipantAccess = {
 	readonly [joined]: true;
 };
 
-/** A participant's access with the session's participant (name, groups) as it was checked. */
 /** The participant a session belongs to (what a signed-in phone carries on every request). */
 export type SessionParticipant = Pick<
 	typeof participant.$inferSelect,
 	'id' | 'workshopId' | 'displayName' | 'pseudonym' | 'groups'
 >;
+/** A participant's access with the session's participant (name, groups) as it was checked. */
 export type JoinedAccess = ParticipantAccess & { readonly participant: SessionParticipant };
 
 /** Joined a workshop, or 401. */

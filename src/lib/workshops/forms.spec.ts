@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '$lib/forms/forms';
 import { agendaForm, joinForm, workshopForm } from './forms';
-
-const formData = (entries: [string, string][]) => {
-	const data = new FormData();
-	for (const [k, v] of entries) data.append(k, v);
-	return data;
-};
+import { formDataOf } from '$lib/forms/testing';
 
 describe('workshop forms', () => {
 	it('collects repeated fields into lists (groups, agenda rows)', () => {
 		const result = parseForm(
 			agendaForm,
-			formData([
+			formDataOf([
 				['title', 'A'],
 				['minutes', '10'],
 				['title', ''],
@@ -27,7 +22,7 @@ describe('workshop forms', () => {
 		]);
 		const bad = parseForm(
 			agendaForm,
-			formData([
+			formDataOf([
 				['title', 'A'],
 				['minutes', '0']
 			])
@@ -41,11 +36,11 @@ describe('workshop forms', () => {
 			['kind', 'co-design'],
 			['function', 'pencegahan']
 		];
-		const none = parseForm(workshopForm, formData(base));
+		const none = parseForm(workshopForm, formDataOf(base));
 		expect(!none.ok && none.errors.groups).toBe('error_groups_empty');
 		const kind = parseForm(
 			workshopForm,
-			formData([
+			formDataOf([
 				['title', 'T'],
 				['kind', 'party'],
 				['function', 'pencegahan'],
@@ -56,7 +51,7 @@ describe('workshop forms', () => {
 	});
 
 	it('joining needs consent', () => {
-		const result = parseForm(joinForm, formData([['displayName', 'Sari']]));
+		const result = parseForm(joinForm, formDataOf([['displayName', 'Sari']]));
 		expect(!result.ok && result.errors.consent).toBe('error_consent');
 	});
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '$lib/forms/forms';
 import { recordForm, recordFormValues } from './record';
-
-const formData = (entries: [string, string][]) => {
-	const data = new FormData();
-	for (const [k, v] of entries) data.append(k, v);
-	return data;
-};
+import { formDataOf } from '$lib/forms/testing';
 
 describe('minutes details form', () => {
 	it('reads people as "Name | role" lines and shows them back the same way', () => {
 		const parsed = parseForm(
 			recordForm,
-			formData([
+			formDataOf([
 				['startTime', '09:00'],
 				['representatives', ' Sari | Perempuan \r\n\nPak Daeng\r'],
 				['acknowledgerName', 'Hj. Nurhayati']
@@ -30,7 +25,7 @@ describe('minutes details form', () => {
 	it('refuses a time that is not HH:MM, and more than 20 signatories', () => {
 		const bad = parseForm(
 			recordForm,
-			formData([
+			formDataOf([
 				['endTime', '25:00'],
 				['delegates', Array.from({ length: 21 }, (_, i) => `Orang ${i}`).join('\n')]
 			])

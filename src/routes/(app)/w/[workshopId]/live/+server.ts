@@ -2,8 +2,9 @@
  * Live updates for a member's workshop pages (Server-Sent Events). Every requested topic
  * is checked against the member's role before subscribing: another organisation gets
  * 404, the moderation queue needs `workshop.run`, a round or board must belong to this
- * workshop; trust pulses and the network map are counts anyone in the workshop may see. What each event carries depends only on the topic once access is granted,
- * so streams of the same topic share their loads (shareKey).
+ * workshop; trust pulses and the network map are counts anyone in the workshop may see.
+ * What each event carries depends only on the topic once access is granted, so streams of
+ * the same topic share their loads (shareKey).
  */
 import { error } from '@sveltejs/kit';
 import { allows, signedIn } from '$lib/orgs/access.server';
