@@ -21,6 +21,8 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 
 let passed = 0;
 let failed = 0;
+/** Names of the tests that failed, repeated at the very end so a cut log still shows them. */
+const failures: string[] = [];
 
 // 1. Unit + integration.
 const vitestJson = join(out, 'vitest.json');
@@ -34,6 +36,16 @@ try {
 	const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
 	passed += report.numPassedTests;
 	failed += report.numFailedTests;
+	for (const file of report.testResults ?? [])
+		for (const test of file.assertionResults ?? [])
+			if (test.status === 'failed') failures.push(`vitest ${file.name.replace(root + '/', '')} › ${test.fullName}`);
+	// A file that failed to load has no failing test inside it.
+	for (const file of report.testResults ?? [])
+		if (
+			file.status === 'failed' &&
+			!(file.assertionResults ?? []).some((t: { status: string }) => t.status === 'failed')
+		)
+			failures.push(`vitest ${file.name.replace(root + '/', '')}: ${String(file.message ?? 'failed').slice(0, 300)}`);
 } catch {
 	failed += 1;
 }
@@ -55,7 +67,9 @@ if (chromiumOk && run('npm', ['run', '-s', 'build']) === 0) {
 		PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson
 	});
 	try {
-		const stats = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
+		const e2eReport = JSON.parse(readFileSync(e2eJson, 'utf8'));
+		const stats = e2eReport.stats;
+		collectPlaywrightFailures(e2eReport.suites ?? []);
 		passed += stats.expected;
 		failed += stats.unexpected + (stats.flaky ?? 0);
 		// Playwright that failed without a failing test (its server would not start): one failure.
@@ -67,5 +81,21 @@ if (chromiumOk && run('npm', ['run', '-s', 'build']) === 0) {
 	failed += 1;
 }
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(vitestStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);
+
+type PlaywrightSuite = {
+	title: string;
+	suites?: PlaywrightSuite[];
+	specs?: { title: string; file: string; tests: { status: string }[] }[];
+};
+
+function collectPlaywrightFailures(suites: PlaywrightSuite[]) {
+	for (const suite of suites) {
+		for (const spec of suite.specs ?? [])
+			if (spec.tests.some((t) => t.status === 'unexpected' || t.status === 'flaky'))
+				failures.push(`playwright ${spec.file} › ${spec.title}`);
+		collectPlaywrightFailures(suite.suites ?? []);
+	}
+}
