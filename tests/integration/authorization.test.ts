@@ -78,6 +78,8 @@ const TABLE: Record<string, Row> = {
 	'/(app)/orgs/[orgId]/tasks ?/move': { level: 'run', form: { taskId: '$taskId', status: 'done' } },
 	'/(app)/orgs/[orgId]/workshops/new load': 'run',
 	'/(app)/orgs/[orgId]/workshops/new ?/*': 'run',
+	'/(app)/orgs/[orgId]/workshops/import load': 'run',
+	'/(app)/orgs/[orgId]/workshops/import ?/*': 'run',
 	'/(app)/w/[workshopId] load': 'view',
 	'/(app)/w/[workshopId] ?/*': { level: 'run', missing: true },
 	'/(app)/w/[workshopId]/boards/[boardId] load': 'view',

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { db } from '$lib/server/db';
 import * as s from '$lib/schema';
 import * as realtime from '$lib/server/realtime';
@@ -17,7 +18,13 @@ import { participantAuthor, recordAuthor } from '$lib/boards/authorship.server';
 import { promoteToPlan } from '$lib/codesign/codesign.server';
 import { getPlan } from '$lib/plans/delivery.server';
 import { addParticipant, replaceAgenda } from '$lib/workshops/workshops.server';
-import { exportForum, importForum, importedId } from '$lib/transfer/forum.server';
+import {
+	exportForum,
+	importForum,
+	importForumUpload,
+	importedId as idIn,
+	type ImportOutcome
+} from '$lib/transfer/forum.server';
 import { useTestDatabase } from './db';
 import { anOrganisationWithOwner, aWorkshop, asOrgOwner, asRunner, asOwner, asPhone } from './factories';
 import { workshopAccessFor } from '$lib/workshops/access.server';
@@ -99,6 +106,11 @@ async function aForum() {
 	return { w, round: round.id, boardId, p1, p2, voters };
 }
 
+function reportOf(outcome: ImportOutcome) {
+	if (!outcome.ok) throw new Error(`import refused: ${outcome.error}`);
+	return outcome.report;
+}
+
 describe('bringing a venue forum home', () => {
 	it('exports one file, imports it with new ids and the same content, unlinkable ballots, once', async () => {
 		const forum = await aForum();
@@ -113,7 +125,8 @@ describe('bringing a venue forum home', () => {
 		expect(file.tables.ballot).toHaveLength(3);
 
 		const home = await anOrganisationWithOwner('Kantor kelurahan');
-		const report = await importForum(await asOrgOwner(home.organisationId, 'workshop.create'), file);
+		const importedId = (oldId: string) => idIn(home.organisationId, oldId);
+		const report = reportOf(await importForum(await asOrgOwner(home.organisationId, 'workshop.create'), file));
 		expect(report.imported).toBe(true);
 		expect(report.workshopId).toBe(importedId(forum.w.id));
 		expect(report.workshopId).not.toBe(forum.w.id);
@@ -165,18 +178,40 @@ describe('bringing a venue forum home', () => {
 			await asOrgOwner(home.organisationId, 'workshop.create'),
 			JSON.parse(JSON.stringify(exported))
 		);
-		expect(again).toMatchObject({ imported: false, reason: 'already-imported' });
+		expect(reportOf(again)).toMatchObject({ imported: false, reason: 'already-imported' });
 		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, home.organisationId))).toHaveLength(
 			1
 		);
 		expect(await db.select().from(s.participant).where(eq(s.participant.workshopId, newId))).toHaveLength(3);
 	});
 
-	it('refuses what is not a forum file', async () => {
+	it('refuses what is not a forum file, and writes nothing', async () => {
 		const { organisationId } = await anOrganisationWithOwner();
-		await expect(
-			importForum(await asOrgOwner(organisationId, 'workshop.create'), { format: 'something else' })
-		).rejects.toThrow('Not a Ruang Rembuk forum file');
+		const access = await asOrgOwner(organisationId, 'workshop.create');
+		const refusals = [
+			null,
+			'text',
+			{ format: 'something else' },
+			{ format: 'ruang-rembuk.forum/1', workshopId: 'w', tables: { workshop: 'not rows' } },
+			{ format: 'ruang-rembuk.forum/1', workshopId: 'w', tables: { workshop: [{ id: 'w', cost: { $bigint: 'x' } }] } },
+			{ format: 'ruang-rembuk.forum/1', workshopId: 'w', tables: { workshop: [7] } },
+			{ format: 'ruang-rembuk.forum/1', workshopId: 'w', tables: { workshop: [] } }
+		];
+		for (const file of refusals)
+			expect(await importForum(access, file)).toEqual({ ok: false, error: 'error_forum_file' });
+		// Nested deeper than any row of ours: refused before it is walked.
+		let deep: unknown = 'x';
+		for (let i = 0; i < 100_000; i++) deep = [deep];
+		const nested = { format: 'ruang-rembuk.forum/1', workshopId: 'w', tables: { workshop: [{ id: 'w', deep }] } };
+		expect(await importForum(access, nested)).toEqual({ ok: false, error: 'error_forum_file' });
+		// As uploaded: empty, not JSON, over the limit.
+		expect(await importForumUpload(access, new Blob([]))).toEqual({ ok: false, error: 'error_forum_file' });
+		expect(await importForumUpload(access, new Blob(['{"format":']))).toEqual({ ok: false, error: 'error_forum_file' });
+		expect(await importForumUpload(access, new Blob(['x'.repeat(3_000_001)]))).toEqual({
+			ok: false,
+			error: 'error_forum_size'
+		});
+		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, organisationId))).toHaveLength(0);
 	});
 
 	it("refuses a crafted file that puts rows under another organisation's workshop", async () => {
@@ -185,9 +220,49 @@ describe('bringing a venue forum home', () => {
 		const file = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));
 		file.tables.proposal[0].workshopId = victim.w.id;
 		const { organisationId } = await anOrganisationWithOwner();
-		await expect(importForum(await asOrgOwner(organisationId, 'workshop.create'), file)).rejects.toThrow(
-			'outside the forum'
-		);
+		expect(await importForum(await asOrgOwner(organisationId, 'workshop.create'), file)).toEqual({
+			ok: false,
+			error: 'error_forum_outside'
+		});
 		expect((await listProposals(victim.w.id)).length).toBe(2);
+	});
+
+	it('refuses a board document a phone could not have sent, before writing anything', async () => {
+		const forum = await aForum();
+		const exported = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));
+		const { organisationId } = await anOrganisationWithOwner();
+		const access = await asOrgOwner(organisationId, 'workshop.create');
+		// A struct of length zero (Yjs takes it, and the board never loads again), garbage
+		// bytes, and an update whose dependencies are missing (it would stay pending).
+		const zeroLength = new Uint8Array([1, 1, 5, 0, 4, 1, 5, 110, 111, 116, 101, 115, 0, 0]);
+		const other = new Y.Doc();
+		other.getMap('notes').set('a', 1);
+		const first = Y.encodeStateAsUpdate(other);
+		other.getMap('notes').set('b', 2);
+		const missingDependency = Y.encodeStateAsUpdate(other, Y.encodeStateVectorFromUpdate(first));
+		for (const bytes of [zeroLength, new Uint8Array([255, 255, 255, 7, 0]), missingDependency]) {
+			const file = structuredClone(exported);
+			file.tables.board[0].snapshot = { $bytes: Buffer.from(bytes).toString('base64') };
+			expect(await importForum(access, file)).toEqual({ ok: false, error: 'error_forum_board' });
+		}
+		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, organisationId))).toHaveLength(0);
+		// The file as exported goes in.
+		expect(reportOf(await importForum(access, exported)).imported).toBe(true);
+	});
+
+	it('the same forum goes into two organisations, each under its own ids', async () => {
+		const forum = await aForum();
+		const exported = JSON.stringify(await exportForum(forum.w.id));
+		const one = await anOrganisationWithOwner('Satu');
+		const two = await anOrganisationWithOwner('Dua');
+		const a = reportOf(
+			await importForum(await asOrgOwner(one.organisationId, 'workshop.create'), JSON.parse(exported))
+		);
+		const b = reportOf(
+			await importForum(await asOrgOwner(two.organisationId, 'workshop.create'), JSON.parse(exported))
+		);
+		expect(a.imported && b.imported).toBe(true);
+		expect(a.workshopId).not.toBe(b.workshopId);
+		expect((await listProposals(b.workshopId)).length).toBe(2);
 	});
 });

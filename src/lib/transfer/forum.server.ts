@@ -13,6 +13,9 @@
  *   separately shuffled lists with new ids; nothing pairs them, as in the database.
  * - Ids are remapped deterministically (a hash of the old id), so importing the same
  *   forum twice finds it already there and adds nothing.
+ * - A file is hostile until checked: its size is bounded, every row must hang under the
+ *   one workshop it brings, and every board document must pass the checks a phone's
+ *   update passes (and load with nothing pending) before anything is written.
  */
 import { eq, inArray } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -23,7 +26,10 @@ import { db } from '$lib/server/db';
 import * as s from '$lib/schema';
 import { randomBytes } from '$lib/server/auth/tokens';
 import { generateJoinCode } from '$lib/workshops/rules';
+import { checkUpdate } from '$lib/server/realtime/validate';
+import { loadDoc, pendingBytes } from '$lib/server/realtime/safe-doc';
 import { decodeRows, encodeRows, type Row } from './rows';
+import { MAX_FORUM_BYTES } from './limits';
 import type { OrgAccess } from '$lib/orgs/access.server';
 
 export const FORMAT = 'ruang-rembuk.forum/1';
@@ -40,6 +46,10 @@ export type ImportReport = {
 	counts: Record<string, number>;
 	left: string[];
 };
+/** An import's outcome: the report, or the message key of why nothing was written. */
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; error: ForumError };
+export type ForumError =
+	'error_forum_file' | 'error_forum_outside' | 'error_forum_board' | 'error_forum_size' | 'error_forum_failed';
 
 const ids = (rows: Row[], key = 'id') => rows.map((r) => r[key] as string);
 const byIds = async <T>(list: string[], load: (list: string[]) => Promise<T[]>) =>
@@ -113,9 +123,14 @@ export async function exportForum(workshopId: string): Promise<ForumFile | null>
 	return { format: FORMAT, exportedAt: new Date().toISOString(), workshopId, tables: encodeRows(t) };
 }
 
-/** The id an old id gets on import: the same every time, so a second import is recognised. */
-export function importedId(oldId: string): string {
-	return encodeBase32LowerCaseNoPadding(sha256(new TextEncoder().encode(`ruang-rembuk.import:${oldId}`)).slice(0, 15));
+/**
+ * The id an old id gets on import into an organisation: the same every time, so a second
+ * import is recognised, and another in every organisation, so no organisation's import
+ * can meet (or block) another's.
+ */
+export function importedId(organisationId: string, oldId: string): string {
+	const seed = `ruang-rembuk.import:${organisationId}:${oldId}`;
+	return encodeBase32LowerCaseNoPadding(sha256(new TextEncoder().encode(seed)).slice(0, 15));
 }
 
 /** Replaces every old id (as a whole string value or object key, at any depth) by its new one. */
@@ -183,41 +198,113 @@ const PARENT: Record<Exclude<(typeof ORDER)[number], 'workshop'>, string> = {
 	taskNote: 'taskId'
 };
 
+/** A forum file as uploaded (a form's File, or a request body): bounded, then parsed and imported. */
+export async function importForumUpload(access: OrgAccess<'workshop.create'>, file: Blob): Promise<ImportOutcome> {
+	if (file.size === 0) return { ok: false, error: 'error_forum_file' };
+	if (file.size > MAX_FORUM_BYTES) return { ok: false, error: 'error_forum_size' };
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(await file.text());
+	} catch {
+		return { ok: false, error: 'error_forum_file' };
+	}
+	return importForum(access, parsed);
+}
+
+/** Tables, rows, columns and the JSON inside a column (a round's result is the deepest). */
+const MAX_DEPTH = 24;
+
+/** True when no array or object lies deeper than `max` levels. */
+function nestedWithin(value: unknown, max: number): boolean {
+	if (!value || typeof value !== 'object') return true;
+	if (max === 0) return false;
+	return Object.values(value).every((v) => nestedWithin(v, max - 1));
+}
+
+/** A board document from a file: it passes the checks of a client's update and loads whole. */
+function boardDocumentIsSound(snapshot: unknown): boolean {
+	if (snapshot === null) return true;
+	if (!(snapshot instanceof Uint8Array)) return false;
+	const probe = new Y.Doc();
+	try {
+		if (checkUpdate(probe, snapshot) !== null) return false;
+		const doc = loadDoc([snapshot]);
+		const sound = pendingBytes(doc) === 0;
+		doc.destroy();
+		return sound;
+	} catch {
+		return false;
+	} finally {
+		probe.destroy();
+	}
+}
+
 /**
  * Imports a forum file into the checked organisation (those who may create workshops there).
- * Validates the envelope; rows go in one transaction.
+ * Checks the whole file first; rows go in one transaction, so a refusal or a failure
+ * leaves nothing behind.
  */
-export async function importForum(access: OrgAccess<'workshop.create'>, file: unknown): Promise<ImportReport> {
+export async function importForum(access: OrgAccess<'workshop.create'>, file: unknown): Promise<ImportOutcome> {
 	const organisationId = access.organisation.id;
 	const envelope = file as ForumFile;
 	if (
 		!envelope ||
+		typeof envelope !== 'object' ||
 		envelope.format !== FORMAT ||
 		typeof envelope.workshopId !== 'string' ||
-		typeof envelope.tables !== 'object'
+		!envelope.tables ||
+		typeof envelope.tables !== 'object' ||
+		Object.values(envelope.tables).some((rows) => !Array.isArray(rows))
 	) {
-		throw new Error('Not a Ruang Rembuk forum file');
+		return { ok: false, error: 'error_forum_file' };
 	}
-	const tables = decodeRows(envelope.tables);
+	if (!nestedWithin(envelope.tables, MAX_DEPTH)) return { ok: false, error: 'error_forum_file' };
+	let tables: Record<string, Row[]>;
+	try {
+		tables = decodeRows(envelope.tables);
+	} catch {
+		// A tagged value that does not decode ({"$bigint": "x"}).
+		return { ok: false, error: 'error_forum_file' };
+	}
+	if (Object.values(tables).some((rows) => rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))))
+		return { ok: false, error: 'error_forum_file' };
 	const map = new Map<string, string>();
 	// A submission's id is the note's own id (made by the phone, as in the board document): kept.
 	for (const name of ORDER)
 		if (name !== 'boardSubmission')
-			for (const row of tables[name] ?? []) if (typeof row.id === 'string') map.set(row.id, importedId(row.id));
-	const workshopId = map.get(envelope.workshopId) ?? importedId(envelope.workshopId);
+			for (const row of tables[name] ?? [])
+				if (typeof row.id === 'string') map.set(row.id, importedId(organisationId, row.id));
+	const workshopId = map.get(envelope.workshopId) ?? importedId(organisationId, envelope.workshopId);
 	// A file could be crafted: exactly this one workshop, and every row under it (never
 	// under another organisation's workshop, board or round).
 	if (tables.workshop?.length !== 1 || tables.workshop[0].id !== envelope.workshopId)
-		throw new Error('Not a Ruang Rembuk forum file');
+		return { ok: false, error: 'error_forum_file' };
 	const imported = new Set(map.values());
 	for (const [name, column] of Object.entries(PARENT)) {
 		for (const row of tables[name] ?? []) {
 			if (typeof row[column] !== 'string' || !imported.has(map.get(row[column] as string) ?? ''))
-				throw new Error(`Forum file: a ${name} row outside the forum`);
+				return { ok: false, error: 'error_forum_outside' };
 		}
 	}
+	if (!(tables.board ?? []).every((b) => boardDocumentIsSound(b.snapshot)))
+		return { ok: false, error: 'error_forum_board' };
 	const [existing] = await db.select({ id: s.workshop.id }).from(s.workshop).where(eq(s.workshop.id, workshopId));
-	if (existing) return { imported: false, workshopId, reason: 'already-imported', counts: {}, left: [] };
+	if (existing)
+		return { ok: true, report: { imported: false, workshopId, reason: 'already-imported', counts: {}, left: [] } };
+	let counts: Record<string, number>;
+	try {
+		counts = await writeForum(tables, map, organisationId);
+	} catch (e) {
+		// A row the database refuses (a wrong type, a missing column): the transaction wrote nothing.
+		console.error('Forum import failed:', e);
+		return { ok: false, error: 'error_forum_failed' };
+	}
+	// What stays behind (see the top of this file), as keys the import page names.
+	return { ok: true, report: { imported: true, workshopId, counts, left: ['accounts', 'partners', 'safeguarding'] } };
+}
+
+/** Writes the checked rows in one transaction, under new ids; answers how many of each. */
+async function writeForum(tables: Record<string, Row[]>, map: Map<string, string>, organisationId: string) {
 	const counts: Record<string, number> = {};
 	await db.transaction(async (tx) => {
 		for (const name of ORDER) {
@@ -228,7 +315,8 @@ export async function importForum(access: OrgAccess<'workshop.create'>, file: un
 			});
 			if (name === 'workshop')
 				for (const w of rows) Object.assign(w, { organisationId, joinCode: generateJoinCode(randomBytes) });
-			counts[name] = rows.length;
+			// A board's fallback is made on this server, never taken from a file.
+			if (name === 'board') for (const b of rows) Object.assign(b, { previousSnapshot: null, recoveredAt: null });
 			// Dots and reactions by members name accounts of the laptop: they stay behind.
 			const kept =
 				name === 'boardDot'
@@ -240,14 +328,5 @@ export async function importForum(access: OrgAccess<'workshop.create'>, file: un
 			if (kept.length > 0) await tx.insert(s[name] as never).values(kept as never);
 		}
 	});
-	return {
-		imported: true,
-		workshopId,
-		counts,
-		left: [
-			'accounts (user references emptied)',
-			'partners',
-			'safeguarding records (originals, private notes, help requests)'
-		]
-	};
+	return counts;
 }

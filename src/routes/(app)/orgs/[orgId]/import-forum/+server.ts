@@ -1,27 +1,17 @@
 import { error, json } from '@sveltejs/kit';
 import { orgAccess } from '$lib/orgs/access.server';
-import { importForum } from '$lib/transfer/forum.server';
+import { importForumUpload } from '$lib/transfer/forum.server';
+import { ERROR_MESSAGES } from '$lib/components/error-messages';
 import type { RequestHandler } from './$types';
 
 /**
- * Imports a forum file (GET /w/<id>/forum on the venue laptop) into this organisation;
- * answers with the report. Those who may create workshops may import one.
+ * Imports a forum file (GET /w/<id>/forum on the venue laptop), sent as the request body,
+ * into this organisation; answers with the report. Those who may create workshops may
+ * import one. The page for people is /orgs/<id>/workshops/import.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await orgAccess(locals, params.orgId, 'workshop.create');
-	let file: unknown;
-	try {
-		file = await request.json();
-	} catch {
-		error(400, 'Not a Ruang Rembuk forum file');
-	}
-	try {
-		return json(await importForum(access, file));
-	} catch (e) {
-		// Our own validation messages are safe to show; a database error is not.
-		const message =
-			e instanceof Error && /^(Not a Ruang Rembuk|Forum file:)/.test(e.message) ? e.message : 'Import failed';
-		if (message === 'Import failed') console.error('Forum import failed:', e);
-		error(400, message);
-	}
+	const outcome = await importForumUpload(access, await request.blob());
+	if (!outcome.ok) error(400, { message: ERROR_MESSAGES[outcome.error]?.({} as never) ?? outcome.error });
+	return json(outcome.report);
 };
