@@ -101,6 +101,11 @@ results.push(await measure('/p/n/<map> (network map)', () => page.goto(`${base}$
 results.push(await measure('/p/pulse (trust pulse)', () => page.goto(`${base}/p/pulse`)));
 results.push(await measure('/p/agreements', () => page.goto(`${base}/p/agreements`)));
 results.push(await measure('/p/assets (asset map)', () => page.goto(`${base}/p/assets`)));
+await page.goto(`${base}/p`);
+const cardHref = await page
+	.getByRole('link', { name: 'Kartu skor: rasa aman anak di lingkungan' })
+	.getAttribute('href');
+results.push(await measure('/p/s/<card> (score card)', () => page.goto(`${base}${cardHref}`)));
 
 // The service worker is fetched once by the first page a phone opens: counted with every page.
 const worker = await page.request.get(`${base}/service-worker.js`);

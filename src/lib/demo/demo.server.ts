@@ -17,6 +17,7 @@ import { orgAccessFor } from '$lib/orgs/access.server';
 import { workshopAccessFor } from '$lib/workshops/access.server';
 import { roundAccess } from '$lib/voting/access.server';
 import { startWorkshopMap } from '$lib/network/network.server';
+import { addIndicator, cardAccess, createCard } from '$lib/assessment/assessment.server';
 
 export const DEMO_EMAIL = 'fasilitator@demo.test';
 export const DEMO_PASSWORD = 'demo-rembuk-2026';
@@ -102,6 +103,16 @@ export async function seedDemo(): Promise<string | null> {
 	if (round.ok) await openRound(await roundAccess(running, round.id));
 	// A network mapping session phones can add to (who works with whom around the children).
 	await startWorkshopMap(running);
+	// A community score card the children fill in on their phones (co-assessment).
+	const orgRunning = await orgAccessFor(owner, created.organisationId, 'workshop.run');
+	const card = await createCard(orgRunning, {
+		title: 'Kartu skor: rasa aman anak di lingkungan',
+		workshopId: demo.id,
+		function: 'pencegahan'
+	});
+	if (card.ok)
+		for (const text of ['Lorong menuju sekolah terang di malam hari', 'Ada orang dewasa yang bisa dimintai tolong'])
+			await addIndicator(await cardAccess(orgRunning, card.id), text);
 	await setStatus(running, 'open');
 	return demo.joinCode;
 }

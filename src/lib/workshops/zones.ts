@@ -14,3 +14,13 @@ export const ZONE_ABBREVIATION: Record<TimeZone, string> = {
 	'Asia/Makassar': 'WITA',
 	'Asia/Jayapura': 'WIT'
 };
+
+/** "07.17 WITA" / "07:17 WITA": the time of an instant on a zone's clock, the same on server and phone. */
+export function timeIn(at: Date | string, locale: Language, zone: string = DEFAULT_TIME_ZONE): string {
+	const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: zone
+	}).format(new Date(at));
+	return `${text} ${ZONE_ABBREVIATION[zone as TimeZone] ?? zone}`;
+}

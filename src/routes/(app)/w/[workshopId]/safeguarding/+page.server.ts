@@ -33,7 +33,8 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 			id: workshop.id,
 			title: workshop.title,
 			organisationId: workshop.organisationId,
-			status: workshop.status
+			status: workshop.status,
+			timeZone: workshop.timeZone
 		},
 		childGroups: isChild(workshop.groups),
 		attention: await notesForAttention(workshop.id),

@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	const access = await workshopAccess(locals, params.workshopId, 'workshop.view');
 	const w = access.workshop;
 	return {
-		workshop: { id: w.id, title: w.title, status: w.status, organisationId: access.organisation.id },
+		workshop: {
+			id: w.id,
+			title: w.title,
+			status: w.status,
+			organisationId: access.organisation.id,
+			timeZone: w.timeZone
+		},
 		canRun: allows(access, 'workshop.run'),
 		agreements: (await agreementsInForce(access.organisation.id, w.id)).map((a) => ({
 			id: a.id,

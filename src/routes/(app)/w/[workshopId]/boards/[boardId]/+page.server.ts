@@ -54,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const joinUrl = `${publicOrigin(url)}/j/${workshop.joinCode}`;
 	return {
 		recovery: canRun ? await boardRecovery(board.id) : null,
-		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
+		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode, timeZone: workshop.timeZone },
 		stage: board.stage,
 		board: { id: board.id, title: board.title },
 		canEdit,
