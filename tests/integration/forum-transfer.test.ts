@@ -252,6 +252,15 @@ describe('bringing a venue forum home', () => {
 
 	it('the same forum goes into two organisations, each under its own ids', async () => {
 		const forum = await aForum();
+		// A note waiting for moderation keeps the phone's id (the board document names it).
+		await db.insert(s.boardSubmission).values({
+			id: 'note-dari-hp',
+			boardId: forum.boardId,
+			participantId: forum.voters[0].id,
+			authorName: 'Sari',
+			text: 'Jalan gelap',
+			colour: 'yellow'
+		});
 		const exported = JSON.stringify(await exportForum(forum.w.id));
 		const one = await anOrganisationWithOwner('Satu');
 		const two = await anOrganisationWithOwner('Dua');
@@ -264,5 +273,9 @@ describe('bringing a venue forum home', () => {
 		expect(a.imported && b.imported).toBe(true);
 		expect(a.workshopId).not.toBe(b.workshopId);
 		expect((await listProposals(b.workshopId)).length).toBe(2);
+		const waiting = await db.select().from(s.boardSubmission).where(eq(s.boardSubmission.id, 'note-dari-hp'));
+		expect(waiting.map((w) => w.boardId).sort()).toEqual(
+			[forum.boardId, idIn(one.organisationId, forum.boardId), idIn(two.organisationId, forum.boardId)].sort()
+		);
 	});
 });

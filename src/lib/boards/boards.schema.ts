@@ -7,6 +7,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp
 } from 'drizzle-orm/pg-core';
@@ -81,7 +82,8 @@ export const boardUpdate = pgTable(
 export const boardSubmission = pgTable(
 	'board_submission',
 	{
-		id: text('id').primaryKey(),
+		// The note's own id, made by the phone: unique on its board (the key is both).
+		id: text('id').notNull(),
 		boardId: text('board_id')
 			.notNull()
 			.references(() => board.id, { onDelete: 'cascade' }),
@@ -92,7 +94,7 @@ export const boardSubmission = pgTable(
 		pictogram: text('pictogram'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('board_submission_board_idx').on(t.boardId)]
+	(t) => [primaryKey({ columns: [t.boardId, t.id] }), index('board_submission_board_idx').on(t.boardId)]
 );
 
 /**

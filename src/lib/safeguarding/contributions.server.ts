@@ -46,7 +46,7 @@ export async function contributeNote(access: ParticipantBoardAccess, input: Cont
 	const [sub] = await db
 		.select({ id: boardSubmission.id })
 		.from(boardSubmission)
-		.where(eq(boardSubmission.id, input.id));
+		.where(and(eq(boardSubmission.boardId, boardId), eq(boardSubmission.id, input.id)));
 	if (sub || (await realtime.readBoardDoc(boardId, (doc) => hasNote(doc, input.id))))
 		return { ok: true as const, outcome: 'duplicate' as const };
 	// The phone is told when to try again, so it can say so and resend by itself.
