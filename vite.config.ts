@@ -36,7 +36,9 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node' }
+				// Some specs start the command-line tools as processes: seconds on a busy 2-core CI
+				// machine, so the timeout is a bound against hangs, not a speed target.
+				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node', testTimeout: 30_000 }
 			},
 			...integrationDb.map((backend) => ({
 				extends: true as const,

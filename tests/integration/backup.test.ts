@@ -76,5 +76,5 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('backup and restore of the em
 		expect(Object.keys(before).length).toBeGreaterThan(10);
 		expect(before['public.workshop']).toMatch(/^1:/);
 		expect(await fingerprint(target)).toEqual(before);
-	});
+	}, 120_000); // three processes and two database copies: 20-25 s here, more under a loaded CI
 });
