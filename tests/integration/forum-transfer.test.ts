@@ -227,6 +227,54 @@ describe('bringing a venue forum home', () => {
 		expect((await listProposals(victim.w.id)).length).toBe(2);
 	});
 
+	it('refuses values the pages could not read, and links to rows the file does not bring', async () => {
+		const forum = await aForum();
+		const victim = await aForum();
+		const exported = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));
+		const [victimItem] = (await getPlan(victim.w.id)).items;
+		const { organisationId } = await anOrganisationWithOwner();
+		const access = await asOrgOwner(organisationId, 'workshop.create');
+		const crafted = (change: (file: typeof exported) => void) => {
+			const file = structuredClone(exported);
+			change(file);
+			return file;
+		};
+		const badValues = [
+			(f: typeof exported) => (f.tables.workshop[0].groups = 'x'),
+			(f: typeof exported) => (f.tables.workshop[0].timeZone = 'Mars/Base'),
+			(f: typeof exported) => (f.tables.workshop[0].status = 'deleted'),
+			(f: typeof exported) => (f.tables.workshop[0].record = { startTime: 5 }),
+			(f: typeof exported) => (f.tables.workshop[0].conductor = { kind: 'elsewhere' }),
+			(f: typeof exported) => (f.tables.participant[0].groups = [{ nested: true }]),
+			(f: typeof exported) => (f.tables.proposal[0].title = 42),
+			(f: typeof exported) => (f.tables.proposal[0].somethingElse = 'x'),
+			(f: typeof exported) => delete f.tables.proposal[0].title,
+			(f: typeof exported) => (f.tables.user = [{ id: 'u', email: 'x@y.z' }])
+		];
+		for (const change of badValues)
+			expect(await importForum(access, crafted(change)), String(change)).toEqual({
+				ok: false,
+				error: 'error_forum_file'
+			});
+		const outside = [
+			(f: typeof exported) => (f.tables.planItem[0].previousItemId = victimItem.id),
+			(f: typeof exported) => (f.tables.workshop[0].currentBoardId = victim.boardId),
+			(f: typeof exported) => (f.tables.workshop[0].conductor = { kind: 'board', id: victim.boardId }),
+			(f: typeof exported) => (f.tables.proposal[0].mergedInto = victim.p1),
+			(f: typeof exported) => (f.tables.votingRound[0].proposalIds = [victim.p1]),
+			(f: typeof exported) => (f.tables.ballotGuard[0].participantId = victim.voters[0].id),
+			// A parent of the wrong table: a ballot hung under a proposal of the same file.
+			(f: typeof exported) => (f.tables.ballot[0].roundId = forum.p1)
+		];
+		for (const change of outside)
+			expect(await importForum(access, crafted(change)), String(change)).toEqual({
+				ok: false,
+				error: 'error_forum_outside'
+			});
+		expect(await db.select().from(s.workshop).where(eq(s.workshop.organisationId, organisationId))).toHaveLength(0);
+		expect(reportOf(await importForum(access, exported)).imported).toBe(true);
+	});
+
 	it('refuses a board document a phone could not have sent, before writing anything', async () => {
 		const forum = await aForum();
 		const exported = JSON.parse(JSON.stringify(await exportForum(forum.w.id)));

@@ -30,12 +30,10 @@ import { checkUpdate } from '$lib/server/realtime/validate';
 import { loadDoc, pendingBytes } from '$lib/server/realtime/safe-doc';
 import { decodeRows, encodeRows, type Row } from './rows';
 import { MAX_FORUM_BYTES } from './limits';
+import { checkRows, USER_COLUMNS } from './check-rows';
 import type { OrgAccess } from '$lib/orgs/access.server';
 
 export const FORMAT = 'ruang-rembuk.forum/1';
-
-/** Columns naming a person's account: emptied on the way (the server has its own people). */
-const USER_COLUMNS = new Set(['addedBy', 'actorId', 'ownerUserId', 'authorId', 'userId', 'ownerPartnerId']);
 
 type Tables = Record<string, Row[]>;
 export type ForumFile = { format: typeof FORMAT; exportedAt: string; workshopId: string; tables: Tables };
@@ -174,30 +172,6 @@ const ORDER = [
 	'taskNote'
 ] as const;
 
-/** Each table's link to its parent in the forum: an imported row must hang under the imported workshop. */
-const PARENT: Record<Exclude<(typeof ORDER)[number], 'workshop'>, string> = {
-	workshopSafeguarding: 'workshopId',
-	agendaItem: 'workshopId',
-	participant: 'workshopId',
-	board: 'workshopId',
-	boardSubmission: 'boardId',
-	noteAuthor: 'boardId',
-	boardDot: 'boardId',
-	boardReaction: 'boardId',
-	proposal: 'workshopId',
-	proposalEvent: 'proposalId',
-	votingRound: 'workshopId',
-	ballot: 'roundId',
-	ballotGuard: 'roundId',
-	paperTotal: 'roundId',
-	plan: 'workshopId',
-	planItem: 'planId',
-	fundingLine: 'itemId',
-	planItemEvent: 'itemId',
-	task: 'itemId',
-	taskNote: 'taskId'
-};
-
 /** A forum file as uploaded (a form's File, or a request body): bounded, then parsed and imported. */
 export async function importForumUpload(access: OrgAccess<'workshop.create'>, file: Blob): Promise<ImportOutcome> {
 	if (file.size === 0) return { ok: false, error: 'error_forum_file' };
@@ -266,7 +240,12 @@ export async function importForum(access: OrgAccess<'workshop.create'>, file: un
 		// A tagged value that does not decode ({"$bigint": "x"}).
 		return { ok: false, error: 'error_forum_file' };
 	}
-	if (Object.values(tables).some((rows) => rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))))
+	const known = new Set<string>(ORDER);
+	if (
+		Object.entries(tables).some(
+			([name, rows]) => !known.has(name) || rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))
+		)
+	)
 		return { ok: false, error: 'error_forum_file' };
 	const map = new Map<string, string>();
 	// A submission's id is the note's own id (made by the phone, as in the board document): kept.
@@ -279,13 +258,8 @@ export async function importForum(access: OrgAccess<'workshop.create'>, file: un
 	// under another organisation's workshop, board or round).
 	if (tables.workshop?.length !== 1 || tables.workshop[0].id !== envelope.workshopId)
 		return { ok: false, error: 'error_forum_file' };
-	const imported = new Set(map.values());
-	for (const [name, column] of Object.entries(PARENT)) {
-		for (const row of tables[name] ?? []) {
-			if (typeof row[column] !== 'string' || !imported.has(map.get(row[column] as string) ?? ''))
-				return { ok: false, error: 'error_forum_outside' };
-		}
-	}
+	const refused = checkRows(tables);
+	if (refused) return { ok: false, error: refused };
 	if (!(tables.board ?? []).every((b) => boardDocumentIsSound(b.snapshot)))
 		return { ok: false, error: 'error_forum_board' };
 	const [existing] = await db.select({ id: s.workshop.id }).from(s.workshop).where(eq(s.workshop.id, workshopId));
