@@ -18,6 +18,7 @@ import { planCsv, proposalsCsv, proposalsXlsx } from '$lib/documents/plan-export
 import { beritaAcaraPdf } from '$lib/documents/berita-acara.server';
 import { publicFollowUp } from '$lib/plans/follow-up.server';
 import { calendarFor, issueCalendarToken } from '$lib/plans/calendar.server';
+import { hashToken } from '$lib/server/auth/tokens';
 import { createProposal } from '$lib/voting/proposals.server';
 import { castBallot, createRound, openRound } from '$lib/voting/rounds.server';
 import { closeRoundIntoPlan } from '$lib/plans/round-winners.server';
@@ -337,5 +338,11 @@ describe('plans and co-delivery', () => {
 		expect(ics).toContain('Pasang lampu');
 		expect(ics).toContain('20270410');
 		expect(await calendarFor('wrong-token')).toBeNull();
+		// The feed's hash never reaches a page: an observer's organisation page holds no trace of it.
+		const observer = await aMember(organisationId, owner.id, 'observer');
+		const orgPage = await import('../../src/routes/(app)/orgs/[orgId]/+page.server');
+		const data = await orgPage.load({ locals: { user: observer }, params: { orgId: organisationId } } as never);
+		expect(JSON.stringify(data)).not.toContain(hashToken(token));
+		expect(Object.keys((data as { organisation: object }).organisation).sort()).toEqual(['createdAt', 'id', 'name']);
 	});
 });

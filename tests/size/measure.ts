@@ -105,6 +105,7 @@ await page.goto(`${base}/p`);
 const cardHref = await page
 	.getByRole('link', { name: 'Kartu skor: rasa aman anak di lingkungan' })
 	.getAttribute('href');
+if (!cardHref) throw new Error('The demo score card is not on the participant home page');
 results.push(await measure('/p/s/<card> (score card)', () => page.goto(`${base}${cardHref}`)));
 
 // The service worker is fetched once by the first page a phone opens: counted with every page.

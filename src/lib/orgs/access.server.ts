@@ -14,7 +14,8 @@ import { can, type Permission, type Role } from './roles';
 
 declare const checked: unique symbol;
 
-export type Organisation = typeof organisation.$inferSelect;
+/** What a page may know of its organisation: never the calendar feed's secret hash. */
+export type Organisation = Pick<typeof organisation.$inferSelect, 'id' | 'name' | 'createdAt'>;
 
 /** Proof that `userId` holds `P` in `organisation` (its role may grant more). */
 export type OrgAccess<P extends Permission = Permission> = {
@@ -60,7 +61,10 @@ export async function orgAccessFor<P extends Permission>(
 	const role = await findRole(userId, organisationId);
 	if (!role) error(404, 'Not found');
 	if (!can(role, permission)) error(403, 'Forbidden');
-	const [org] = await db.select().from(organisation).where(eq(organisation.id, organisationId));
+	const [org] = await db
+		.select({ id: organisation.id, name: organisation.name, createdAt: organisation.createdAt })
+		.from(organisation)
+		.where(eq(organisation.id, organisationId));
 	if (!org) error(404, 'Not found');
 	return { userId, organisation: org, role } as OrgAccess<P>;
 }
