@@ -100,4 +100,30 @@ const sessions: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, originCheck, i18n, sessions);
+const FORM_TYPE = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
+
+/**
+ * A form body that cannot be read (a broken multipart, a boundary missing) is answered
+ * here with a 400 and a plain message; otherwise each action's `request.formData()`
+ * would throw into a 500. Read from a copy, so actions and endpoints read the body as sent.
+ */
+const readableForms: Handle = async ({ event, resolve }) => {
+	const { request } = event;
+	if (
+		request.method === 'GET' ||
+		request.method === 'HEAD' ||
+		!FORM_TYPE.test(request.headers.get('content-type') ?? '')
+	)
+		return resolve(event);
+	try {
+		await request.clone().formData();
+	} catch {
+		return new Response('Formulir tidak terbaca. / The form could not be read.', {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, originCheck, readableForms, i18n, sessions);

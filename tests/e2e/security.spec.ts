@@ -105,3 +105,21 @@ test('a person makes a recovery code, resets their own password with it and is t
 	await page.getByRole('button', { name: 'Saya mengerti' }).click();
 	await expect(page.getByTestId('reset-notice')).toHaveCount(0);
 });
+
+test('a form body that cannot be read is a 400 with a plain message, never a 500', async ({ request, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	for (const [type, body] of [
+		['multipart/form-data; boundary=rembuk', 'this is not multipart at all'],
+		['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nAB'],
+		['multipart/form-data; boundary=rembuk', '--rembuk\r\nContent-Disposition: form-data; name="code"\r\n\r\nAB']
+	]) {
+		for (const path of ['/join', '/login', '/join?/default']) {
+			const response = await request.post(path, { headers: { origin, 'content-type': type }, data: body });
+			expect(response.status(), `${path} with ${type}`).toBe(400);
+			expect(await response.text()).toContain('Formulir tidak terbaca');
+		}
+	}
+	// A well-formed post still reaches its action.
+	const fine = await request.post('/join', { headers: { origin }, form: { code: 'ZZZZZZ' } });
+	expect(fine.status()).toBeLessThan(500);
+});
