@@ -36,16 +36,14 @@ try {
 	const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
 	passed += report.numPassedTests;
 	failed += report.numFailedTests;
-	for (const file of report.testResults ?? [])
-		for (const test of file.assertionResults ?? [])
-			if (test.status === 'failed') failures.push(`vitest ${file.name.replace(root + '/', '')} › ${test.fullName}`);
-	// A file that failed to load has no failing test inside it.
-	for (const file of report.testResults ?? [])
-		if (
-			file.status === 'failed' &&
-			!(file.assertionResults ?? []).some((t: { status: string }) => t.status === 'failed')
-		)
-			failures.push(`vitest ${file.name.replace(root + '/', '')}: ${String(file.message ?? 'failed').slice(0, 300)}`);
+	for (const file of report.testResults ?? []) {
+		const name = file.name.replace(root + '/', '');
+		const failedTests = (file.assertionResults ?? []).filter((t: { status: string }) => t.status === 'failed');
+		for (const test of failedTests) failures.push(`vitest ${name} › ${test.fullName}`);
+		// A file that failed to load has no failing test inside it.
+		if (file.status === 'failed' && failedTests.length === 0)
+			failures.push(`vitest ${name}: ${String(file.message ?? 'failed').slice(0, 300)}`);
+	}
 } catch {
 	failed += 1;
 }

@@ -26,6 +26,15 @@ export async function signUp(page: Page, organisationName: string) {
 	return { email, password: 'password-123', orgUrl: page.url() };
 }
 
+/** Adds a plan item by its title on the workshop's plan page, and waits until it is listed. */
+export async function addPlanItem(page: Page, workshopUrl: string, title: string) {
+	await page.goto(`${workshopUrl}/plan`);
+	await page.locator('summary', { hasText: 'Tambah butir rencana' }).click();
+	await page.getByLabel('Judul').fill(title);
+	await page.getByRole('button', { name: 'Tambah butir rencana' }).click();
+	await expect(page.getByTestId('plan-items')).toContainText(title);
+}
+
 export async function createWorkshop(page: Page, title: string) {
 	await page.getByRole('link', { name: 'Buat lokakarya' }).click();
 	await page.getByLabel('Judul').fill(title);

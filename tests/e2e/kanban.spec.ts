@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { createWorkshop, expectAccessible, signUp } from './helpers';
+import { addPlanItem, createWorkshop, expectAccessible, signUp } from './helpers';
 
 test('kanban: a task is dragged to another column, and moved back with the keyboard', async ({ page }) => {
 	const { orgUrl } = await signUp(page, 'Forum Kanban');
 	const workshopUrl = await createWorkshop(page, 'Rembuk Kanban');
-	await page.goto(`${workshopUrl}/plan`);
-	await page.locator('summary', { hasText: 'Tambah butir rencana' }).click();
-	await page.getByLabel('Judul').fill('Lampu lorong');
-	await page.getByRole('button', { name: 'Tambah butir rencana' }).click();
+	await addPlanItem(page, workshopUrl, 'Lampu lorong');
 	const item = page.getByTestId('plan-items').getByRole('listitem').filter({ hasText: 'Lampu lorong' }).first();
 	await item.getByPlaceholder('Tugas').fill('Beli kabel');
 	await item.getByRole('button', { name: 'Tambah tugas' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createWorkshop, expectAccessible, signUp } from './helpers';
+import { addPlanItem, createWorkshop, expectAccessible, signUp } from './helpers';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 // The smallest valid PNG (1x1 pixel).
@@ -30,10 +30,7 @@ test('finalise a plan, deliver a task with a partner, and participants see it on
 	const code = (await page.getByTestId('join-code').textContent())!.trim();
 
 	// A plan item, co-financed, with a task owned by the partner.
-	await page.goto(`${workshopUrl}/plan`);
-	await page.locator('summary', { hasText: 'Tambah butir rencana' }).click();
-	await page.getByLabel('Judul').fill('Lampu lorong menuju sekolah');
-	await page.getByRole('button', { name: 'Tambah butir rencana' }).click();
+	await addPlanItem(page, workshopUrl, 'Lampu lorong menuju sekolah');
 	const item = page
 		.getByTestId('plan-items')
 		.getByRole('listitem')

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createWorkshop, expectAccessible, signUp } from './helpers';
+import { addPlanItem, createWorkshop, expectAccessible, signUp } from './helpers';
 
 // Several phones and a facilitator on a shared, busy machine: more time than the default minute.
 test.describe.configure({ timeout: 300_000 });
@@ -103,11 +103,7 @@ test('the asset map: a phone records, a pledge reaches the plan co-financing and
 }) => {
 	const { orgUrl } = await signUp(page, 'Shelter Aset');
 	const { url, code } = await openWorkshop(page, 'Rembuk Aset');
-	await page.goto(`${url}/plan`);
-	await page.locator('summary', { hasText: 'Tambah butir rencana' }).click();
-	await page.getByLabel('Judul').fill('Ruang aman anak');
-	await page.getByRole('button', { name: 'Tambah butir rencana' }).click();
-	await expect(page.getByTestId('plan-items')).toContainText('Ruang aman anak');
+	await addPlanItem(page, url, 'Ruang aman anak');
 
 	// A participant records money the community can bring, from a 360 px phone.
 	const { context, p } = await joinPhone(browser, code);

@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { createWorkshop, expectAccessible, signUp } from './helpers';
+import { addPlanItem, createWorkshop, expectAccessible, signUp } from './helpers';
 
 test('a forum downloaded from its workshop page comes home through the import page, once', async ({ page }) => {
 	const { orgUrl } = await signUp(page, 'Forum Laptop');
 	const workshopUrl = await createWorkshop(page, 'Rembuk di balai');
-	await page.goto(`${workshopUrl}/plan`);
-	await page.locator('summary', { hasText: 'Tambah butir rencana' }).click();
-	await page.getByLabel('Judul').fill('Lampu lorong');
-	await page.getByRole('button', { name: 'Tambah butir rencana' }).click();
-	await expect(page.getByTestId('plan-items')).toContainText('Lampu lorong');
+	await addPlanItem(page, workshopUrl, 'Lampu lorong');
 
 	// On the laptop: the workshop page gives the file.
 	await page.goto(workshopUrl);

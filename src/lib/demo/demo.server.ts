@@ -110,9 +110,11 @@ export async function seedDemo(): Promise<string | null> {
 		workshopId: demo.id,
 		function: 'pencegahan'
 	});
-	if (card.ok)
+	if (card.ok) {
+		const onCard = await cardAccess(orgRunning, card.id);
 		for (const text of ['Lorong menuju sekolah terang di malam hari', 'Ada orang dewasa yang bisa dimintai tolong'])
-			await addIndicator(await cardAccess(orgRunning, card.id), text);
+			await addIndicator(onCard, text);
+	}
 	await setStatus(running, 'open');
 	return demo.joinCode;
 }

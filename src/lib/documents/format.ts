@@ -1,10 +1,7 @@
 /** Dates and times in a workshop's language and time zone (Intl), for documents and pages. */
-import { ZONE_ABBREVIATION, DEFAULT_TIME_ZONE, type TimeZone } from '$lib/workshops/zones';
+import { DEFAULT_TIME_ZONE, intlLocale, withZoneName } from '$lib/workshops/zones';
 
 export type DocLocale = 'id' | 'en';
-
-/** Indonesian as Indonesians write it; English in the day-month-year order used in Indonesia. */
-export const intlLocale = (locale: DocLocale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
 /** "Sabtu, 14 Maret 2026" / "Saturday, 14 March 2026" from a YYYY-MM-DD calendar date. */
 export function dateInWords(isoDate: string, locale: DocLocale): string {
@@ -42,7 +39,7 @@ export function dateTimeIn(at: Date, locale: DocLocale, zone: string = DEFAULT_T
 		timeStyle: 'short',
 		timeZone: zone
 	}).format(at);
-	return `${text} ${ZONE_ABBREVIATION[zone as TimeZone] ?? zone}`;
+	return withZoneName(text, zone);
 }
 
 /** "09.00" in Indonesian, "09:00" in English, from a stored "HH:MM". */

@@ -14,6 +14,7 @@ import { getTableColumns, type Column } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '$lib/schema';
 import { CONDUCTOR_KINDS } from '$lib/boards/control';
+import { storedRecord } from '$lib/workshops/record';
 import type { Row } from './rows';
 
 export type Tables = Record<string, Row[]>;
@@ -60,24 +61,12 @@ const LINKS: Record<string, Record<string, string>> = {
 };
 
 const shortTexts = z.array(z.string().max(64)).max(64);
-const person = z.object({ name: z.string().max(200), role: z.string().max(200) });
-const clockTime = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)]);
 
 /** JSON columns the pages read, by table. Others (a count's result) are only shown as stored. */
 const SHAPES: Record<string, Record<string, z.ZodType>> = {
 	workshop: {
 		groups: shortTexts,
-		record: z.object({
-			startTime: clockTime.optional(),
-			endTime: clockTime.optional(),
-			leader: person.optional(),
-			speakers: z.string().max(4000).optional(),
-			decisions: z.string().max(8000).optional(),
-			representatives: z.array(person).max(50).optional(),
-			acknowledger: person.optional(),
-			signingPlace: z.string().max(200).optional(),
-			delegates: z.array(person).max(50).optional()
-		}),
+		record: storedRecord,
 		conductor: z.object({ kind: z.enum(CONDUCTOR_KINDS), id: z.string().max(64).optional() }).nullable()
 	},
 	participant: { groups: shortTexts },

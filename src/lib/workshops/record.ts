@@ -22,9 +22,22 @@ export type MinutesRecord = {
 };
 
 const text = (max: number) => z.string().trim().max(max, { error: 'error_too_long' });
-const time = z
-	.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'error_invalid' })])
-	.default('');
+const clockTime = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'error_invalid' })]);
+const time = clockTime.default('');
+
+/** A MinutesRecord as stored (and as a forum file brings it): what `recordForm` makes, at most. */
+const storedPerson = z.object({ name: z.string().max(120), role: z.string().max(120) });
+export const storedRecord = z.object({
+	startTime: clockTime.optional(),
+	endTime: clockTime.optional(),
+	leader: storedPerson.optional(),
+	speakers: z.string().max(2000).optional(),
+	decisions: z.string().max(4000).optional(),
+	representatives: z.array(storedPerson).max(20).optional(),
+	acknowledger: storedPerson.optional(),
+	signingPlace: z.string().max(120).optional(),
+	delegates: z.array(storedPerson).max(20).optional()
+});
 
 /** "Name | role or group" per line; a line without "|" is a name alone. At most 20 lines. */
 const people = text(4000)

@@ -15,12 +15,14 @@ export const ZONE_ABBREVIATION: Record<TimeZone, string> = {
 	'Asia/Jayapura': 'WIT'
 };
 
+/** Indonesian as Indonesians write it; English in the day-month-year order used in Indonesia. */
+export const intlLocale = (locale: Language) => (locale === 'en' ? 'en-GB' : 'id-ID');
+
+/** A clock reading with its zone's name: "07.17" in Makassar is "07.17 WITA". */
+export const withZoneName = (text: string, zone: string) => `${text} ${ZONE_ABBREVIATION[zone as TimeZone] ?? zone}`;
+
 /** "07.17 WITA" / "07:17 WITA": the time of an instant on a zone's clock, the same on server and phone. */
 export function timeIn(at: Date | string, locale: Language, zone: string = DEFAULT_TIME_ZONE): string {
-	const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: zone
-	}).format(new Date(at));
-	return `${text} ${ZONE_ABBREVIATION[zone as TimeZone] ?? zone}`;
+	const text = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', timeZone: zone });
+	return withZoneName(text.format(new Date(at)), zone);
 }
